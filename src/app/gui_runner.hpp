@@ -1,0 +1,33 @@
+// The desktop front end: a GLFW window with Dear ImGui views over the core engine, driven by
+// an event-driven loop that sleeps until the next visible change.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "app/session_sinks.hpp"
+#include "core/routine_library.hpp"
+#include "core/settings.hpp"
+
+namespace unknot {
+
+struct GuiOptions {
+  const RoutineLibrary* library = nullptr;
+  std::optional<std::string> runId;               // start this routine at once
+  std::optional<Millis> at;                       // with screenshot: show the state this far in
+  std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit
+  int width = 0, height = 0;                      // 0: from settings
+  double timeScale = 1.0;
+  Settings* settings = nullptr;                   // window geometry is written back on exit
+  std::filesystem::path settingsPath;
+  SessionSinkFactory makeSessionSink;             // may be empty
+};
+
+// Returns the process exit code. With no display it prints one line pointing at --terminal and
+// returns 3 so the caller can fall back to the terminal runner.
+int runGui(const GuiOptions& options);
+
+inline constexpr int kExitNoDisplay = 3;
+
+}  // namespace unknot

@@ -1,0 +1,149 @@
+#include "app/terminal_runner.hpp"
+
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "app/terminal_text.hpp"
+#include "core/session_engine.hpp"
+
+namespace unknot {
+
+namespace {
+
+// Raw, unechoed single-key input for the life of the run; restores the terminal on any exit.
+class RawTerminal {
+ public:
+  explicit RawTerminal(bool enable) {
+    if (!enable || tcgetattr(STDIN_FILENO, &m_saved) != 0) return;
+    termios raw = m_saved;
+    raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO | ISIG);
+    raw.c_cc[VMIN] = 0;
+    raw.c_cc[VTIME] = 0;
+    m_active = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+  }
+  ~RawTerminal() {
+    if (m_active) tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
+  }
+  RawTerminal(const RawTerminal&) = delete;
+  RawTerminal& operator=(const RawTerminal&) = delete;
+
+ private:
+  termios m_saved{};
+  bool m_active = false;
+};
+
+// Prints plain event lines when not interactive; the live line is drawn by the loop.
+class EventPrinter final : public CueSink {
+ public:
+  EventPrinter(const Plan& plan, std::ostream& out, bool interactive)
+      : m_plan(plan), m_out(out), m_interactive(interactive) {}
+
+  void setStart(Millis start) { m_start = start; }
+
+  void onCue(const CueEvent& event) override {
+    if (m_interactive && !printsOnTty(event.type)) return;
+    const std::string line = describeEvent(m_plan, event, event.at - m_start);
+    if (line.empty()) return;
+    if (m_interactive) m_out << "\r\033[K";
+    m_out << line << '\n' << std::flush;
+  }
+
+ private:
+  static bool printsOnTty(CueType type) {
+    return type == CueType::PhaseStarted || type == CueType::Finished || type == CueType::Stopped;
+  }
+  const Plan& m_plan;
+  std::ostream& m_out;
+  bool m_interactive;
+  Millis m_start{0};
+};
+
+enum class Key { None, Pause, Skip, Back, Done, Quit, Mute, EndOfInput };
+
+Key readKey(Millis timeout, bool& inputOpen) {
+  if (!inputOpen) {
+    ::poll(nullptr, 0, static_cast<int>(timeout.count()));
+    return Key::None;
+  }
+  pollfd fd{STDIN_FILENO, POLLIN, 0};
+  if (::poll(&fd, 1, static_cast<int>(timeout.count())) <= 0) return Key::None;
+  char c = 0;
+  const ssize_t n = ::read(STDIN_FILENO, &c, 1);
+  if (n <= 0) {
+    inputOpen = false;  // piped input ended: keep running on the timer alone
+    return Key::None;
+  }
+  switch (c) {
+    case ' ': return Key::Pause;
+    case 'n': return Key::Skip;
+    case 'b': return Key::Back;
+    case 'd': case '\n': case '\r': return Key::Done;
+    case 'q': case 3: case 4: return Key::Quit;  // q, Ctrl-C, Ctrl-D in raw mode
+    case 'm': return Key::Mute;
+    default: return Key::None;
+  }
+}
+
+// How long to wait: until the engine's next event or the displayed second changes.
+Millis waitFor(const SessionEngine& engine, const SteadyClock& clock, bool interactive) {
+  Millis wait = engine.untilNextChange().value_or(Millis(1000));
+  if (interactive) {
+    const auto snap = engine.snapshot();
+    if (snap.phaseRemaining) {
+      const Millis toNextSecond{snap.phaseRemaining->count() % 1000};
+      if (toNextSecond.count() > 0) wait = std::min(wait, toNextSecond);
+    }
+  }
+  const auto real = std::chrono::duration_cast<Millis>(clock.toReal(wait)) + Millis(1);
+  return std::clamp(real, Millis(1), Millis(1000));
+}
+
+}  // namespace
+
+TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
+                              std::ostream& out) {
+  SteadyClock clock(options.timeScale);
+  EventPrinter printer(plan, out, options.interactive);
+  CueFanout fanout;
+  fanout.add(printer);
+  std::unique_ptr<CueSink> extra =
+      options.makeSessionSink ? options.makeSessionSink(plan, clock) : nullptr;
+  if (extra) fanout.add(*extra);
+
+  RawTerminal raw(options.interactive);
+  bool inputOpen = true;
+  bool muted = false;
+  SessionEngine engine(plan, clock, fanout);
+  out << routineHeader(plan) << '\n';
+  if (options.interactive) out << keyHelp(plan) << '\n';
+  printer.setStart(clock.now());
+  engine.start();
+  while (engine.state() == SessionState::Running || engine.state() == SessionState::Paused) {
+    if (options.interactive) out << "\r\033[K" << statusLine(engine, muted) << std::flush;
+    const Key key = readKey(waitFor(engine, clock, options.interactive), inputOpen);
+    switch (key) {
+      case Key::Pause: engine.togglePause(); break;
+      case Key::Skip: engine.skip(); break;
+      case Key::Back: engine.back(); break;
+      case Key::Done: engine.done(); break;
+      case Key::Quit: engine.stop(); break;
+      case Key::Mute:
+        if (options.toggleMute) muted = options.toggleMute();
+        break;
+      default: break;
+    }
+    engine.update();
+  }
+  if (options.interactive) out << "\r\033[K";
+  out << std::flush;
+  return engine.state() == SessionState::Finished ? TerminalOutcome::Finished
+                                                   : TerminalOutcome::Stopped;
+}
+
+}  // namespace unknot

@@ -1,0 +1,97 @@
+#include "app/terminal_text.hpp"
+
+#include <cctype>
+
+namespace unknot {
+
+namespace {
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string counters(const Phase& phase) {
+  std::string out;
+  if (phase.setCount > 1) out += "set " + std::to_string(phase.set) + "/" + std::to_string(phase.setCount);
+  if (phase.roundCount > 1) {
+    if (!out.empty()) out += ", ";
+    out += "round " + std::to_string(phase.round) + "/" + std::to_string(phase.roundCount);
+  }
+  return out;
+}
+
+std::string lengthText(const Phase& phase) {
+  if (phase.kind == PhaseKind::Reps) {
+    std::string reps = std::to_string(phase.reps) + " reps";
+    return phase.duration ? reps + ", " + formatDuration(*phase.duration) : reps + ", press d when done";
+  }
+  return phase.duration ? formatDuration(*phase.duration) : "press d when done";
+}
+
+}  // namespace
+
+std::string phaseTitle(const Phase& phase) {
+  std::string title = phase.label;
+  if (phase.side != Side::None && phase.kind != PhaseKind::Switch) {
+    title += std::string(" (") + toString(phase.side) + ")";
+  }
+  return title;
+}
+
+std::string routineHeader(const Plan& plan) {
+  std::string total = formatDuration(plan.total);
+  if (plan.hasUntimedPhases) total += " plus untimed steps";
+  return plan.name + " - " + std::to_string(plan.phases.size()) + " phases, " + total;
+}
+
+std::string keyHelp(const Plan& plan) {
+  std::string help = "keys: space pause/resume, n skip, b back, q quit, m mute";
+  if (plan.hasUntimedPhases) help += ", d done";
+  return help;
+}
+
+std::string describeEvent(const Plan& plan, const CueEvent& event, Millis sinceStart) {
+  const Phase& phase = plan.phases.at(event.phaseIndex);
+  const std::string stamp = "[" + formatClock(sinceStart) + "] ";
+  switch (event.type) {
+    case CueType::PhaseStarted: {
+      std::string line = stamp + phaseTitle(phase) + " - " + lengthText(phase);
+      const std::string count = counters(phase);
+      if (!count.empty()) line += " - " + count;
+      if (!phase.text.empty()) line += " - " + phase.text;
+      return line;
+    }
+    case CueType::SideSwitch: return stamp + "switch to the left side";
+    case CueType::Halfway: return stamp + "halfway";
+    case CueType::CountdownPip: return stamp + std::to_string(event.value);
+    case CueType::RepTick: return stamp + "rep " + std::to_string(event.value) + "/" + std::to_string(phase.reps);
+    case CueType::RoundStarted:
+      return stamp + "round " + std::to_string(event.value) + "/" + std::to_string(phase.roundCount);
+    case CueType::PhaseEnded: return event.value ? stamp + "skipped" : "";
+    case CueType::Paused: return stamp + "paused";
+    case CueType::Resumed: return stamp + "resumed";
+    case CueType::Finished: return stamp + "Finished " + plan.name + ". Well done.";
+    case CueType::Stopped: return stamp + "Stopped.";
+  }
+  return "";
+}
+
+std::string statusLine(const SessionEngine& engine, bool muted) {
+  const Phase* phase = engine.currentPhase();
+  if (!phase) return "";
+  const auto snap = engine.snapshot();
+  std::string line = snap.state == SessionState::Paused ? "|| PAUSED  " : "> ";
+  line += phase->label;
+  if (phase->side != Side::None) line += "  " + upper(toString(phase->side));
+  line += "  " + (snap.phaseRemaining ? formatClock(*snap.phaseRemaining) : std::string("press d when done"));
+  if (snap.currentRep > 0) line += "  rep " + std::to_string(snap.currentRep) + "/" + std::to_string(phase->reps);
+  const std::string count = counters(*phase);
+  if (!count.empty()) line += "  " + count;
+  if (const Phase* next = engine.nextPhase()) line += "  | next: " + phaseTitle(*next);
+  line += "  | left " + formatClock(snap.routineRemaining);
+  if (muted) line += "  [muted]";
+  return line;
+}
+
+}  // namespace unknot

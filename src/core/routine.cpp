@@ -1,0 +1,59 @@
+#include "core/routine.hpp"
+
+#include <array>
+#include <utility>
+
+namespace unknot {
+
+namespace {
+
+template <typename Enum, size_t N>
+using Names = std::array<std::pair<Enum, const char*>, N>;
+
+constexpr Names<StepKind, 6> kKindNames{{{StepKind::Hold, "hold"},
+                                         {StepKind::Reps, "reps"},
+                                         {StepKind::Rest, "rest"},
+                                         {StepKind::Heat, "heat"},
+                                         {StepKind::Ice, "ice"},
+                                         {StepKind::Manual, "manual"}}};
+constexpr Names<Sides, 4> kSidesNames{
+    {{Sides::None, "none"}, {Sides::Both, "both"}, {Sides::Left, "left"}, {Sides::Right, "right"}}};
+constexpr Names<Category, 7> kCategoryNames{{{Category::Stretch, "stretch"},
+                                             {Category::FoamRoll, "foam-roll"},
+                                             {Category::Massage, "massage"},
+                                             {Category::Strength, "strength"},
+                                             {Category::Thermal, "thermal"},
+                                             {Category::Posture, "posture"},
+                                             {Category::Mixed, "mixed"}}};
+
+template <typename Enum, size_t N>
+const char* nameOf(const Names<Enum, N>& names, Enum value) {
+  for (const auto& [e, name] : names)
+    if (e == value) return name;
+  return "?";
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> valueOf(const Names<Enum, N>& names, std::string_view text) {
+  for (const auto& [e, name] : names)
+    if (text == name) return e;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* toString(StepKind kind) { return nameOf(kKindNames, kind); }
+const char* toString(Sides sides) { return nameOf(kSidesNames, sides); }
+const char* toString(Category category) { return nameOf(kCategoryNames, category); }
+const char* toString(Side side) {
+  return side == Side::Left ? "left" : side == Side::Right ? "right" : "";
+}
+std::optional<StepKind> stepKindFromString(std::string_view text) {
+  return valueOf(kKindNames, text);
+}
+std::optional<Sides> sidesFromString(std::string_view text) { return valueOf(kSidesNames, text); }
+std::optional<Category> categoryFromString(std::string_view text) {
+  return valueOf(kCategoryNames, text);
+}
+
+}  // namespace unknot

@@ -1,0 +1,86 @@
+// The session engine: a pure state machine that walks a Plan against a Clock and reports
+// every due cue to a CueSink. Runners call update() whenever they wake and sleep for
+// untilNextChange(); deadlines derive from phase offsets plus paused time, never from summed
+// frame deltas, so a 6-hour routine ends on the exact millisecond.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/cue_sink.hpp"
+#include "core/plan.hpp"
+
+namespace unknot {
+
+enum class SessionState { Ready, Running, Paused, Finished, Stopped };
+
+// A plain copy of what a view needs to draw; cheap to take every frame.
+struct SessionSnapshot {
+  SessionState state = SessionState::Ready;
+  size_t phaseIndex = 0;
+  size_t phaseCount = 0;
+  Millis phaseElapsed{0};
+  std::optional<Millis> phaseRemaining;  // nullopt: waiting for Done
+  Millis routineElapsed{0};              // planned offset of the current point
+  Millis routineRemaining{0};            // timed phases still ahead, including this one's rest
+  int currentRep = 0;                    // reps phases with rep_time: 1-based rep under way
+  double progress = 0.0;                 // 0..1 over the planned total (phase count if untimed)
+};
+
+class SessionEngine {
+ public:
+  SessionEngine(const Plan& plan, const Clock& clock, CueSink& sink);
+
+  void start();
+  void pause();
+  void resume();
+  void togglePause();
+  void skip();     // ends the current phase now and starts the next
+  void back();     // restarts the current phase, or goes to the previous one in its first 2 s
+  void restart();  // from the first phase
+  void done();     // ends a phase that waits for Done (any phase, in fact)
+  void stop();
+
+  // Emits every event that is due by clock.now(), in order, and advances phases.
+  void update();
+
+  // How long a runner may sleep before the next event is due; nullopt when nothing is
+  // scheduled (ready, paused, waiting for Done, finished, stopped).
+  std::optional<Millis> untilNextChange() const;
+
+  SessionSnapshot snapshot() const;
+  SessionState state() const { return m_state; }
+  const Plan& plan() const { return m_plan; }
+  const Phase* currentPhase() const;
+  const Phase* nextPhase() const;
+
+ private:
+  struct Pending {
+    Millis at;
+    CueType type;
+    int value;
+  };
+
+  void enterPhase(size_t index, Millis at);
+  void schedulePhaseCues(Millis phaseStart);
+  void finishPhase(Millis at, bool skipped);
+  std::optional<Millis> phaseDeadline() const;
+  Millis pausedNow() const;
+  Millis now() const;
+  void emit(CueType type, int value, Millis at);
+
+  const Plan& m_plan;
+  const Clock& m_clock;
+  CueSink& m_sink;
+  SessionState m_state = SessionState::Ready;
+  size_t m_index = 0;
+  Millis m_phaseStart{0};  // clock time the current phase started, shifted by pauses
+  Millis m_pauseStart{0};
+  std::vector<Pending> m_pending;  // cues of the current phase, in time order
+  size_t m_nextPending = 0;
+};
+
+const char* toString(SessionState state);
+
+}  // namespace unknot

@@ -1,0 +1,289 @@
+#include "core/settings.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <sstream>
+#include <string_view>
+#include <system_error>
+#include <toml++/toml.h>
+#include <vector>
+
+namespace unknot {
+
+namespace {
+
+// Settings files are small; anything bigger is not ours and is refused before reading.
+constexpr std::uintmax_t kMaxSettingsBytes = 64 * 1024;
+
+struct Reader {
+  std::string path;
+  Diagnostics* errors;
+
+  void report(const toml::source_region& where, std::string message) const {
+    SourcePos pos;
+    if (where.begin.line > 0) pos = {static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
+    errors->push_back({path, pos, std::move(message)});
+  }
+};
+
+const char* typeName(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    default: return "nothing";
+  }
+}
+
+std::string formatNumber(double value) {
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
+  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+  return text;
+}
+
+// One key of a settings table: how to read it into Settings, checked against its range.
+struct Field {
+  std::string_view key;
+  std::function<void(const toml::node&, const std::string& name, const Reader&)> read;
+};
+
+Field boolField(std::string_view key, bool& target) {
+  return {key, [&target](const toml::node& node, const std::string& name, const Reader& reader) {
+            if (auto value = node.value_exact<bool>()) {
+              target = *value;
+              return;
+            }
+            reader.report(node.source(), name + ": expected true or false, found " + typeName(node));
+          }};
+}
+
+Field numberField(std::string_view key, double& target, double min, double max) {
+  return {key, [&target, min, max](const toml::node& node, const std::string& name,
+                                    const Reader& reader) {
+            std::optional<double> value;
+            if (node.is_floating_point()) value = node.as_floating_point()->get();
+            if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
+            const std::string expected =
+                "expected a number from " + formatNumber(min) + " to " + formatNumber(max);
+            if (!value) {
+              reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
+            } else if (!(*value >= min && *value <= max)) {
+              reader.report(node.source(), name + ": " + expected + ", found " + formatNumber(*value));
+            } else {
+              target = *value;
+            }
+          }};
+}
+
+Field intField(std::string_view key, std::function<void(int)> set, long long min, long long max) {
+  return {key, [set = std::move(set), min, max](const toml::node& node, const std::string& name,
+                                               const Reader& reader) {
+            const std::string expected =
+                "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+            auto value = node.value_exact<int64_t>();
+            if (!value) {
+              reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
+            } else if (*value < min || *value > max) {
+              reader.report(node.source(), name + ": " + expected + ", found " + std::to_string(*value));
+            } else {
+              set(static_cast<int>(*value));
+            }
+          }};
+}
+
+Field intField(std::string_view key, int& target, long long min, long long max) {
+  return intField(key, std::function<void(int)>([&target](int v) { target = v; }), min, max);
+}
+
+Field intField(std::string_view key, std::optional<int>& target, long long min, long long max) {
+  return intField(key, std::function<void(int)>([&target](int v) { target = v; }), min, max);
+}
+
+void readTable(const toml::table& table, const std::string& prefix, const std::vector<Field>& fields,
+               const std::vector<std::pair<std::string_view, std::function<void(const toml::table&)>>>& subtables,
+               const Reader& reader) {
+  for (const auto& [key, node] : table) {
+    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    bool known = false;
+    for (const Field& field : fields) {
+      if (field.key != key.str()) continue;
+      known = true;
+      field.read(node, name, reader);
+    }
+    for (const auto& [subKey, readSub] : subtables) {
+      if (subKey != key.str()) continue;
+      known = true;
+      if (const toml::table* sub = node.as_table()) {
+        readSub(*sub);
+      } else {
+        reader.report(node.source(), name + ": expected a table, found " + typeName(node));
+      }
+    }
+    if (!known) reader.report(key.source(), "unknown key '" + name + "'");
+  }
+}
+
+void readAudio(const toml::table& table, AudioSettings& audio, const Reader& reader) {
+  const std::vector<Field> fields{
+      boolField("muted", audio.muted),
+      numberField("volume", audio.volume, 0.0, 1.0),
+      boolField("voice", audio.voice),
+      intField("voice_rate", audio.voiceRate, 80, 450),
+      numberField("voice_volume", audio.voiceVolume, 0.0, 1.0),
+      boolField("say_countdown", audio.sayCountdown),
+  };
+  const std::vector<Field> cueFields{
+      boolField("phase_chime", audio.phaseChime),     boolField("countdown_pips", audio.countdownPips),
+      boolField("halfway_bell", audio.halfwayBell),   boolField("switch_sides", audio.switchCue),
+      boolField("rep_ticks", audio.repTicks),         boolField("round_start", audio.roundCue),
+      boolField("finish_fanfare", audio.finishFanfare),
+  };
+  readTable(table, "audio", fields,
+            {{"cues", [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }}},
+            reader);
+}
+
+void readWindow(const toml::table& table, WindowSettings& window, const Reader& reader) {
+  constexpr long long kMaxCoordinate = 100000;
+  const std::vector<Field> fields{
+      intField("width", window.width, 320, 16384),
+      intField("height", window.height, 240, 16384),
+      intField("x", window.x, -kMaxCoordinate, kMaxCoordinate),
+      intField("y", window.y, -kMaxCoordinate, kMaxCoordinate),
+  };
+  readTable(table, "window", fields, {}, reader);
+}
+
+std::string render(const Settings& settings) {
+  const AudioSettings& a = settings.audio;
+  const auto flag = [](bool value) { return value ? "true" : "false"; };
+  std::ostringstream out;
+  out << "# unknot settings. Written by the app; edit while it is closed.\n\n"
+      << "[audio]\n"
+      << "muted = " << flag(a.muted) << "\n"
+      << "volume = " << formatNumber(a.volume) << "          # 0 to 1\n"
+      << "voice = " << flag(a.voice) << "          # spoken prompts\n"
+      << "voice_rate = " << a.voiceRate << "       # words per minute, 80 to 450\n"
+      << "voice_volume = " << formatNumber(a.voiceVolume) << "    # 0 to 1, relative to volume\n"
+      << "say_countdown = " << flag(a.sayCountdown) << "\n\n"
+      << "[audio.cues]\n"
+      << "phase_chime = " << flag(a.phaseChime) << "\n"
+      << "countdown_pips = " << flag(a.countdownPips) << "\n"
+      << "halfway_bell = " << flag(a.halfwayBell) << "\n"
+      << "switch_sides = " << flag(a.switchCue) << "\n"
+      << "rep_ticks = " << flag(a.repTicks) << "\n"
+      << "round_start = " << flag(a.roundCue) << "\n"
+      << "finish_fanfare = " << flag(a.finishFanfare) << "\n\n"
+      << "[window]\n"
+      << "width = " << settings.window.width << "\n"
+      << "height = " << settings.window.height << "\n";
+  if (settings.window.x) out << "x = " << *settings.window.x << "\n";
+  if (settings.window.y) out << "y = " << *settings.window.y << "\n";
+  return out.str();
+}
+
+std::string tempSuffix() {
+  std::random_device device;
+  std::ostringstream out;
+  out << ".tmp-" << std::hex << device() << device();
+  return out.str();
+}
+
+}  // namespace
+
+std::filesystem::path defaultSettingsPath() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  // The XDG spec says relative values are invalid and must be ignored.
+  if (xdg && *xdg && std::filesystem::path(xdg).is_absolute())
+    return std::filesystem::path(xdg) / "unknot" / "settings.toml";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return std::filesystem::path(home) / ".config" / "unknot" / "settings.toml";
+  return {};
+}
+
+SettingsLoad loadSettings(const std::filesystem::path& path) {
+  SettingsLoad result;
+  if (path.empty()) return result;
+  const std::string name = path.string();
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) return result;  // first run: defaults, nothing to say
+  if (!std::filesystem::is_regular_file(status)) {
+    result.errors.push_back({name, {}, "not a regular file; using default settings"});
+    return result;
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > kMaxSettingsBytes) {
+    result.errors.push_back({name, {}, ec ? "cannot read: " + ec.message() + "; using default settings"
+                                          : "file is larger than 64 KiB; using default settings"});
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    result.errors.push_back({name, {}, "cannot read the file; using default settings"});
+    return result;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text.str(), name);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    result.errors.push_back({name, {static_cast<int>(std::max<uint32_t>(begin.line, 1)),
+                                    static_cast<int>(std::max<uint32_t>(begin.column, 1))},
+                             std::string(error.description()) + "; using default settings"});
+    return result;
+  }
+  const Reader reader{name, &result.errors};
+  Settings& settings = result.settings;
+  readTable(root, "", {},
+            {{"audio", [&](const toml::table& t) { readAudio(t, settings.audio, reader); }},
+             {"window", [&](const toml::table& t) { readWindow(t, settings.window, reader); }}},
+            reader);
+  // toml++ tables iterate in key order; users read errors top to bottom.
+  std::stable_sort(result.errors.begin(), result.errors.end(), [](const auto& a, const auto& b) {
+    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
+  });
+  return result;
+}
+
+std::optional<std::string> saveSettings(const Settings& settings, const std::filesystem::path& path) {
+  if (path.empty()) return "no settings path: neither XDG_CONFIG_HOME nor HOME is set";
+  std::error_code ec;
+  const auto dir = path.parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return dir.string() + ": cannot create the folder: " + ec.message();
+  std::filesystem::path temp = path;
+  temp += tempSuffix();
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << render(settings);
+    out.close();
+    if (!out) {
+      std::filesystem::remove(temp, ec);
+      return temp.string() + ": cannot write the settings";
+    }
+  }
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    return path.string() + ": cannot replace the settings file: " + ec.message();
+  }
+  return std::nullopt;
+}
+
+}  // namespace unknot

@@ -1,0 +1,50 @@
+// User settings persisted in $XDG_CONFIG_HOME/unknot/settings.toml: sound, voice and window
+// geometry. A garbage file is reported and defaults are used; saving is atomic (temp + rename).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace unknot {
+
+struct AudioSettings {
+  bool muted = false;
+  double volume = 0.8;  // master, 0..1
+  bool phaseChime = true;
+  bool countdownPips = true;
+  bool halfwayBell = true;
+  bool switchCue = true;
+  bool repTicks = true;
+  bool roundCue = true;
+  bool finishFanfare = true;
+  bool voice = true;
+  int voiceRate = 160;      // words per minute (espeak-ng 80..450)
+  double voiceVolume = 1.0; // 0..1, relative to master
+  bool sayCountdown = false;
+};
+
+struct WindowSettings {
+  int width = 1100;
+  int height = 760;
+  std::optional<int> x, y;  // unset: let the window manager place it
+};
+
+struct Settings {
+  AudioSettings audio;
+  WindowSettings window;
+};
+
+struct SettingsLoad {
+  Settings settings;          // defaults where the file was missing or wrong
+  Diagnostics errors;         // one line per problem; the file is left untouched
+};
+
+std::filesystem::path defaultSettingsPath();
+SettingsLoad loadSettings(const std::filesystem::path& path);
+// Writes atomically; returns an error message on failure.
+std::optional<std::string> saveSettings(const Settings& settings, const std::filesystem::path& path);
+
+}  // namespace unknot

@@ -1,0 +1,260 @@
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "core/settings.hpp"
+
+namespace fs = std::filesystem;
+using namespace unknot;
+
+namespace {
+
+// A fresh folder per test so runs in parallel never share files.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device device;
+    path = fs::temp_directory_path() / ("unknot-settings-" + std::to_string(device()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+void writeFile(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string joined(const Diagnostics& errors) {
+  std::string text;
+  for (const auto& error : errors) text += error.toString() + "\n";
+  return text;
+}
+
+// Sets an environment variable for one test and restores it afterwards.
+struct EnvOverride {
+  std::string name;
+  std::optional<std::string> old;
+  EnvOverride(std::string key, const char* value) : name(std::move(key)) {
+    if (const char* current = std::getenv(name.c_str())) old = current;
+    if (value)
+      setenv(name.c_str(), value, 1);
+    else
+      unsetenv(name.c_str());
+  }
+  ~EnvOverride() {
+    if (old)
+      setenv(name.c_str(), old->c_str(), 1);
+    else
+      unsetenv(name.c_str());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a missing settings file gives defaults and no errors") {
+  TempDir dir;
+  const auto load = loadSettings(dir.path / "settings.toml");
+  CHECK(load.errors.empty());
+  CHECK(load.settings.audio.volume == Approx(0.8));
+  CHECK(load.settings.audio.voice);
+  CHECK(load.settings.window.width == 1100);
+  CHECK_FALSE(load.settings.window.x.has_value());
+}
+
+TEST_CASE("saved settings load back unchanged") {
+  TempDir dir;
+  const fs::path path = dir.path / "nested" / "unknot" / "settings.toml";
+  Settings settings;
+  settings.audio.muted = true;
+  settings.audio.volume = 0.35;
+  settings.audio.halfwayBell = false;
+  settings.audio.repTicks = false;
+  settings.audio.voiceRate = 210;
+  settings.audio.voiceVolume = 0.5;
+  settings.audio.sayCountdown = true;
+  settings.window = {1280, 900, -20, 40};
+  REQUIRE_FALSE(saveSettings(settings, path).has_value());
+
+  const auto load = loadSettings(path);
+  INFO(joined(load.errors));
+  REQUIRE(load.errors.empty());
+  const AudioSettings& audio = load.settings.audio;
+  CHECK(audio.muted);
+  CHECK(audio.volume == Approx(0.35));
+  CHECK_FALSE(audio.halfwayBell);
+  CHECK_FALSE(audio.repTicks);
+  CHECK(audio.phaseChime);
+  CHECK(audio.voiceRate == 210);
+  CHECK(audio.voiceVolume == Approx(0.5));
+  CHECK(audio.sayCountdown);
+  CHECK(load.settings.window.width == 1280);
+  CHECK(load.settings.window.height == 900);
+  CHECK(load.settings.window.x == -20);
+  CHECK(load.settings.window.y == 40);
+}
+
+TEST_CASE("saving leaves no temporary file behind and replaces the old file") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path, "old contents");
+  Settings settings;
+  settings.audio.volume = 0.25;
+  REQUIRE_FALSE(saveSettings(settings, path).has_value());
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    (void)entry;
+    ++files;
+  }
+  CHECK(files == 1);
+  CHECK(readFile(path).find("volume = 0.25") != std::string::npos);
+}
+
+TEST_CASE("an unknown key is reported with its position and the rest still loads") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path, "[audio]\nvolume = 0.5\nvolumme = 0.1\n");
+  const auto load = loadSettings(path);
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].toString() == path.string() + ":3:1: unknown key 'audio.volumme'");
+  CHECK(load.settings.audio.volume == Approx(0.5));
+}
+
+TEST_CASE("a value of the wrong type falls back to its default with a one-line error") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path, "[audio]\nmuted = \"yes\"\nvoice = false\n");
+  const auto load = loadSettings(path);
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].toString() ==
+        path.string() + ":2:9: audio.muted: expected true or false, found a string");
+  CHECK_FALSE(load.settings.audio.muted);
+  CHECK_FALSE(load.settings.audio.voice);
+}
+
+TEST_CASE("out-of-range values fall back to their defaults") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path,
+            "[audio]\nvolume = 1.5\nvoice_rate = 20\n[audio.cues]\nrep_ticks = false\n"
+            "[window]\nwidth = 99999999999\nheight = 800\n");
+  const auto load = loadSettings(path);
+  INFO(joined(load.errors));
+  REQUIRE(load.errors.size() == 3);
+  CHECK(load.errors[0].message == "audio.volume: expected a number from 0.0 to 1.0, found 1.5");
+  CHECK(load.errors[0].pos.line == 2);
+  CHECK(load.errors[1].message == "audio.voice_rate: expected a whole number from 80 to 450, found 20");
+  CHECK(load.errors[2].message.rfind("window.width: expected a whole number", 0) == 0);
+  CHECK(load.settings.audio.volume == Approx(0.8));
+  CHECK(load.settings.audio.voiceRate == 160);
+  CHECK_FALSE(load.settings.audio.repTicks);
+  CHECK(load.settings.window.width == 1100);
+  CHECK(load.settings.window.height == 800);
+}
+
+TEST_CASE("a whole number is accepted where a fraction is expected") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path, "[audio]\nvolume = 1\nvoice_volume = 0\n");
+  const auto load = loadSettings(path);
+  CHECK(load.errors.empty());
+  CHECK(load.settings.audio.volume == Approx(1.0));
+  CHECK(load.settings.audio.voiceVolume == Approx(0.0));
+}
+
+TEST_CASE("a section that is not a table is reported") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path, "audio = 3\n");
+  const auto load = loadSettings(path);
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].toString() == path.string() + ":1:9: audio: expected a table, found an integer");
+}
+
+TEST_CASE("a garbage settings file gives defaults, one error, and is left untouched") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  const std::string garbage = std::string("[audio\nvolume = = 3\n\x01\xff\xfe", 22);
+  writeFile(path, garbage);
+  const auto load = loadSettings(path);
+  REQUIRE(load.errors.size() == 1);
+  const std::string line = load.errors[0].toString();
+  INFO(line);
+  CHECK(line.rfind(path.string() + ":3:1: ", 0) == 0);
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(load.settings.audio.volume == Approx(0.8));
+  CHECK(readFile(path) == garbage);
+}
+
+TEST_CASE("malformed inputs never crash the settings loader") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  const char* inputs[] = {"[&",
+                          "[audio]\nvolume = nan\n",
+                          "[audio]\nvolume = inf\n",
+                          "[[audio]]\nvolume = 1\n",
+                          "[audio]\ncues = [1, 2]\n",
+                          "[window]\nx = 1.5\ny = 1979-05-27\n",
+                          "\xef\xbb\xbf[audio]\nmuted = true\n",
+                          "a.b.c.d = 1\n",
+                          ""};
+  for (const char* input : inputs) {
+    writeFile(path, input);
+    const auto load = loadSettings(path);
+    for (const auto& error : load.errors) {
+      CHECK(error.pos.line >= 1);
+      CHECK(error.toString().find('\n') == std::string::npos);
+    }
+  }
+  writeFile(path, "[audio]\nvolume = nan\n");
+  CHECK(loadSettings(path).settings.audio.volume == Approx(0.8));
+}
+
+TEST_CASE("a folder in place of the settings file is reported, not read") {
+  TempDir dir;
+  fs::create_directories(dir.path / "settings.toml");
+  const auto load = loadSettings(dir.path / "settings.toml");
+  REQUIRE(load.errors.size() == 1);
+  CHECK(load.errors[0].message.find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("saving into a path that cannot be written returns an error and writes nothing") {
+  TempDir dir;
+  writeFile(dir.path / "blocker", "a file where a folder should be");
+  const auto error = saveSettings(Settings{}, dir.path / "blocker" / "settings.toml");
+  REQUIRE(error.has_value());
+  CHECK(error->find("blocker") != std::string::npos);
+  CHECK(readFile(dir.path / "blocker") == "a file where a folder should be");
+}
+
+TEST_CASE("the settings path follows XDG_CONFIG_HOME, then HOME") {
+  {
+    EnvOverride xdg("XDG_CONFIG_HOME", "/tmp/xdg-config");
+    CHECK(defaultSettingsPath() == fs::path("/tmp/xdg-config/unknot/settings.toml"));
+  }
+  {
+    EnvOverride xdg("XDG_CONFIG_HOME", "relative/ignored");
+    EnvOverride home("HOME", "/home/someone");
+    CHECK(defaultSettingsPath() == fs::path("/home/someone/.config/unknot/settings.toml"));
+  }
+  {
+    EnvOverride xdg("XDG_CONFIG_HOME", nullptr);
+    EnvOverride home("HOME", nullptr);
+    CHECK(defaultSettingsPath().empty());
+    CHECK(saveSettings(Settings{}, defaultSettingsPath()).has_value());
+  }
+}

@@ -1,0 +1,26 @@
+// Keeps every cue the engine emits, for asserting order and instants.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/cue_sink.hpp"
+
+namespace unknot::testing {
+
+class RecordingCueSink final : public CueSink {
+ public:
+  void onCue(const CueEvent& event) override { events.push_back(event); }
+
+  std::vector<CueEvent> of(CueType type) const {
+    std::vector<CueEvent> out;
+    for (const auto& e : events)
+      if (e.type == type) out.push_back(e);
+    return out;
+  }
+  void clear() { events.clear(); }
+
+  std::vector<CueEvent> events;
+};
+
+}  // namespace unknot::testing

@@ -1,6 +1,7 @@
 #include "app/terminal_runner.hpp"
 
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -15,6 +16,12 @@
 namespace unknot {
 
 namespace {
+
+size_t terminalWidth() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) return size.ws_col;
+  return 80;
+}
 
 // Raw, unechoed single-key input for the life of the run; restores the terminal on any exit.
 class RawTerminal {
@@ -47,21 +54,39 @@ class EventPrinter final : public CueSink {
   void setStart(Millis start) { m_start = start; }
 
   void onCue(const CueEvent& event) override {
-    if (m_interactive && !printsOnTty(event.type)) return;
+    if (m_interactive) {
+      printOnTty(event);
+      return;
+    }
     const std::string line = describeEvent(m_plan, event, event.at - m_start);
-    if (line.empty()) return;
-    if (m_interactive) m_out << "\r\033[K";
-    m_out << line << '\n' << std::flush;
+    if (!line.empty()) m_out << line << '\n' << std::flush;
   }
 
  private:
-  static bool printsOnTty(CueType type) {
-    return type == CueType::PhaseStarted || type == CueType::Finished || type == CueType::Stopped;
+  // On a TTY the instruction goes on its own wrapped lines, once per step, so the second
+  // side does not repeat a paragraph the user has just read.
+  void printOnTty(const CueEvent& event) {
+    const bool phaseStart = event.type == CueType::PhaseStarted;
+    if (!phaseStart && event.type != CueType::Finished && event.type != CueType::Stopped) return;
+    const Phase& phase = m_plan.phases.at(event.phaseIndex);
+    Phase shown = phase;
+    const bool repeated = phase.text == m_lastText;
+    shown.text.clear();
+    const std::string line = phaseStart ? describePhaseStart(shown, event.at - m_start)
+                                        : describeEvent(m_plan, event, event.at - m_start);
+    m_out << "\r\033[K" << line << '\n';
+    if (phaseStart && !repeated && !phase.text.empty()) {
+      m_out << wrapText(phase.text, terminalWidth(), "    ");
+      m_lastText = phase.text;
+    }
+    m_out << std::flush;
   }
+
   const Plan& m_plan;
   std::ostream& m_out;
   bool m_interactive;
   Millis m_start{0};
+  std::string m_lastText;
 };
 
 enum class Key { None, Pause, Skip, Back, Done, Quit, Mute, EndOfInput };
@@ -125,7 +150,10 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
   printer.setStart(clock.now());
   engine.start();
   while (engine.state() == SessionState::Running || engine.state() == SessionState::Paused) {
-    if (options.interactive) out << "\r\033[K" << statusLine(engine, muted) << std::flush;
+    if (options.interactive) {
+      // Never wider than the terminal: a wrapped line cannot be redrawn in place.
+      out << "\r\033[K" << fitWidth(statusLine(engine, muted), terminalWidth() - 1) << std::flush;
+    }
     const Key key = readKey(waitFor(engine, clock, options.interactive), inputOpen);
     switch (key) {
       case Key::Pause: engine.togglePause(); break;

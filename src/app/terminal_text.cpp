@@ -51,17 +51,50 @@ std::string keyHelp(const Plan& plan) {
   return help;
 }
 
+std::string describePhaseStart(const Phase& phase, Millis sinceStart) {
+  std::string line = "[" + formatClock(sinceStart) + "] " + phaseTitle(phase) + " - " + lengthText(phase);
+  const std::string count = counters(phase);
+  if (!count.empty()) line += " - " + count;
+  if (!phase.text.empty()) line += " - " + phase.text;
+  return line;
+}
+
+std::string wrapText(const std::string& text, size_t width, const std::string& indent) {
+  std::string out, line = indent;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (line.size() > indent.size() && line.size() + 1 + word.size() > width) {
+      out += line + '\n';
+      line = indent;
+    }
+    if (line.size() > indent.size()) line += ' ';
+    line += word;
+    start = end + 1;
+  }
+  if (line.size() > indent.size()) out += line + '\n';
+  return out;
+}
+
+std::string fitWidth(const std::string& text, size_t width) {
+  auto isLead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  size_t columns = 0, cut = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!isLead(text[i])) continue;
+    if (columns + 3 == width) cut = i;
+    ++columns;
+  }
+  if (columns <= width || width < 4) return text;
+  return text.substr(0, cut) + "...";
+}
+
 std::string describeEvent(const Plan& plan, const CueEvent& event, Millis sinceStart) {
   const Phase& phase = plan.phases.at(event.phaseIndex);
   const std::string stamp = "[" + formatClock(sinceStart) + "] ";
   switch (event.type) {
-    case CueType::PhaseStarted: {
-      std::string line = stamp + phaseTitle(phase) + " - " + lengthText(phase);
-      const std::string count = counters(phase);
-      if (!count.empty()) line += " - " + count;
-      if (!phase.text.empty()) line += " - " + phase.text;
-      return line;
-    }
+    case CueType::PhaseStarted: return describePhaseStart(phase, sinceStart);
     case CueType::SideSwitch: return stamp + "switch to the left side";
     case CueType::Halfway: return stamp + "halfway";
     case CueType::CountdownPip: return stamp + std::to_string(event.value);

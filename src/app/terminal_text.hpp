@@ -20,5 +20,11 @@ std::string describeEvent(const Plan& plan, const CueEvent& event, Millis sinceS
 std::string statusLine(const SessionEngine& engine, bool muted);
 // "Pigeon pose (right)", "Switch sides", "Bridge (set 2/3)"
 std::string phaseTitle(const Phase& phase);
+// "[00:10] Pigeon pose (right) - 45s - round 1/2 - <text>"
+std::string describePhaseStart(const Phase& phase, Millis sinceStart);
+// Word-wraps to `width` columns, each line starting with `indent` and ending in '\n'.
+std::string wrapText(const std::string& text, size_t width, const std::string& indent);
+// Cuts to `width` characters (UTF-8 aware), marking the cut with "...".
+std::string fitWidth(const std::string& text, size_t width);
 
 }  // namespace unknot

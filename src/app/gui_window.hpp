@@ -1,0 +1,62 @@
+// The GLFW window with its OpenGL context and the Dear ImGui backends, owned as one RAII
+// object. It also turns window-system callbacks into what the event-driven loop needs to
+// know: which keys were pressed and whether anything happened that deserves a redraw.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/settings.hpp"
+#include "ui/ui_types.hpp"
+
+struct GLFWwindow;
+
+namespace unknot {
+
+struct WindowRequest {
+  int width = 1100, height = 760;
+  std::optional<int> x, y;
+  bool visible = true;  // false for screenshots: nothing flashes on the user's desktop
+};
+
+class GuiWindow {
+ public:
+  // nullptr when there is no display (or no usable OpenGL); `error` then says why.
+  static std::unique_ptr<GuiWindow> open(const WindowRequest& request, std::string& error);
+  ~GuiWindow();
+  GuiWindow(const GuiWindow&) = delete;
+  GuiWindow& operator=(const GuiWindow&) = delete;
+
+  GLFWwindow* handle() const { return m_window; }
+  bool shouldClose() const;
+  float contentScale() const;
+  ImVec2 size() const;             // in screen coordinates, as ImGui lays out
+  ImVec2 framebufferSize() const;  // in pixels
+  WindowSettings geometry() const;
+  bool iconified() const;
+
+  // Keys pressed since the last call, in order (key repeats are ignored on purpose: holding
+  // the arrow key must not skip a whole routine).
+  std::vector<UiKey> takeKeys();
+  // True once after any input (keys, mouse, scroll, text, focus) since the last call.
+  bool takeInput();
+  // True once after the window was resized, exposed or rescaled since the last call.
+  bool takeDamage();
+
+  void beginFrame();
+  void endFrame(bool present);
+
+ private:
+  explicit GuiWindow(GLFWwindow* window);
+  static void installCallbacks(GLFWwindow* window);
+  friend struct WindowCallbacks;
+
+  GLFWwindow* m_window = nullptr;
+  std::vector<UiKey> m_keys;
+  bool m_input = false;
+  bool m_damage = true;
+};
+
+}  // namespace unknot

@@ -1,0 +1,44 @@
+// The terminal runner's words, tested as plain strings.
+#include <catch2/catch.hpp>
+
+#include "app/terminal_text.hpp"
+
+using namespace unknot;
+
+TEST_CASE("wrapped instructions never exceed the width and keep every word") {
+  const std::string text = "Keep your hips square to the floor rather than rolling onto the front hip.";
+  const std::string wrapped = wrapText(text, 30, "    ");
+  size_t start = 0;
+  while (start < wrapped.size()) {
+    const size_t end = wrapped.find('\n', start);
+    REQUIRE(end != std::string::npos);
+    CHECK(end - start <= 30);
+    CHECK(wrapped.compare(start, 4, "    ") == 0);
+    start = end + 1;
+  }
+
+  std::string joined;  // undo the wrapping: every word must come back in order
+  for (size_t at = 0; at < wrapped.size();) {
+    const size_t end = wrapped.find('\n', at);
+    joined += (joined.empty() ? "" : " ") + wrapped.substr(at + 4, end - at - 4);
+    at = end + 1;
+  }
+  CHECK(joined == text);
+}
+
+TEST_CASE("the status line is cut to the terminal width with a marker") {
+  CHECK(fitWidth("short", 20) == "short");
+  CHECK(fitWidth("0123456789abcdef", 10) == "0123456...");
+  CHECK(fitWidth("Ruhe • Pause • weiter", 10).size() <= 10 + 4);  // multi-byte characters count once
+}
+
+TEST_CASE("a phase title names the side except on the switch itself") {
+  Phase phase;
+  phase.label = "Pigeon pose";
+  phase.side = Side::Right;
+  CHECK(phaseTitle(phase) == "Pigeon pose (right)");
+  phase.kind = PhaseKind::Switch;
+  phase.label = "Switch sides";
+  phase.side = Side::Left;
+  CHECK(phaseTitle(phase) == "Switch sides");
+}

@@ -205,8 +205,10 @@ class Expander {
     phase.say = step.say.empty() ? step.name : step.say;
     phase.duration = stepPhaseDuration(step);
     phase.countdown = phase.duration ? step.countdown : 0;
-    phase.halfway = step.halfway.value_or(phase.duration && *phase.duration >= kHalfwayThreshold &&
-                                          step.kind != StepKind::Reps);
+    // A manual step's duration is only a cap, and reps tick already: no halfway bell by default.
+    const bool timedHold = step.kind != StepKind::Reps && step.kind != StepKind::Manual;
+    phase.halfway = step.halfway.value_or(timedHold && phase.duration &&
+                                          *phase.duration >= kHalfwayThreshold);
     if (!phase.duration) phase.halfway = false;
     phase.sound = step.sound;
     return push(std::move(phase));

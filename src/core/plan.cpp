@@ -7,6 +7,10 @@ namespace unknot {
 namespace {
 
 constexpr Millis kHalfwayThreshold{20000};
+// Real routines nest one or two levels (a daily session of single routines). The cap keeps a
+// shared pack of thousands of files chained to each other from making every expansion walk
+// the whole chain, which made `unknot list` quadratic in the number of files.
+constexpr size_t kMaxEmbedDepth = 8;
 
 PhaseKind phaseKindOf(StepKind kind) {
   switch (kind) {
@@ -41,7 +45,8 @@ class Expander {
     plan.category = m_top.category;
     if (m_top.prepare.count() > 0) addPrepare();
     m_chain.push_back(m_top.id);
-    if (addRoutineBody(m_top, 0)) checkTotals();
+    // A body cut short by the time cap has no error yet: checkTotals is what reports it.
+    if (addRoutineBody(m_top, 0) || m_errors.empty()) checkTotals();
     m_chain.pop_back();
     if (!m_errors.empty()) {
       result.errors = std::move(m_errors);
@@ -63,7 +68,8 @@ class Expander {
   bool checkTotals() {
     if (m_offset > limits::kMaxRoutine) {
       error(m_top, {1, 1},
-            "routine lasts " + formatDuration(m_offset) + ", the limit is " +
+            std::string(m_tooMany ? "routine lasts more than " : "routine lasts ") +
+                formatDuration(m_offset) + ", the limit is " +
                 formatDuration(limits::kMaxRoutine));
       return false;
     }
@@ -152,6 +158,14 @@ class Expander {
       std::string cycle;
       for (size_t j = i; j < m_chain.size(); ++j) cycle += m_chain[j] + " -> ";
       error(parent, step.embeddedPos, "routine: embedding cycle " + cycle + step.embeddedId);
+      return false;
+    }
+    if (m_chain.size() > kMaxEmbedDepth) {
+      std::string chain;
+      for (const std::string& id : m_chain) chain += id + " -> ";
+      error(parent, step.embeddedPos,
+            "routine: embedding '" + step.embeddedId + "' here nests routines more than " +
+                std::to_string(kMaxEmbedDepth) + " levels deep (" + chain + step.embeddedId + ")");
       return false;
     }
     const Routine* child = m_resolve ? m_resolve(step.embeddedId) : nullptr;

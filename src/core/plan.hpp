@@ -56,8 +56,8 @@ using RoutineResolver = std::function<const Routine*(std::string_view id)>;
 // Order inside a step: for each set, right → switch → left (sides = both), rest between sets.
 // Rounds repeat all steps with round-rest phases between. Embedded routines contribute their
 // steps and their own rounds but not their prepare lead-in. Errors (unknown embedded id, a
-// cycle named in full, more than limits::kMaxPhases phases, more than limits::kMaxRoutine in
-// total) are positioned at the offending key.
+// cycle named in full, routines nested more than 8 levels deep, more than limits::kMaxPhases
+// phases, more than limits::kMaxRoutine in total) are positioned at the offending key.
 ExpandResult expand(const Routine& routine, const RoutineResolver& resolve);
 
 const char* toString(PhaseKind kind);

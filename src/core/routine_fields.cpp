@@ -23,7 +23,9 @@ int clampToInt(uint32_t value) {
   return value > static_cast<uint32_t>(INT_MAX) ? INT_MAX : static_cast<int>(value);
 }
 
-bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool isContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Keeps messages on one line and short whatever bytes a file contains.
 std::string quotedText(std::string_view text, char quote) {
@@ -93,7 +95,9 @@ std::string joined(const Names& names) {
 
 }  // namespace
 
-bool Report::saturated() const { return m_errorCount >= kKeptErrors; }
+bool Report::saturated() const {
+  return m_errorCount >= kKeptErrors;
+}
 
 void Report::error(SourcePos pos, std::string message) {
   ++m_errorCount;
@@ -142,7 +146,9 @@ std::string describe(const toml::node& node) {
   return out.str();
 }
 
-std::string quotedKey(std::string_view key) { return quotedText(key, '\''); }
+std::string quotedKey(std::string_view key) {
+  return quotedText(key, '\'');
+}
 
 std::string closestMatch(std::string_view word, std::span<const std::string_view> candidates) {
   if (word.size() > 64) return {};
@@ -161,8 +167,8 @@ std::string closestMatch(std::string_view word, std::span<const std::string_view
 }
 
 size_t codePointCount(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(),
-                                           [](char c) { return !isContinuationByte(c); }));
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return !isContinuationByte(c); }));
 }
 
 Fields::Fields(Report& report, const toml::table& table, std::string prefix)
@@ -191,8 +197,8 @@ void Fields::rejectUnknownKeys(std::span<const std::string_view> allowed) {
       m_report.error(posOf(key.source()), {});
       continue;
     }
-    std::string message = (m_prefix.empty() ? "" : m_prefix + ": ") + "unknown key " +
-                          quotedKey(key.str());
+    std::string message =
+        (m_prefix.empty() ? "" : m_prefix + ": ") + "unknown key " + quotedKey(key.str());
     const std::string suggestion = closestMatch(key.str(), allowed);
     if (!suggestion.empty()) {
       message += " (did you mean '" + suggestion + "'?)";
@@ -269,8 +275,8 @@ std::optional<Millis> Fields::duration(std::string_view key, Millis min) {
     value = parseDurationText(text->get());
   }
   if (tooLong || (value && *value > limits::kMaxStep)) {
-    invalid(key, "expected a duration of at most " + formatDuration(limits::kMaxStep) +
-                     ", found " + describe(*node));
+    invalid(key, "expected a duration of at most " + formatDuration(limits::kMaxStep) + ", found " +
+                     describe(*node));
     return std::nullopt;
   }
   if (!value) {
@@ -290,8 +296,8 @@ std::optional<std::vector<std::string>> Fields::stringList(std::string_view key)
   if (!node) return std::nullopt;
   const auto* array = node->as_array();
   if (!array) {
-    invalid(key, R"(expected an array of strings like ["glutes", "hips"], found )" +
-                     describe(*node));
+    invalid(key,
+            R"(expected an array of strings like ["glutes", "hips"], found )" + describe(*node));
     return std::nullopt;
   }
   std::vector<std::string> out;

@@ -27,7 +27,6 @@ class Report {
   size_t errorCount() const { return m_errorCount; }
   // True once further errors are only counted, not kept.
   bool saturated() const;
-  const std::string& path() const { return m_path; }
   // Errors sorted by position and capped, so the first screenful is in reading order.
   Diagnostics takeErrors();
   Diagnostics takeWarnings();
@@ -40,7 +39,9 @@ class Report {
 };
 
 SourcePos posOf(const toml::source_region& region);
-inline SourcePos posOf(const toml::node& node) { return posOf(node.source()); }
+inline SourcePos posOf(const toml::node& node) {
+  return posOf(node.source());
+}
 
 // What a value looks like in a message: strings quoted, numbers as written, else its type.
 std::string describe(const toml::node& node);
@@ -48,7 +49,8 @@ std::string describe(const toml::node& node);
 // The closest of `candidates` to `word` when it is plausibly a typo, else empty.
 std::string closestMatch(std::string_view word, std::span<const std::string_view> candidates);
 
-// Keys named by `key` in messages, quoted and cut short so any bytes stay on one line.
+// A key as messages show it: in single quotes, escaped and cut short, so any bytes a file
+// holds keep the message on one line.
 std::string quotedKey(std::string_view key);
 
 // Number of UTF-8 code points (toml++ has already rejected invalid UTF-8).

@@ -77,10 +77,9 @@ void RoutineLibrary::expandAll() {
 }
 
 const LibraryEntry* RoutineLibrary::find(std::string_view id) const {
-  auto it = std::lower_bound(m_entries.begin(), m_entries.end(), id,
-                             [](const LibraryEntry& entry, std::string_view key) {
-                               return entry.id < key;
-                             });
+  auto it = std::lower_bound(
+      m_entries.begin(), m_entries.end(), id,
+      [](const LibraryEntry& entry, std::string_view key) { return entry.id < key; });
   return it != m_entries.end() && it->id == id ? &*it : nullptr;
 }
 

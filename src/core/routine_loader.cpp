@@ -7,6 +7,7 @@
 #include <new>
 
 #include "core/routine_fields.hpp"
+#include "core/routine_prescan.hpp"
 #include "core/routine_steps.hpp"
 
 namespace unknot {
@@ -18,10 +19,27 @@ using loader::Fields;
 using loader::Report;
 
 constexpr std::array<std::string_view, 9> kTopKeys{
-    "schema", "name",   "summary", "category", "tags", "rounds", "rest_between_rounds",
+    "schema",  "name", "summary", "category", "tags", "rounds", "rest_between_rounds",
     "prepare", "steps"};
 constexpr int64_t kSchema = 1;
 constexpr size_t kMaxIdLength = 64;
+
+// toml++ quotes the characters it stopped at verbatim: a newline or an escape sequence from a
+// shared file must neither break the one-line message nor reach the user's terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      out += c;
+      continue;
+    }
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+    out += escaped;
+  }
+  return out;
+}
 
 std::string sizeMessage(std::uintmax_t bytes) {
   constexpr double kMiB = 1024.0 * 1024.0;
@@ -76,8 +94,8 @@ void readSteps(Report& report, Fields& fields, Routine& routine,
   }
   const auto* steps = node->as_array();
   if (!steps) {
-    fields.invalid("steps", "expected an array of tables ([[steps]]), found " +
-                                loader::describe(*node));
+    fields.invalid("steps",
+                   "expected an array of tables ([[steps]]), found " + loader::describe(*node));
     return;
   }
   if (steps->empty()) {
@@ -122,11 +140,15 @@ LoadResult parseUnguarded(std::string_view text, const fs::path& path,
                              " is not a routine id: expected 1 to 64 of a-z, 0-9 and '-', "
                              "e.g. pigeon-pose.toml");
   }
+  if (auto problem = loader::prescanRoutineText(text, limits::kMaxPhases)) {
+    report.error(problem->pos, std::move(problem->message));
+    return finish(report, std::nullopt);
+  }
   toml::table root;
   try {
     root = toml::parse(text, std::string_view(shownPath));
   } catch (const toml::parse_error& e) {
-    report.error(loader::posOf(e.source()), std::string(e.description()));
+    report.error(loader::posOf(e.source()), printable(e.description()));
     return finish(report, std::nullopt);
   }
   Routine routine;
@@ -196,8 +218,7 @@ LoadResult loadUnguarded(const fs::path& path, const LoaderOptions& options) {
 
 }  // namespace
 
-LoadResult parseRoutine(std::string_view text, const fs::path& path,
-                        const LoaderOptions& options) {
+LoadResult parseRoutine(std::string_view text, const fs::path& path, const LoaderOptions& options) {
   try {
     return parseUnguarded(text, path, options);
   } catch (const std::bad_alloc&) {

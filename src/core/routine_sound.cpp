@@ -86,14 +86,15 @@ std::optional<fs::path> readSoundPath(Fields& fields, std::string_view key,
   }
   const fs::path relative(*text);
   if (relative.has_root_path()) {
-    fields.invalid(key, "expected a path relative to the routine's folder, found the absolute path " +
-                            shown);
+    fields.invalid(
+        key, "expected a path relative to the routine's folder, found the absolute path " + shown);
     return std::nullopt;
   }
   if (std::any_of(relative.begin(), relative.end(), [](const fs::path& p) { return p == ".."; })) {
-    fields.invalid(key, "expected a path inside the routine's folder or the assets folder, found "
-                        "'..' in " +
-                            shown);
+    fields.invalid(key,
+                   "expected a path inside the routine's folder or the assets folder, found "
+                   "'..' in " +
+                       shown);
     return std::nullopt;
   }
   if (text->find('\0') != std::string::npos) {

@@ -12,25 +12,29 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::array<std::string_view, 15> kStepKeys{
-    "name", "kind",  "duration", "sides", "switch",    "sets",  "rest",   "reps",
-    "rep_time", "text", "say", "halfway", "countdown", "sound", "routine"};
+    "name",     "kind", "duration", "sides",   "switch",    "sets",  "rest",   "reps",
+    "rep_time", "text", "say",      "halfway", "countdown", "sound", "routine"};
 
 constexpr Millis kOneSecond{1000};
 
-std::string kindWord(StepKind kind) { return std::string("\"") + toString(kind) + "\""; }
+std::string kindWord(StepKind kind) {
+  return std::string("\"") + toString(kind) + "\"";
+}
 
 // An embedding step only names the routine; anything else in it would be silently ignored.
-std::optional<Step> readEmbed(Report& report, Fields& fields, const toml::table& table,
-                              Step step, const std::string& prefix) {
+std::optional<Step> readEmbed(Report& report, Fields& fields, const toml::table& table, Step step,
+                              const std::string& prefix) {
   const size_t before = report.errorCount();
-  fields.rejectUnknownKeys(kStepKeys);
   for (auto&& [key, value] : table) {
     if (key.str() == "routine") continue;
-    if (std::find(kStepKeys.begin(), kStepKeys.end(), key.str()) == kStepKeys.end()) continue;
+    const bool stepKey =
+        std::find(kStepKeys.begin(), kStepKeys.end(), key.str()) != kStepKeys.end();
     report.error(posOf(key.source()),
-                 prefix + "." + std::string(key.str()) +
-                     ": not allowed together with 'routine' (an embedded routine brings its "
-                     "own steps; change them in its file)");
+                 stepKey ? prefix + "." + std::string(key.str()) +
+                               ": not allowed together with 'routine' (an embedded routine "
+                               "brings its own steps; change them in its file)"
+                         : prefix + ": unknown key " + quotedKey(key.str()) +
+                               " (a step with 'routine' takes no other key)");
   }
   const toml::node& node = *fields.find("routine");
   const auto* id = node.as_string();
@@ -73,12 +77,13 @@ void readWorkDuration(Report& report, Fields& fields, Step& step, std::optional<
   const bool thermal = *kind == StepKind::Heat || *kind == StepKind::Ice;
   if (thermal && step.duration && *step.duration > limits::kThermalWarning) {
     const bool heat = *kind == StepKind::Heat;
-    report.warning(posOf(*fields.find("duration")),
-                   fields.qualified("duration") + ": " + toString(*kind) + " for " +
-                       formatDuration(*step.duration) + ": more than " +
-                       std::to_string(limits::kThermalWarning.count() / 60000) +
-                       " minutes per application risks skin damage; keep a cloth between skin and the " +
-                       (heat ? "heat pack" : "ice pack"));
+    report.warning(
+        posOf(*fields.find("duration")),
+        fields.qualified("duration") + ": " + toString(*kind) + " for " +
+            formatDuration(*step.duration) + ": more than " +
+            std::to_string(limits::kThermalWarning.count() / 60000) +
+            " minutes per application risks skin damage; keep a cloth between skin and the " +
+            (heat ? "heat pack" : "ice pack"));
   }
 }
 
@@ -97,11 +102,10 @@ void readReps(Fields& fields, Step& step, std::optional<StepKind> kind) {
   if (auto reps = fields.integer("reps", 1, limits::kMaxReps)) step.reps = static_cast<int>(*reps);
   step.repTime = fields.duration("rep_time", kOneSecond);
   if (step.reps > 0 && step.repTime && *step.repTime * step.reps > limits::kMaxStep) {
-    fields.invalid("rep_time", std::to_string(step.reps) + " reps x " +
-                                   formatDuration(*step.repTime) + " = " +
-                                   formatDuration(*step.repTime * step.reps) +
-                                   ", expected at most " + formatDuration(limits::kMaxStep) +
-                                   " per set");
+    fields.invalid("rep_time",
+                   std::to_string(step.reps) + " reps x " + formatDuration(*step.repTime) + " = " +
+                       formatDuration(*step.repTime * step.reps) + ", expected at most " +
+                       formatDuration(limits::kMaxStep) + " per set");
   }
 }
 
@@ -146,8 +150,9 @@ std::optional<Step> readStep(Report& report, const toml::node& node, size_t numb
   const size_t before = report.errorCount();
   fields.rejectUnknownKeys(kStepKeys);
   if (!fields.has("name")) {
-    fields.missing("name", "(every step needs a name, unless it embeds a routine with "
-                           "routine = \"id\")");
+    fields.missing("name",
+                   "(every step needs a name, unless it embeds a routine with "
+                   "routine = \"id\")");
   } else if (auto name = fields.label("name")) {
     step.name = *name;
   }

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "app/session_sinks.hpp"
 #include "core/routine_library.hpp"
@@ -14,14 +16,17 @@ namespace unknot {
 
 struct GuiOptions {
   const RoutineLibrary* library = nullptr;
-  std::optional<std::string> runId;               // start this routine at once
-  std::optional<Millis> at;                       // with screenshot: show the state this far in
+  std::optional<std::string> runId;                 // start this routine at once
+  std::optional<Millis> at;                         // with screenshot: show the state this far in
   std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit
-  int width = 0, height = 0;                      // 0: from settings
+  int width = 0, height = 0;                        // 0: from settings
   double timeScale = 1.0;
-  Settings* settings = nullptr;                   // window geometry is written back on exit
+  Settings* settings = nullptr;  // window geometry is written back on exit
   std::filesystem::path settingsPath;
-  SessionSinkFactory makeSessionSink;             // may be empty
+  SessionSinkFactory makeSessionSink;  // may be empty
+  // Hidden hooks for tests and the bench script.
+  std::optional<Millis> exitAfter;  // close the window after this much real time
+  bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr
 };
 
 // Returns the process exit code. With no display it prints one line pointing at --terminal and
@@ -29,5 +34,8 @@ struct GuiOptions {
 int runGui(const GuiOptions& options);
 
 inline constexpr int kExitNoDisplay = 3;
+
+// "1280x800" -> {1280, 800}; nullopt unless both are whole numbers in 200..16384.
+std::optional<std::pair<int, int>> parseWindowSize(std::string_view text);
 
 }  // namespace unknot

@@ -18,18 +18,20 @@ namespace unknot {
 struct WindowRequest {
   int width = 1100, height = 760;
   std::optional<int> x, y;
-  bool visible = true;  // false for screenshots: nothing flashes on the user's desktop
 };
 
 class GuiWindow {
  public:
-  // nullptr when there is no display (or no usable OpenGL); `error` then says why.
+  // nullptr when there is no display (or no usable OpenGL); `error` then says why. The
+  // window starts hidden: show() it after the first frame (screenshots never do).
   static std::unique_ptr<GuiWindow> open(const WindowRequest& request, std::string& error);
   ~GuiWindow();
   GuiWindow(const GuiWindow&) = delete;
   GuiWindow& operator=(const GuiWindow&) = delete;
 
   GLFWwindow* handle() const { return m_window; }
+  void show();
+  void setTitle(const std::string& title);
   bool shouldClose() const;
   float contentScale() const;
   ImVec2 size() const;             // in screen coordinates, as ImGui lays out
@@ -45,8 +47,12 @@ class GuiWindow {
   // True once after the window was resized, exposed or rescaled since the last call.
   bool takeDamage();
 
+  // Uploads ImGui's font atlas as a one-byte-per-texel texture (a quarter of the RGBA
+  // texture ImGui's backend would make).
+  void uploadFontAtlas();
   void beginFrame();
-  void endFrame(bool present);
+  // Clears to `background` (cheaper than a full-window quad), draws ImGui's frame, presents.
+  void endFrame(bool present, ImU32 background);
 
  private:
   explicit GuiWindow(GLFWwindow* window);
@@ -57,6 +63,7 @@ class GuiWindow {
   std::vector<UiKey> m_keys;
   bool m_input = false;
   bool m_damage = true;
+  unsigned m_fontTexture = 0;
 };
 
 }  // namespace unknot

@@ -5,10 +5,16 @@
 #include <iostream>
 
 #include "app/library_commands.hpp"
+#include "app/progress_commands.hpp"
+#include "app/reminder_commands.hpp"
 #include "core/duration.hpp"
 
 #ifdef UNKNOT_HAVE_GUI
 #include "app/gui_runner.hpp"
+#endif
+#ifdef UNKNOT_HAVE_AUDIO
+#include "app/app_paths.hpp"
+#include "app/audio_sinks.hpp"
 #endif
 
 namespace unknot {
@@ -17,18 +23,35 @@ namespace {
 constexpr const char* kDefaultRoutine = "daily-recovery";
 
 struct Options {
-  std::string showId, runId, guiRunId, atText, screenshot, sizeText;
+  std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
+  bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
   std::vector<std::string> validatePaths;
   bool terminal = false;
+  bool noAudio = false;
   double timeScale = 1.0;
+  ProgressOptions progress;
+  ReminderOptions reminders;
 };
 
 bool stdioIsTerminal() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO); }
 
-TerminalOptions terminalOptions(const Options& options) {
+TerminalOptions terminalOptions(const Library& library, const Options& options) {
   TerminalOptions terminal;
   terminal.timeScale = options.timeScale;
   terminal.interactive = stdioIsTerminal();
+#ifdef UNKNOT_HAVE_AUDIO
+  if (!options.noAudio) {
+    const SettingsLoad settings = loadSettings(defaultSettingsPath());
+    for (const Diagnostic& error : settings.errors) std::cerr << error.toString() << '\n';
+    AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, findAppPaths().assetsDir,
+                                    std::cerr, std::move(terminal.makeSessionSink));
+    terminal.makeSessionSink = std::move(audio.makeSessionSink);
+    terminal.toggleMute = std::move(audio.toggleMute);
+  }
+#endif
+  // Terminal runs are recorded in the progress store (alongside any audio sink).
+  terminal.makeSessionSink = recordingSinkFactory(library, options.progress.dataDir, "terminal",
+                                                 std::cout, std::cerr, std::move(terminal.makeSessionSink));
   return terminal;
 }
 
@@ -46,6 +69,28 @@ int runDefault(const Library& library, const Options& options) {
   }
   if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
   gui.timeScale = options.timeScale;
+  gui.makeSessionSink = recordingSinkFactory(library, options.progress.dataDir, "gui", std::cout,
+                                            std::cerr, std::move(gui.makeSessionSink));
+  if (!options.sizeText.empty()) {
+    const auto size = parseWindowSize(options.sizeText);
+    if (!size) {
+      std::cerr << "unknot: --size: expected WIDTHxHEIGHT like 1280x800, found '" << options.sizeText << "'\n";
+      return kExitUsage;
+    }
+    gui.width = size->first;
+    gui.height = size->second;
+  }
+  if (!options.exitAfterText.empty()) {
+    gui.exitAfter = parseDurationText(options.exitAfterText);
+    if (!gui.exitAfter) {
+      std::cerr << "unknot: --exit-after: expected a duration like 3s, found '" << options.exitAfterText << "'\n";
+      return kExitUsage;
+    }
+  }
+  gui.printStats = options.guiStats;
+  SettingsLoad settings = loadSettings(defaultSettingsPath());
+  gui.settings = &settings.settings;
+  if (settings.errors.empty()) gui.settingsPath = defaultSettingsPath();  // never overwrite a file we could not read
   const int code = runGui(gui);
   if (code != kExitNoDisplay) return code;
 #else
@@ -55,10 +100,111 @@ int runDefault(const Library& library, const Options& options) {
   const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
   std::cerr << "unknot: starting '" << id << "' in the terminal (other routines: unknot list, "
             << "then unknot run ID --terminal)\n";
-  return runTerminalCommand(library, id, terminalOptions(options), std::cout, std::cerr);
+  return runTerminalCommand(library, id, terminalOptions(library, options), std::cout, std::cerr);
+}
+
+// The progress commands (issue 6); --data-dir is accepted before or after the command name.
+void addProgressCommands(CLI::App& app, ProgressOptions& p) {
+  const auto dataDir = [&p](CLI::App* command) {
+    command->add_option("--data-dir", p.dataDir,
+                        "Folder of the progress database (default $XDG_DATA_HOME/unknot, or UNKNOT_DATA_DIR)");
+  };
+  dataDir(&app);
+  dataDir(app.get_subcommand("run"));
+  auto* plan = app.add_subcommand("plan", "Your 2-6 week recovery plan: start, show or edit it");
+  plan->require_subcommand(1);
+  auto* start = plan->add_subcommand("start", "Start a recovery plan (default: 6 weeks from today)");
+  auto* edit = plan->add_subcommand("edit", "Change the plan from today on; past days keep their targets");
+  for (auto* command : {start, edit}) {
+    command->add_option("--weeks", p.weeks, "Plan length, 2 to 6 weeks");
+    command->add_option("--target", p.targets,
+                        "Daily target, repeatable: stretch=2, foam-roll+massage=1, strength=1@2 "
+                        "(from week 2), routine:pigeon-pose=1");
+    command->add_option("--rest-days", p.restDays, "Rest days allowed per week, 0 to 3 (default 1)");
+    command->add_option("--day-start", p.dayStart, "Hour the day starts, 0 to 12 (default 3)");
+    dataDir(command);
+  }
+  start->add_option("--date", p.date, "First day of the plan, YYYY-MM-DD (default today)");
+  start->add_flag("--replace", p.replace, "Start a new plan even though one is running");
+  dataDir(plan->add_subcommand("show", "Show the plan, its targets and which day it is"));
+  auto* checkin = app.add_subcommand("checkin", "Log pain and tightness (0-10), warning symptoms and a note");
+  checkin->add_option("--pain", p.pain, "Pain now, 0 (none) to 10 (worst)")->required();
+  checkin->add_option("--tightness", p.tightness, "Tightness now, 0 to 10");
+  checkin->add_option("--symptom", p.symptoms,
+                      "Repeatable: numbness, radiating, swelling, mobility, injury");
+  checkin->add_option("--note", p.note, "A short note");
+  dataDir(checkin);
+  auto* history = app.add_subcommand("history", "List the sessions and check-ins of the last days");
+  history->add_option("--days", p.days, "How many days back (default 7)");
+  dataDir(history);
+  auto* stats = app.add_subcommand("stats", "Streak, adherence, time per category, pain trend, red flags");
+  stats->add_flag("--json", p.json, "Print JSON instead of text");
+  dataDir(stats);
+  auto* exportCsv = app.add_subcommand("export", "Export the whole record as CSV files");
+  exportCsv->add_option("--csv", p.exportDir, "Folder for sessions.csv, phases.csv, checkins.csv, days.csv")
+      ->required();
+  dataDir(exportCsv);
+  auto* backup = app.add_subcommand("backup", "Copy the progress database to FILE (safe while running)");
+  backup->add_option("file", p.backupFile, "Where to write the copy")->required();
+  dataDir(backup);
+}
+
+// The reminder commands (issue 7); their bodies are in reminder_commands.cpp.
+void addReminderCommands(CLI::App& app, ReminderOptions& r, ProgressOptions& p) {
+  const auto common = [&](CLI::App* command) {
+    command->add_option("--data-dir", p.dataDir, "Folder of the progress database");
+    // Hidden: a fixed "now" for tests, YYYY-MM-DDTHH:MM in local time (or ending Z / +HH:MM).
+    command->add_option("--now", r.nowText, "Pretend it is this time")->group("");
+  };
+  auto* reminders = app.add_subcommand("reminders", "Daily reminder times per target: add, list, remove, export");
+  reminders->require_subcommand(1);
+  auto* add = reminders->add_subcommand("add", "Remind at HH:MM every day unless the target is met");
+  add->add_option("time", r.time, "Time of day, HH:MM (24-hour)")->required();
+  add->add_option("--target", r.target, "What to do: stretch, foam-roll+massage, routine:pigeon-pose, any")
+      ->required();
+  auto* remove = reminders->add_subcommand("remove", "Remove the reminders at HH:MM");
+  remove->add_option("time", r.time, "Time of day, HH:MM")->required();
+  remove->add_option("--target", r.target, "Only the reminder for this target");
+  auto* list = reminders->add_subcommand("list", "Show the reminders and today's progress on their targets");
+  auto* exportIcs = reminders->add_subcommand("export", "Write the reminders as an iCalendar (.ics) file");
+  exportIcs->add_option("--ics", r.icsFile, "The .ics file to write")->required();
+  auto* remind = app.add_subcommand("remind", "Ring the reminders that are due now (for cron or a systemd timer)");
+  remind->add_flag("--once", r.once, "Check once and exit (the default; there is no loop)");
+  remind->add_flag("--snooze", r.snooze, "Snooze the reminders that rang for 10 minutes");
+  remind->add_flag("--silence", r.silence, "No more reminders today");
+  remind->add_flag("--no-notify", r.noNotify, "Print only; send no desktop notification");
+  for (auto* command : {add, remove, list, exportIcs, remind}) common(command);
+}
+
+std::optional<int> dispatchReminders(CLI::App& app, ReminderOptions r, const ProgressOptions& p) {
+  r.dataDir = p.dataDir;
+  if (app.got_subcommand("remind")) return remindCommand(r, std::cout, std::cerr);
+  if (!app.got_subcommand("reminders")) return std::nullopt;
+  CLI::App* reminders = app.get_subcommand("reminders");
+  if (reminders->got_subcommand("add")) return remindersAddCommand(r, std::cout, std::cerr);
+  if (reminders->got_subcommand("remove")) return remindersRemoveCommand(r, std::cout, std::cerr);
+  if (reminders->got_subcommand("export")) return remindersExportCommand(r, std::cout, std::cerr);
+  return remindersListCommand(r, std::cout, std::cerr);
+}
+
+std::optional<int> dispatchProgress(CLI::App& app, const ProgressOptions& p) {
+  if (app.got_subcommand("plan")) {
+    CLI::App* plan = app.get_subcommand("plan");
+    if (plan->got_subcommand("start")) return planStartCommand(p, std::cout, std::cerr);
+    if (plan->got_subcommand("edit")) return planEditCommand(p, std::cout, std::cerr);
+    return planShowCommand(p, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("checkin")) return checkinCommand(p, std::cout, std::cerr);
+  if (app.got_subcommand("history")) return historyCommand(p, std::cout, std::cerr);
+  if (app.got_subcommand("stats")) return statsCommand(p, std::cout, std::cerr);
+  if (app.got_subcommand("export")) return exportCommand(p, std::cout, std::cerr);
+  if (app.got_subcommand("backup")) return backupCommand(p, std::cout, std::cerr);
+  return std::nullopt;
 }
 
 int dispatch(CLI::App& app, const Options& options) {
+  if (const auto code = dispatchProgress(app, options.progress)) return *code;
+  if (const auto code = dispatchReminders(app, options.reminders, options.progress)) return *code;
   const Library library = loadLibrary();
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) return showCommand(library, options.showId, std::cout, std::cerr);
@@ -73,7 +219,7 @@ int dispatch(CLI::App& app, const Options& options) {
       return runDefault(library, gui);
 #endif
     }
-    return runTerminalCommand(library, options.runId, terminalOptions(options), std::cout, std::cerr);
+    return runTerminalCommand(library, options.runId, terminalOptions(library, options), std::cout, std::cerr);
   }
   return runDefault(library, options);
 }
@@ -86,6 +232,10 @@ int runCli(int argc, char** argv) {
   app.add_option("--at", options.atText, "With --screenshot: show the player this far in (e.g. 12s)");
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
   app.add_option("--size", options.sizeText, "Window size WxH (e.g. 1280x800)");
+  // Hidden hooks for the GUI tests and scripts/bench-gui (an empty group hides them from --help).
+  app.add_option("--exit-after", options.exitAfterText, "Close the window after this long")->group("");
+  app.add_flag("--gui-stats", options.guiStats, "Print frame counts and first-frame time to stderr")->group("");
+  app.add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
   app.add_option("--time-scale", options.timeScale, "Run the clock N times faster (demos, tests)")
       ->check(CLI::Range(0.01, 1000.0));
 
@@ -97,8 +247,11 @@ int runCli(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Run a routine");
   run->add_option("id", options.runId, "Routine id (see list)")->required();
   run->add_flag("--terminal", options.terminal, "Run in the terminal instead of the window");
+  run->add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
   run->add_option("--time-scale", options.timeScale, "Run the clock N times faster (demos, tests)")
       ->check(CLI::Range(0.01, 1000.0));
+  addProgressCommands(app, options.progress);
+  addReminderCommands(app, options.reminders, options.progress);
   app.require_subcommand(0, 1);
 
   try {

@@ -71,7 +71,7 @@ TEST_CASE("rounds repeat all steps with a round rest between them") {
   CHECK(plan.total == 3 * 30s + 2 * 15s);
 }
 
-TEST_CASE("timed reps last reps times rep_time; untimed reps wait for Done") {
+TEST_CASE("timed reps last reps times rep_time and untimed reps wait for Done") {
   Step timed;
   timed.name = "Bridge";
   timed.kind = StepKind::Reps;

@@ -1,0 +1,72 @@
+#include "app/audio_sinks.hpp"
+
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "audio/cue_player.hpp"
+
+namespace unknot {
+
+namespace {
+
+// What the factory and the mute key share for the life of the process.
+struct AudioState {
+  AudioSettings settings;
+  CuePlayer* live = nullptr;  // the current session's player, owned by its sink
+  std::set<std::string> noticesGiven;
+};
+
+// The player for one session, plus whatever else the session listens with.
+class PlayerSession final : public CueSink {
+ public:
+  PlayerSession(std::unique_ptr<CuePlayer> player, std::unique_ptr<CueSink> other,
+                std::shared_ptr<AudioState> state)
+      : m_player(std::move(player)), m_other(std::move(other)), m_state(std::move(state)) {
+    m_state->live = m_player.get();
+  }
+  ~PlayerSession() override {
+    if (m_state->live == m_player.get()) m_state->live = nullptr;
+  }
+  PlayerSession(const PlayerSession&) = delete;
+  PlayerSession& operator=(const PlayerSession&) = delete;
+
+  void onCue(const CueEvent& event) override {
+    m_player->onCue(event);
+    if (m_other) m_other->onCue(event);
+  }
+
+ private:
+  std::unique_ptr<CuePlayer> m_player;
+  std::unique_ptr<CueSink> m_other;
+  std::shared_ptr<AudioState> m_state;
+};
+
+}  // namespace
+
+AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
+                        const std::filesystem::path& assetsDir, std::ostream& notices,
+                        SessionSinkFactory other) {
+  auto state = std::make_shared<AudioState>();
+  state->settings = settings;
+  AudioHookup hookup;
+  hookup.makeSessionSink = [state, timeScale, assetsDir, &notices, other](
+                               const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
+    std::ostringstream said;
+    auto player = CuePlayer::create(state->settings, clock, timeScale, assetsDir, said);
+    player->prepare(plan);
+    std::istringstream lines(said.str());
+    for (std::string line; std::getline(lines, line);)
+      if (state->noticesGiven.insert(line).second) notices << line << '\n';
+    return std::make_unique<PlayerSession>(std::move(player), other ? other(plan, clock) : nullptr, state);
+  };
+  hookup.toggleMute = [state] {
+    state->settings.muted = !state->settings.muted;
+    if (state->live) state->live->setMuted(state->settings.muted);
+    return state->settings.muted;
+  };
+  return hookup;
+}
+
+}  // namespace unknot

@@ -1,0 +1,25 @@
+// Wires the cue player into runs: the session-sink factory makes one player per session, and
+// a mute switch (the M key) reaches whichever player is live, and remembers the choice.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <ostream>
+
+#include "app/session_sinks.hpp"
+#include "core/settings.hpp"
+
+namespace unknot {
+
+struct AudioHookup {
+  SessionSinkFactory makeSessionSink;  // wraps `other` (sinks made alongside the player)
+  std::function<bool()> toggleMute;    // returns the new muted state
+};
+
+// Notices (no device, no voice, unreadable step sounds) go to `notices`, each at most once
+// per process however many sessions run.
+AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
+                        const std::filesystem::path& assetsDir, std::ostream& notices,
+                        SessionSinkFactory other = {});
+
+}  // namespace unknot

@@ -1,0 +1,219 @@
+#include "app/gui_app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <malloc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include "app/gui_capture.hpp"
+#include "app/library_commands.hpp"
+#include "ui/player_view.hpp"
+#include "ui/summary_view.hpp"
+#include "ui/theme.hpp"
+
+namespace unknot {
+
+namespace {
+
+using std::chrono::microseconds;
+using std::chrono::milliseconds;
+
+constexpr int kFramesAfterInput = 3;       // ImGui settles hover and click states over a few frames
+constexpr milliseconds kFlashLength{450};  // the phase-change highlight
+constexpr int kScreenshotFrames = 3;       // child windows and tables size themselves on frame 2
+constexpr microseconds kWakeSlack{2000};   // land just after a boundary, never just before it
+
+// "~/.config/unknot/routines" reads better than the full home path.
+std::string displayPath(const std::filesystem::path& path) {
+  const std::string text = path.string();
+  const char* home = std::getenv("HOME");
+  if (!home || !*home) return text;
+  const std::string prefix = std::string(home) + "/";
+  return text.rfind(prefix, 0) == 0 ? "~/" + text.substr(prefix.size()) : text;
+}
+
+LibraryModel libraryModelOf(const GuiOptions& options) {
+  const std::string userDir = displayPath(userRoutinesDir());
+  if (!options.library) return LibraryModel{{}, userDir};
+  return makeLibraryModel(*options.library, userDir);
+}
+
+}  // namespace
+
+GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
+    : m_options(options),
+      m_window(window),
+      m_library(libraryModelOf(options)),
+      m_frozenClock(options.screenshot.has_value()) {}
+
+void GuiApp::start(const Plan& plan, Millis at) {
+  m_libraryState.selectedId = plan.routineId;
+  startSession(plan, at);
+}
+
+void GuiApp::startSession(const Plan& plan, Millis at) {
+  m_session.reset();  // a previous run records its end before the next one starts
+  GuiSession::Options options;
+  options.timeScale = m_options.timeScale;
+  options.frozenClock = m_frozenClock;
+  options.makeSink = m_frozenClock ? nullptr : &m_options.makeSessionSink;
+  m_session = std::make_unique<GuiSession>(plan, options);
+  m_window.setTitle(plan.name + " \xE2\x80\x94 unknot");
+  m_seenPhaseStarts = 0;
+  m_session->start(at);
+  if (m_frozenClock) m_seenPhaseStarts = m_session->phaseStarts();  // no flash in stills
+}
+
+void GuiApp::applyPlayerIntent(PlayerIntent intent) {
+  switch (intent) {
+    case PlayerIntent::None:
+      return;
+    case PlayerIntent::Again:
+      startSession(m_session->plan(), Millis(0));
+      return;
+    case PlayerIntent::Library:
+      m_session.reset();
+      m_window.setTitle("unknot");
+      return;
+    default:
+      m_session->apply(intent);
+      return;
+  }
+}
+
+void GuiApp::drawViews(std::span<const UiKey> keys) {
+  const UiFonts& fonts = m_fonts.fonts();
+  if (!m_session) {
+    const LibraryIntent intent = drawLibraryView(m_library, m_libraryState, fonts, keys);
+    if (intent.kind != LibraryIntent::Kind::Start || !m_options.library) return;
+    const LibraryEntry* entry = m_options.library->find(intent.routineId);
+    if (entry && entry->plan) startSession(*entry->plan, Millis(0));
+    return;
+  }
+  if (m_session->over()) {
+    applyPlayerIntent(drawSummaryView(m_session->summaryModel(), fonts, keys));
+    return;
+  }
+  const PlayerModel model = m_session->playerModel(flashing(std::chrono::steady_clock::now()));
+  applyPlayerIntent(drawPlayerView(model, fonts, keys));
+}
+
+void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
+  if (m_fonts.ensure(m_window.contentScale(), m_window.size())) {
+    m_window.uploadFontAtlas();
+    m_fonts.releaseBuildData();
+    malloc_trim(0);  // hand the atlas build's scratch memory back to the system
+    applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+  }
+  m_window.beginFrame();
+  drawViews(keys);
+  m_window.endFrame(present, background());
+  if (++m_frames == 1) reportFirstFrame();
+}
+
+ImU32 GuiApp::background() const {
+  if (!m_session || m_session->over()) return palette::kBackground;
+  return playerBackground(m_session->playerModel(flashing(std::chrono::steady_clock::now())));
+}
+
+void GuiApp::reportFirstFrame() {
+  if (!m_options.printStats) return;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  std::cerr << "gui.first_frame_unix_ms " << std::chrono::duration_cast<milliseconds>(now).count()
+            << std::endl;
+}
+
+void GuiApp::noticePhaseChange(SteadyTime now) {
+  if (!m_session || m_session->phaseStarts() == m_seenPhaseStarts) return;
+  m_seenPhaseStarts = m_session->phaseStarts();
+  if (!m_frozenClock) m_flashUntil = now + kFlashLength;
+}
+
+GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
+  FrameKey key;
+  if (!m_session) return key;
+  const PlayerModel model = m_session->playerModel(false);
+  key.view = m_session->over() ? 2 : 1;
+  key.state = model.snapshot.state;
+  key.phase = model.snapshot.phaseIndex;
+  if (key.view == 2) return key;
+  key.seconds = shownSeconds(model);
+  key.rep = model.snapshot.currentRep;
+  key.flash = flashing(now);
+  return key;
+}
+
+std::optional<microseconds> GuiApp::untilNextChange(SteadyTime now) const {
+  std::optional<microseconds> next;
+  auto consider = [&next](microseconds span) {
+    span = std::max(span, microseconds(0));
+    next = next ? std::min(*next, span) : span;
+  };
+  if (m_session && !m_session->over()) {
+    if (const auto session = m_session->untilNextChange()) consider(*session + kWakeSlack);
+  }
+  if (flashing(now)) {
+    consider(std::chrono::duration_cast<microseconds>(m_flashUntil - now) + kWakeSlack);
+  }
+  if (m_options.exitAfter) {
+    consider(std::chrono::duration_cast<microseconds>(m_started + *m_options.exitAfter - now));
+  }
+  return next;
+}
+
+int GuiApp::run() {
+  using Clock = std::chrono::steady_clock;
+  int burst = kFramesAfterInput;
+  std::optional<FrameKey> last;
+  while (!m_window.shouldClose()) {
+    const SteadyTime now = Clock::now();
+    if (m_options.exitAfter && now - m_started >= *m_options.exitAfter) break;
+    if (m_session) m_session->update();
+    noticePhaseChange(now);
+    std::vector<UiKey> keys = m_window.takeKeys();
+    if (ImGui::GetIO().WantTextInput) keys.clear();  // typing in the search box
+    const bool damaged = m_window.takeDamage();
+    const FrameKey key = frameKey(now);
+    if (burst > 0 || damaged || !keys.empty() || !last || !(key == *last)) {
+      // Remember the key from before the frame: an intent applied during the frame changes
+      // the state, and the next pass then draws the result.
+      last = key;
+      if (!m_window.iconified()) renderFrame(keys, true);
+      m_window.show();
+      burst = std::max(0, burst - 1);
+    }
+    if (burst > 0) {
+      glfwPollEvents();
+    } else if (const auto timeout = untilNextChange(Clock::now())) {
+      glfwWaitEventsTimeout(std::max(0.001, std::chrono::duration<double>(*timeout).count()));
+    } else {
+      glfwWaitEvents();
+    }
+    if (m_window.takeInput()) burst = kFramesAfterInput;
+  }
+  if (m_options.printStats) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
+    std::cerr << "gui.frames " << m_frames << "\ngui.seconds " << seconds << std::endl;
+  }
+  return kExitOk;
+}
+
+int GuiApp::screenshot() {
+  const ImVec2 size = m_window.framebufferSize();
+  const int width = static_cast<int>(size.x), height = static_cast<int>(size.y);
+  OffscreenTarget target(width, height);
+  if (!target.complete()) {
+    std::cerr << "unknot: --screenshot: cannot create an offscreen framebuffer\n";
+    return kExitFailure;
+  }
+  for (int i = 0; i < kScreenshotFrames; ++i) renderFrame({}, false);
+  if (const auto error = writePng(*m_options.screenshot, width, height, target.readPixels())) {
+    std::cerr << "unknot: --screenshot: " << *error << '\n';
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace unknot

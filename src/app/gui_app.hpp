@@ -1,0 +1,65 @@
+// The desktop app's state and frame logic: which view shows, how intents reach the engine, and
+// the event-driven loop that draws a frame only when the picture would change (the clock's
+// next second, a cue, a flash ending) or after input.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <span>
+
+#include "app/gui_fonts.hpp"
+#include "app/gui_runner.hpp"
+#include "app/gui_session.hpp"
+#include "app/gui_window.hpp"
+#include "ui/library_view.hpp"
+
+namespace unknot {
+
+class GuiApp {
+ public:
+  GuiApp(const GuiOptions& options, GuiWindow& window);
+
+  // Opens the player on `plan` (--run), `at` into it.
+  void start(const Plan& plan, Millis at);
+  int run();         // until the window closes (or --exit-after)
+  int screenshot();  // draws the requested state offscreen and writes the PNG
+
+ private:
+  using SteadyTime = std::chrono::steady_clock::time_point;
+
+  // Everything on screen that changes by itself; a frame is drawn when it differs.
+  struct FrameKey {
+    int view = 0;
+    size_t phase = 0;
+    long long seconds = 0;
+    SessionState state = SessionState::Ready;
+    int rep = 0;
+    bool flash = false;
+    bool operator==(const FrameKey&) const = default;
+  };
+
+  void startSession(const Plan& plan, Millis at);
+  void drawViews(std::span<const UiKey> keys);
+  void applyPlayerIntent(PlayerIntent intent);
+  void renderFrame(std::span<const UiKey> keys, bool present);
+  void noticePhaseChange(SteadyTime now);
+  bool flashing(SteadyTime now) const { return now < m_flashUntil; }
+  FrameKey frameKey(SteadyTime now) const;
+  std::optional<std::chrono::microseconds> untilNextChange(SteadyTime now) const;
+  void reportFirstFrame();
+  ImU32 background() const;
+
+  const GuiOptions& m_options;
+  GuiWindow& m_window;
+  FontSet m_fonts;
+  LibraryModel m_library;
+  LibraryViewState m_libraryState;
+  std::unique_ptr<GuiSession> m_session;
+  bool m_frozenClock = false;
+  int m_seenPhaseStarts = 0;
+  SteadyTime m_flashUntil{};
+  SteadyTime m_started = std::chrono::steady_clock::now();
+  long m_frames = 0;
+};
+
+}  // namespace unknot

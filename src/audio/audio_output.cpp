@@ -1,0 +1,259 @@
+#include "audio/audio_output.hpp"
+
+#include <SDL.h>
+#include <SDL_mixer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "audio/cue_timing.hpp"
+
+namespace unknot {
+
+namespace {
+
+// SDL_mixer drives one device per process; a second player would steal its music hook.
+std::atomic<bool>& outputInUse() {
+  static std::atomic<bool> inUse{false};
+  return inUse;
+}
+
+// Sound files named by routines are short cues; this bounds the memory one can take.
+constexpr std::uintmax_t kMaxSoundFileBytes = 16 * 1024 * 1024;
+constexpr double kMaxSoundSeconds = 60;
+
+}  // namespace
+
+EngineTimeBase calibrateEngineTime(const Clock& clock, double scale) {
+  using Steady = std::chrono::steady_clock;
+  // The engine clock is linear in real time: find the real instant one of its milliseconds
+  // begins, and the rest follows from the scale. The tick happened between the read that
+  // still showed the old value and the one that shows the new; a few ticks are timed and the
+  // most tightly bracketed one is kept, so a preemption mid-measurement does not matter.
+  const auto deadline = Steady::now() + std::chrono::milliseconds(6);
+  std::optional<Steady::time_point> best;
+  Steady::duration bestWidth = Steady::duration::max();
+  Millis previous = clock.now();
+  auto previousRead = Steady::now();
+  for (int ticks = 0; ticks < 4 && Steady::now() < deadline;) {
+    const auto before = Steady::now();
+    const Millis value = clock.now();
+    const auto after = Steady::now();
+    if (value != previous) {
+      ++ticks;
+      const auto offset = std::chrono::duration<double, std::milli>(static_cast<double>(value.count()) / scale);
+      const auto tick = previousRead + (after - previousRead) / 2;
+      if (after - previousRead < bestWidth) {
+        bestWidth = after - previousRead;
+        best = tick - std::chrono::duration_cast<Steady::duration>(offset);
+      }
+      previous = value;
+    }
+    previousRead = before;
+  }
+  if (best) return {*best, scale};
+  // A clock that does not advance (a test's fake): anchor it at its current reading.
+  const auto offset = std::chrono::duration<double, std::milli>(static_cast<double>(clock.now().count()) / scale);
+  return {Steady::now() - std::chrono::duration_cast<Steady::duration>(offset), scale};
+}
+
+AudioOutput::AudioOutput(const OutputOptions& options)
+    : m_options(options),
+      m_mixer(options.sampleRate, options.time.scale, options.latencyMs),
+      m_scratch(kScratchFrames) {}
+
+std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std::string& error) {
+  if (outputInUse().exchange(true)) {
+    error = "the audio output is already in use";
+    return nullptr;
+  }
+  if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+    error = SDL_GetError();
+    outputInUse() = false;
+    return nullptr;
+  }
+  std::unique_ptr<AudioOutput> output(new AudioOutput(options));
+  if (!options.logPath.empty()) {
+    output->m_logFile.open(options.logPath, std::ios::trunc);
+    output->m_logFile << "# unknot audio log v1: cb INDEX SAMPLE_POS ENGINE_MS | start TAG PHASE VALUE "
+                         "AT_MS DELAY_MS SAMPLE LATE | event TYPE PHASE AT_MS ARRIVED_MS\n"
+                      << "format rate=" << options.sampleRate << " channels=" << kChannels
+                      << " latency_ms=" << options.latencyMs << " scale=" << options.time.scale << "\n";
+    output->m_logger = std::thread([raw = output.get()] { raw->runLogger(); });
+  }
+  // Hooked before the device opens (SDL_mixer keeps the hook), so our first callback is the
+  // stream's first buffer: sample positions then count from the device's first sample.
+  Mix_HookMusic(&AudioOutput::hook, output.get());
+  // No format changes allowed: SDL converts for the hardware, so the mixer (and the disk
+  // driver's file) always sees 16-bit stereo at our rate.
+  if (Mix_OpenAudioDevice(options.sampleRate, AUDIO_S16SYS, kChannels, options.bufferFrames, nullptr, 0) !=
+      0) {
+    error = Mix_GetError();
+    Mix_HookMusic(nullptr, nullptr);
+    output->m_failed = true;
+    return nullptr;
+  }
+  Mix_Init(MIX_INIT_OGG | MIX_INIT_FLAC | MIX_INIT_MP3);  // optional decoders for step sounds
+  return output;
+}
+
+AudioOutput::~AudioOutput() {
+  if (!m_failed) {
+    Mix_HookMusic(nullptr, nullptr);  // waits for a running callback, then none start
+    Mix_CloseAudio();
+    Mix_Quit();
+  }
+  SDL_QuitSubSystem(SDL_INIT_AUDIO);
+  if (m_logger.joinable()) {
+    m_stopLogger = true;
+    m_logger.join();
+    writeLog();
+    if (m_logLost > 0) m_logFile << "lost " << m_logLost.load() << "\n";
+  }
+  outputInUse() = false;
+}
+
+void AudioOutput::send(Command command) {
+  std::lock_guard lock(m_sendMutex);
+  SoundPtr done;
+  while (m_retired.pop(done)) done.reset();  // frees finished sounds here, not in the callback
+  if (m_commands.push(std::move(command))) ++m_sent;  // full (256 pending cues): dropped
+}
+
+void AudioOutput::logArrival(const char* event, size_t phase, double atMs) {
+  if (!m_logFile.is_open()) return;
+  std::lock_guard lock(m_sendMutex);
+  if (!m_arrivals.push({event, phase, atMs, m_options.time.nowMs()})) ++m_logLost;
+}
+
+bool AudioOutput::idle() const {
+  return m_applied.load() == m_sent.load() && m_mixerIdle.load();
+}
+
+void AudioOutput::submit(CueRequest request) { send({CommandKind::Submit, std::move(request)}); }
+void AudioOutput::stopAll() { send({CommandKind::StopAll, {}}); }
+void AudioOutput::stopAlarm() { send({CommandKind::StopAlarm, {}}); }
+
+void AudioOutput::setGains(float master, float voice) {
+  m_master = master;
+  m_voice = voice;
+}
+
+void AudioOutput::hook(void* self, unsigned char* stream, int bytes) {
+  const auto frames = static_cast<size_t>(bytes) / (sizeof(int16_t) * kChannels);
+  static_cast<AudioOutput*>(self)->mix(reinterpret_cast<int16_t*>(stream), frames);
+}
+
+void AudioOutput::mix(int16_t* out, size_t frames) {
+  const double now = m_options.time.nowMs();
+  m_mixer.observe(m_pos, now);
+  Command command;
+  uint64_t applied = 0;
+  while (m_commands.pop(command)) {
+    switch (command.kind) {
+      case CommandKind::Submit: m_mixer.submit(std::move(command.request)); break;
+      case CommandKind::StopAll: m_mixer.stopAll(); break;
+      case CommandKind::StopAlarm: m_mixer.stopAlarm(); break;
+    }
+    ++applied;
+  }
+  const bool logging = m_logFile.is_open();
+  if (logging && !m_log.push({false, m_callbacks, m_pos, now, {}})) ++m_logLost;
+
+  const float master = m_master.load(std::memory_order_relaxed);
+  const float voice = m_voice.load(std::memory_order_relaxed);
+  for (size_t done = 0; done < frames;) {
+    const size_t n = std::min(frames - done, kScratchFrames);
+    m_mixer.render(m_scratch.data(), n, master, voice);
+    for (size_t i = 0; i < n; ++i) {
+      const float clipped = std::clamp(m_scratch[i], -1.0f, 1.0f);
+      const auto value = static_cast<int16_t>(std::lrint(clipped * 32767.0f));
+      for (int c = 0; c < kChannels; ++c) out[(done + i) * kChannels + c] = value;
+    }
+    done += n;
+  }
+
+  if (logging && m_pos == 0) {
+    // SDL writes silent buffers while the device is still paused; this doublet marks where
+    // sample position 0 lies in a recording, so the log's positions can be found in it.
+    for (int c = 0; c < kChannels; ++c) {
+      out[c] = kStreamMarker;
+      out[kChannels + c] = static_cast<int16_t>(-kStreamMarker);
+    }
+  }
+  if (logging)
+    for (const ScheduledStart& start : m_mixer.starts())
+      if (!m_log.push({true, m_callbacks, m_pos, now, start})) ++m_logLost;
+  m_mixer.clearStarts();
+  for (SoundPtr& sound : m_mixer.retired())
+    if (!m_retired.push(std::move(sound))) sound.reset();
+  m_mixer.retired().clear();
+  m_mixerIdle = m_mixer.pending() == 0 && m_mixer.playing() == 0;
+  m_applied += applied;  // after the idle flag, so idle() never sees a taken cue as played
+  m_pos += static_cast<int64_t>(frames);
+  ++m_callbacks;
+}
+
+void AudioOutput::runLogger() {
+  while (!m_stopLogger) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    writeLog();
+  }
+}
+
+void AudioOutput::writeLog() {
+  char line[256];
+  Arrival arrival;
+  while (m_arrivals.pop(arrival)) {
+    std::snprintf(line, sizeof line, "event %s %zu %.3f %.3f\n", arrival.event, arrival.phase, arrival.atMs,
+                  arrival.nowMs);
+    m_logFile << line;
+  }
+  LogRecord record;
+  while (m_log.pop(record)) {
+    if (record.isStart) {
+      const ScheduledStart& s = record.start;
+      std::snprintf(line, sizeof line, "start %s %zu %d %.3f %.3f %lld %d\n", toString(s.tag), s.phaseIndex,
+                    s.value, s.atMs, s.delayMs, static_cast<long long>(s.sample), s.late ? 1 : 0);
+    } else {
+      std::snprintf(line, sizeof line, "cb %llu %lld %.3f\n", static_cast<unsigned long long>(record.callback),
+                    static_cast<long long>(record.pos), record.engineMs);
+    }
+    m_logFile << line;
+  }
+  m_logFile.flush();
+}
+
+SoundPtr AudioOutput::load(const std::filesystem::path& path, std::string& error) const {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    error = ec.message();
+    return nullptr;
+  }
+  if (size > kMaxSoundFileBytes) {
+    error = "file is larger than 16 MiB";
+    return nullptr;
+  }
+  Mix_Chunk* chunk = Mix_LoadWAV(path.c_str());
+  if (!chunk) {
+    error = Mix_GetError();
+    return nullptr;
+  }
+  const size_t frames = std::min<size_t>(chunk->alen / (sizeof(int16_t) * kChannels),
+                                         static_cast<size_t>(kMaxSoundSeconds * m_options.sampleRate));
+  auto sound = std::make_shared<Sound>();
+  sound->samples.resize(frames);
+  const auto* pcm = reinterpret_cast<const int16_t*>(chunk->abuf);
+  for (size_t i = 0; i < frames; ++i) {
+    float sum = 0;
+    for (int c = 0; c < kChannels; ++c) sum += pcm[i * kChannels + c];
+    sound->samples[i] = sum / (32768.0f * kChannels);
+  }
+  Mix_FreeChunk(chunk);
+  return sound;
+}
+
+}  // namespace unknot

@@ -1,0 +1,120 @@
+// The SDL side of the cue player: opens the device through SDL_mixer, runs a CueMixer in the
+// mixer's music hook, and optionally logs every callback and placement for the timing tests
+// and the bench (UNKNOT_AUDIO_LOG). Only one output can be open per process.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audio/cue_mixer.hpp"
+#include "audio/spsc_ring.hpp"
+#include "core/clock.hpp"
+
+namespace unknot {
+
+// Engine time as a continuous function of real time: engine ms = (now - origin) * scale.
+struct EngineTimeBase {
+  std::chrono::steady_clock::time_point origin;
+  double scale = 1.0;
+  double nowMs() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - origin).count() *
+           scale;
+  }
+};
+
+// Finds the base of `clock` (an engine clock running `scale` times faster than real time)
+// to better than a millisecond, though Clock::now() only counts whole ones.
+EngineTimeBase calibrateEngineTime(const Clock& clock, double scale);
+
+struct OutputOptions {
+  int sampleRate = 48000;
+  int bufferFrames = 512;
+  double latencyMs = 80;
+  EngineTimeBase time;
+  std::filesystem::path logPath;  // empty: no log
+};
+
+class AudioOutput {
+ public:
+  // Null when there is no usable device; `error` then says why in a few words.
+  static std::unique_ptr<AudioOutput> open(const OutputOptions& options, std::string& error);
+  ~AudioOutput();
+  AudioOutput(const AudioOutput&) = delete;
+  AudioOutput& operator=(const AudioOutput&) = delete;
+
+  // Any thread; never waits for the audio callback.
+  void submit(CueRequest request);
+  void stopAll();
+  void stopAlarm();
+  void setGains(float master, float voice);
+  // True when every cue sent has been played out (or dropped).
+  bool idle() const;
+  // With a log: notes when an engine event due at `atMs` reached the player (any thread).
+  void logArrival(const char* event, size_t phase, double atMs);
+
+  int sampleRate() const { return m_options.sampleRate; }
+  // Decodes a sound file (WAV, and OGG/FLAC/MP3 where SDL_mixer has them) into mixer format.
+  SoundPtr load(const std::filesystem::path& path, std::string& error) const;
+
+ private:
+  enum class CommandKind { Submit, StopAll, StopAlarm };
+  struct Command {
+    CommandKind kind = CommandKind::Submit;
+    CueRequest request;
+  };
+  struct LogRecord {
+    bool isStart = false;
+    uint64_t callback = 0;
+    int64_t pos = 0;
+    double engineMs = 0;
+    ScheduledStart start;
+  };
+
+  explicit AudioOutput(const OutputOptions& options);
+  void send(Command command);
+  static void hook(void* self, unsigned char* stream, int bytes);
+  void mix(int16_t* out, size_t frames);
+  void writeLog();
+  void runLogger();
+
+  static constexpr int kChannels = 2;
+  static constexpr size_t kScratchFrames = 4096;
+  OutputOptions m_options;
+  CueMixer m_mixer;  // audio thread only once open
+  std::vector<float> m_scratch;
+  int64_t m_pos = 0;
+  bool m_failed = false;  // the device never opened: nothing of SDL_mixer to close
+  uint64_t m_callbacks = 0;
+  std::atomic<float> m_master{1.0f};
+  std::atomic<float> m_voice{1.0f};
+
+  std::mutex m_sendMutex;  // serialises producers; the callback never takes it
+  std::atomic<uint64_t> m_sent{0};     // commands pushed
+  std::atomic<uint64_t> m_applied{0};  // commands the callback has taken
+  std::atomic<bool> m_mixerIdle{true};
+  SpscRing<Command, 256> m_commands;
+  SpscRing<SoundPtr, 128> m_retired;
+
+  SpscRing<LogRecord, 8192> m_log;
+  struct Arrival {
+    const char* event = "";
+    size_t phase = 0;
+    double atMs = 0;
+    double nowMs = 0;
+  };
+  SpscRing<Arrival, 1024> m_arrivals;  // producers (under m_sendMutex) to the logger
+  std::atomic<uint64_t> m_logLost{0};
+  std::ofstream m_logFile;
+  std::atomic<bool> m_stopLogger{false};
+  std::thread m_logger;
+};
+
+}  // namespace unknot

@@ -1,0 +1,62 @@
+// The cue player behind core's CueSink, shared by the GUI and the terminal runner: chimes,
+// pips, bells and spoken prompts, each started on the exact output sample of its moment.
+// Without an audio device it stays silent and says so once; it never blocks its caller.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+#include "core/clock.hpp"
+#include "core/cue_sink.hpp"
+#include "core/plan.hpp"
+#include "core/settings.hpp"
+
+namespace unknot {
+
+class CuePlayer final : public CueSink {
+ public:
+  // Cue and prompt placement: sounds start this long after their engine time, so events that
+  // runners deliver late (a few milliseconds normally, tens on a loaded machine) still land
+  // on their exact sample. Too short to notice next to a screen that changes at the boundary.
+  static constexpr double kLatencyMs = 80;
+
+  // Opens the audio device (SDL_AUDIODRIVER is honoured). On failure the player is silent and
+  // ONE notice line goes to `notices`; so does a missing voice or missing cue sounds.
+  // `clock` is the engine's clock running `timeScale` times faster than real time.
+  // `assetsDir` holds sounds/<cue>.wav. UNKNOT_AUDIO_LOG=<file> logs every audio callback and
+  // cue placement (for the timing tests and the bench).
+  static std::unique_ptr<CuePlayer> create(const AudioSettings& settings, const Clock& clock,
+                                           double timeScale, const std::filesystem::path& assetsDir,
+                                           std::ostream& notices);
+  // Cuts every sound, except after Finished: then it waits (at most 2.6 s) for the finish
+  // fanfare and its prompt to play out, so a run that ends the process is still heard ending.
+  ~CuePlayer() override;
+  CuePlayer(const CuePlayer&) = delete;
+  CuePlayer& operator=(const CuePlayer&) = delete;
+
+  // Loads the plan's own step sounds (notices for bad ones) and starts synthesizing the first
+  // prompts in the background. Call before the session starts.
+  void prepare(const Plan& plan);
+  // Never blocks on audio: the cue is queued for the audio callback.
+  void onCue(const CueEvent& event) override;
+
+  void setMuted(bool muted);
+  bool muted() const;
+  void setSettings(const AudioSettings& settings);
+  AudioSettings settings() const;
+  // False when the player fell back to silence.
+  bool hasDevice() const;
+
+  // The reminder alarm (heat/ice): plays `repeats` times (about 1.1 s each) unless stopped.
+  void startAlarm(int repeats = 3);
+  void stopAlarm();
+
+  struct Impl;
+
+ private:
+  explicit CuePlayer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace unknot

@@ -1,0 +1,207 @@
+#include "audio/speech.hpp"
+
+#include <SDL.h>
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace unknot {
+
+namespace {
+
+// espeak-ng is a process-wide singleton in C; this is the one place that mirrors that.
+struct EspeakState {
+  std::mutex mutex;
+  int rate = 0;  // 0 until initialised
+};
+
+EspeakState& espeakState() {
+  static EspeakState state;
+  return state;
+}
+
+struct SynthJob {
+  std::vector<int16_t>* out;
+  const std::atomic<bool>* cancel;
+};
+
+int onSynth(short* wav, int count, espeak_EVENT* events) {
+  auto* job = static_cast<SynthJob*>(events ? events->user_data : nullptr);
+  if (!job) return 0;
+  if (wav && count > 0) job->out->insert(job->out->end(), wav, wav + count);
+  return job->cancel->load() ? 1 : 0;  // 1 aborts synthesis
+}
+
+std::string statusText(espeak_ng_STATUS status) {
+  char buffer[256] = {};
+  espeak_ng_GetStatusCodeMessage(status, buffer, sizeof buffer);
+  return buffer[0] ? buffer : "error " + std::to_string(static_cast<int>(status));
+}
+
+// Prompts come from routine files; a page of text is not a prompt.
+constexpr size_t kMaxPromptBytes = 400;
+
+}  // namespace
+
+std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error) {
+  EspeakState& state = espeakState();
+  std::lock_guard lock(state.mutex);
+  if (state.rate == 0) {
+    espeak_ng_InitializePath(nullptr);  // honours ESPEAK_DATA_PATH
+    espeak_ng_ERROR_CONTEXT context = nullptr;
+    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+    espeak_ng_ClearErrorContext(&context);
+    if (status == ENS_OK) status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+    if (status == ENS_OK) status = espeak_ng_SetVoiceByName("en");
+    if (status != ENS_OK) {
+      error = "espeak-ng: " + statusText(status);
+      return nullptr;
+    }
+    espeak_SetSynthCallback(onSynth);
+    state.rate = espeak_ng_GetSampleRate();
+  }
+  return std::unique_ptr<SpeechSynth>(new SpeechSynth(state.rate));
+}
+
+std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& text,
+                                                            int wordsPerMinute,
+                                                            const std::atomic<bool>& cancel,
+                                                            std::string& error) const {
+  std::vector<int16_t> pcm;
+  SynthJob job{&pcm, &cancel};
+  const std::string prompt = text.substr(0, kMaxPromptBytes);
+  EspeakState& state = espeakState();
+  std::lock_guard lock(state.mutex);
+  espeak_ng_SetParameter(espeakRATE, std::clamp(wordsPerMinute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
+  const espeak_ng_STATUS status =
+      espeak_ng_Synthesize(prompt.c_str(), prompt.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                           nullptr, &job);
+  if (status != ENS_OK && status != ENS_SPEECH_STOPPED) {
+    error = "espeak-ng: " + statusText(status);
+    return std::nullopt;
+  }
+  return pcm;
+}
+
+Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate) {
+  Sound sound;
+  constexpr int kQuiet = 200;  // about -44 dBFS
+  const auto loud = [](int16_t v) { return std::abs(static_cast<int>(v)) > kQuiet; };
+  const auto first = std::find_if(pcm.begin(), pcm.end(), loud);
+  if (first == pcm.end()) return sound;
+  const auto last = std::find_if(pcm.rbegin(), pcm.rend(), loud).base();
+  const auto lead = std::min<std::ptrdiff_t>(first - pcm.begin(), fromRate * 2 / 1000);
+  const auto tail = std::min<std::ptrdiff_t>(pcm.end() - last, fromRate * 30 / 1000);
+  const int16_t* begin = &*(first - lead);
+  const auto count = static_cast<size_t>((last + tail) - (first - lead));
+
+  SDL_AudioStream* stream = SDL_NewAudioStream(AUDIO_S16SYS, 1, fromRate, AUDIO_F32SYS, 1, toRate);
+  if (!stream) return sound;
+  if (SDL_AudioStreamPut(stream, begin, static_cast<int>(count * sizeof(int16_t))) == 0 &&
+      SDL_AudioStreamFlush(stream) == 0) {
+    const int available = SDL_AudioStreamAvailable(stream);
+    sound.samples.resize(static_cast<size_t>(available) / sizeof(float));
+    const int got = SDL_AudioStreamGet(stream, sound.samples.data(), available);
+    sound.samples.resize(got > 0 ? static_cast<size_t>(got) / sizeof(float) : 0);
+  }
+  SDL_FreeAudioStream(stream);
+  return sound;
+}
+
+SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth, int outputRate)
+    : m_synth(std::move(synth)), m_outputRate(outputRate), m_thread([this] { run(); }) {}
+
+SpeechWorker::~SpeechWorker() {
+  m_stop = true;
+  {
+    std::lock_guard lock(m_mutex);
+    m_queue.clear();
+  }
+  m_wake.notify_all();
+  m_thread.join();
+}
+
+std::string SpeechWorker::key(const std::string& text, int wordsPerMinute) {
+  return std::to_string(wordsPerMinute) + "|" + text;
+}
+
+void SpeechWorker::want(const std::vector<std::string>& texts, int wordsPerMinute) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_queue.clear();
+    for (const std::string& text : texts)
+      if (!m_cache.count(key(text, wordsPerMinute))) m_queue.emplace_back(text, wordsPerMinute);
+  }
+  m_wake.notify_one();
+}
+
+void SpeechWorker::urgent(const std::string& text, int wordsPerMinute) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_cache.count(key(text, wordsPerMinute))) return;
+    m_queue.emplace_front(text, wordsPerMinute);
+  }
+  m_wake.notify_one();
+}
+
+SoundPtr SpeechWorker::find(const std::string& text, int wordsPerMinute) const {
+  std::lock_guard lock(m_mutex);
+  const auto it = m_cache.find(key(text, wordsPerMinute));
+  if (it == m_cache.end()) return nullptr;
+  it->second.lastUse = ++m_useCounter;
+  return it->second.sound;
+}
+
+void SpeechWorker::onReady(std::function<void(const std::string&)> handler) {
+  std::lock_guard lock(m_mutex);
+  m_onReady = std::move(handler);
+}
+
+std::optional<std::string> SpeechWorker::takeError() {
+  std::lock_guard lock(m_mutex);
+  if (!m_error || m_errorTaken) return std::nullopt;
+  m_errorTaken = true;
+  return m_error;
+}
+
+void SpeechWorker::store(const std::string& cacheKey, SoundPtr sound) {
+  if (m_cache.size() >= kCacheSize) {
+    const auto oldest = std::min_element(m_cache.begin(), m_cache.end(), [](const auto& a, const auto& b) {
+      return a.second.lastUse < b.second.lastUse;
+    });
+    m_cache.erase(oldest);
+  }
+  m_cache[cacheKey] = {std::move(sound), ++m_useCounter};
+}
+
+void SpeechWorker::run() {
+  while (!m_stop) {
+    std::pair<std::string, int> job;
+    {
+      std::unique_lock lock(m_mutex);
+      m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+      if (m_stop) return;
+      job = std::move(m_queue.front());
+      m_queue.pop_front();
+      if (m_cache.count(key(job.first, job.second))) continue;
+    }
+    std::string error;
+    const auto pcm = m_synth->synthesize(job.first, job.second, m_stop, error);
+    if (m_stop) return;
+    // A failed prompt is cached as silence so it is not retried for every phase.
+    auto sound = std::make_shared<Sound>(
+        pcm ? speechToSound(*pcm, m_synth->sampleRate(), m_outputRate) : Sound{});
+    std::function<void(const std::string&)> handler;
+    {
+      std::lock_guard lock(m_mutex);
+      if (!pcm && !m_error) m_error = error;
+      store(key(job.first, job.second), std::move(sound));
+      handler = m_onReady;
+    }
+    if (handler) handler(job.first);
+  }
+}
+
+}  // namespace unknot

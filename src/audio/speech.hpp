@@ -1,0 +1,84 @@
+// Spoken prompts: espeak-ng renders text off the timer and UI threads, ahead of need, into
+// sounds at the output rate, kept in a small cache the cue player looks prompts up in.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audio/sound.hpp"
+
+namespace unknot {
+
+// espeak-ng keeps its state in process globals, so there is one voice per process; this
+// type serialises access to it. Synthesis returns 16-bit mono PCM at sampleRate().
+class SpeechSynth {
+ public:
+  // Loads espeak-ng's data; on failure returns null and says why in `error`.
+  static std::unique_ptr<SpeechSynth> create(std::string& error);
+  int sampleRate() const { return m_rate; }
+  // `cancel` is polled while synthesizing so shutdown never waits for a long prompt.
+  std::optional<std::vector<int16_t>> synthesize(const std::string& text, int wordsPerMinute,
+                                                 const std::atomic<bool>& cancel,
+                                                 std::string& error) const;
+
+ private:
+  explicit SpeechSynth(int rate) : m_rate(rate) {}
+  int m_rate;
+};
+
+// Converts espeak's output to the mixer's format and trims the silence espeak puts around
+// it, so a prompt is heard the moment it is scheduled.
+Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate);
+
+class SpeechWorker {
+ public:
+  SpeechWorker(std::unique_ptr<SpeechSynth> synth, int outputRate);
+  ~SpeechWorker();
+  SpeechWorker(const SpeechWorker&) = delete;
+  SpeechWorker& operator=(const SpeechWorker&) = delete;
+
+  // Replaces the wish list: these prompts, in this order, at this speaking rate.
+  void want(const std::vector<std::string>& texts, int wordsPerMinute);
+  // Moves one prompt to the front of the queue (it is needed now).
+  void urgent(const std::string& text, int wordsPerMinute);
+  SoundPtr find(const std::string& text, int wordsPerMinute) const;
+  // Called on the worker thread after each prompt is ready (not under the worker's lock).
+  void onReady(std::function<void(const std::string& text)> handler);
+  // The first synthesis failure, if any (reported once by the player).
+  std::optional<std::string> takeError();
+
+ private:
+  struct Entry {
+    SoundPtr sound;
+    uint64_t lastUse = 0;
+  };
+  static std::string key(const std::string& text, int wordsPerMinute);
+  void run();
+  void store(const std::string& cacheKey, SoundPtr sound);
+
+  static constexpr size_t kCacheSize = 48;
+  std::unique_ptr<SpeechSynth> m_synth;
+  int m_outputRate;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<std::pair<std::string, int>> m_queue;
+  mutable std::map<std::string, Entry> m_cache;
+  mutable uint64_t m_useCounter = 0;
+  std::function<void(const std::string&)> m_onReady;
+  std::optional<std::string> m_error;
+  bool m_errorTaken = false;
+  std::atomic<bool> m_stop{false};
+  std::thread m_thread;
+};
+
+}  // namespace unknot

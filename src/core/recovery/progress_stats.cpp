@@ -1,0 +1,98 @@
+#include "core/recovery/progress_stats.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace unknot {
+
+using std::chrono::days;
+
+RecoveryPlan activityPlan(LogicalDate today) {
+  PlanSettings settings;
+  settings.weeks = kNoPlanWindowDays / 7;
+  std::string unused;
+  settings.targets = {*parseTargetSpec("any=1", unused)};
+  settings.restDaysPerWeek = 0;
+  RecoveryPlan plan;
+  plan.start = today - days(kNoPlanWindowDays - 1);
+  plan.versions = {{plan.start, settings}};
+  return plan;
+}
+
+DateRange sessionRange(const std::optional<RecoveryPlan>& plan, LogicalDate today) {
+  const RecoveryPlan window = plan ? *plan : activityPlan(today);
+  return {window.start, window.end()};
+}
+
+DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate today) {
+  const DateRange sessions = sessionRange(plan, today);
+  return {std::min(sessions.from, today - days(kSymptomFlagDays - 1)), today};
+}
+
+const DayStatus* ProgressSnapshot::day(LogicalDate date) const {
+  for (const auto& status : days) {
+    if (status.date == date) return &status;
+  }
+  return nullptr;
+}
+
+std::optional<double> ProgressSnapshot::latestPain() const {
+  for (auto it = pain.rbegin(); it != pain.rend(); ++it) {
+    if (it->pain) return it->pain;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+void addTotals(ProgressSnapshot& snap, const std::vector<SessionPart>& parts) {
+  std::map<Category, std::pair<std::set<std::int64_t>, Millis>> totals;
+  for (const auto& part : parts) {
+    if (!snap.plan.contains(part.date) || part.date > snap.today) continue;
+    snap.leftHold += part.leftHold;
+    snap.rightHold += part.rightHold;
+    if (part.doneWorkPhases == 0) continue;
+    auto& [sessions, time] = totals[part.category];
+    sessions.insert(part.sessionId);
+    time += part.workTime;
+  }
+  for (const auto& [category, total] : totals) {
+    snap.categories.push_back({category, static_cast<int>(total.first.size()), total.second});
+  }
+}
+
+void addPain(ProgressSnapshot& snap, const ProgressInput& input) {
+  snap.redFlags = symptomFlags(input.checkins, snap.today);
+  const LogicalDate last = std::min(snap.today, snap.plan.end());
+  if (last < snap.plan.start) return;
+  snap.pain = painSeries(input.checkins, snap.plan.start, last);
+  const auto daily = dailyPain(snap.pain);
+  snap.painTrend = painTrend(daily);
+  if (snap.hasPlan) {
+    if (auto flag = painNotImproving(snap.plan, daily, snap.today)) snap.redFlags.push_back(*flag);
+  }
+}
+
+}  // namespace
+
+ProgressSnapshot progressSnapshot(const ProgressInput& input) {
+  ProgressSnapshot snap;
+  snap.today = input.today;
+  snap.hasPlan = input.plan.has_value();
+  snap.plan = snap.hasPlan ? *input.plan : activityPlan(input.today);
+  snap.dayCount = snap.plan.dayCount();
+  snap.notStarted = input.today < snap.plan.start;
+  snap.finished = input.today > snap.plan.end();
+  snap.dayNumber = std::clamp(snap.plan.dayNumber(input.today), 0, snap.dayCount);
+  snap.days = evaluatePlanDays(snap.plan, input.parts, input.today);
+  snap.streaks = computeStreaks(snap.days);
+  const LogicalDate last = std::min(input.today, snap.plan.end());
+  snap.adherence = adherence(snap.days, snap.plan.start, last);
+  snap.adherenceLast7 = adherence(snap.days, last - days(6), last);
+  addTotals(snap, input.parts);
+  addPain(snap, input);
+  return snap;
+}
+
+}  // namespace unknot

@@ -1,0 +1,67 @@
+// The progress snapshot: one plain struct with everything a view or `unknot stats` shows,
+// computed from the recorded events of the plan window (the store loads, this does the maths).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/recovery/day_states.hpp"
+#include "core/recovery/pain_trend.hpp"
+#include "core/recovery/red_flags.hpp"
+
+namespace unknot {
+
+struct DateRange {
+  LogicalDate from, to;  // inclusive
+};
+
+// Without a plan the stats cover the last 28 days with "any session x1" as the target.
+inline constexpr int kNoPlanWindowDays = 28;
+
+// The stand-in plan used when there is none: the last 28 days, any session counts, no rest.
+RecoveryPlan activityPlan(LogicalDate today);
+
+// The days whose sessions the snapshot needs (the plan window), and those whose check-ins it
+// needs (the window up to today, plus the last kSymptomFlagDays for symptom flags).
+DateRange sessionRange(const std::optional<RecoveryPlan>& plan, LogicalDate today);
+DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate today);
+
+struct ProgressInput {
+  LogicalDate today;
+  std::optional<RecoveryPlan> plan;
+  std::vector<SessionPart> parts;       // sessions dated in sessionRange()
+  std::vector<CheckinRecord> checkins;  // check-ins dated in checkinRange()
+};
+
+struct CategoryTotal {
+  Category category = Category::Mixed;
+  int sessions = 0;
+  Millis time{0};
+};
+
+struct ProgressSnapshot {
+  LogicalDate today;
+  bool hasPlan = false;
+  RecoveryPlan plan;  // the real plan, or the stand-in activity window
+  int dayNumber = 0;  // "day N of M"; clamped to 0 before the start and M after the end
+  int dayCount = 0;
+  bool notStarted = false;  // the plan starts after today
+  bool finished = false;    // today is past the plan's last day
+
+  std::vector<DayStatus> days;  // the whole window, future days included
+  Streaks streaks;
+  std::optional<double> adherence, adherenceLast7;
+  std::vector<CategoryTotal> categories;  // categories with any completed work, in enum order
+  Millis leftHold{0}, rightHold{0};
+  std::vector<PainPoint> pain;  // window start to min(today, window end)
+  PainTrendResult painTrend;
+  std::vector<RedFlag> redFlags;
+
+  const DayStatus* day(LogicalDate date) const;
+  const DayStatus* todayStatus() const { return day(today); }
+  std::optional<double> latestPain() const;
+};
+
+ProgressSnapshot progressSnapshot(const ProgressInput& input);
+
+}  // namespace unknot

@@ -1,0 +1,166 @@
+#include "store/sqlite_db.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace unknot {
+
+namespace {
+
+[[noreturn]] void throwError(sqlite3* db, const std::string& what) {
+  throw StoreError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) !=
+      SQLITE_OK) {
+    throwError(db, "cannot prepare a query");
+  }
+}
+
+Statement::~Statement() {
+  sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+
+void Statement::fail(const char* what) const {
+  throwError(m_db, what);
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK) fail("cannot bind a value");
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK) fail("cannot bind a value");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
+    fail("cannot bind a value");
+  }
+  return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+  if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) fail("cannot bind a value");
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(m_stmt);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail("database error");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(m_stmt);
+  sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int column) const {
+  return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const {
+  return sqlite3_column_double(m_stmt, column);
+}
+
+std::string Statement::text(int column) const {
+  const auto* text = sqlite3_column_text(m_stmt, column);
+  const int size = sqlite3_column_bytes(m_stmt, column);
+  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size)) : "";
+}
+
+std::optional<std::int64_t> Statement::optionalInt64(int column) const {
+  if (isNull(column)) return std::nullopt;
+  return int64(column);
+}
+
+std::optional<std::string> Statement::optionalText(int column) const {
+  if (isNull(column)) return std::nullopt;
+  return text(column);
+}
+
+Database::Database(const std::filesystem::path& path) : m_path(path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+    const std::string reason = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    throw StoreError("cannot open " + path.string() + ": " + reason);
+  }
+  sqlite3_extended_result_codes(m_db, 1);
+}
+
+Database::~Database() {
+  sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)) {}
+
+void Database::exec(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string reason = message ? message : sqlite3_errmsg(m_db);
+    sqlite3_free(message);
+    throw StoreError("database error: " + reason);
+  }
+}
+
+std::int64_t Database::lastInsertId() const {
+  return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+  return sqlite3_changes(m_db);
+}
+
+std::int64_t Database::queryInt(std::string_view sql) {
+  Statement statement = prepare(sql);
+  return statement.step() ? statement.int64(0) : 0;
+}
+
+bool Database::inTransaction() const {
+  return sqlite3_get_autocommit(m_db) == 0;
+}
+
+Transaction::Transaction(Database& db) : m_db(db), m_nested(db.inTransaction()) {
+  m_db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+  if (m_done) return;
+  try {
+    m_db.exec(m_nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
+  } catch (const StoreError&) {
+    // The connection is already broken; SQLite rolls back on close.
+  }
+}
+
+void Transaction::commit() {
+  m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
+  m_done = true;
+}
+
+}  // namespace unknot

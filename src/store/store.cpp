@@ -1,0 +1,177 @@
+#include "store/store.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "store/schema.hpp"
+#include "store/session_lock.hpp"
+
+namespace unknot {
+
+namespace {
+
+std::string errnoText() {
+  return std::strerror(errno);
+}
+
+// The directory is created 0700 (parents with the usual mode); an existing directory, which
+// the user may have chosen with --data-dir, keeps its mode. The file is created 0600 before
+// SQLite sees it, and WAL and shared-memory files inherit that mode.
+std::filesystem::path prepareDatabaseFile(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) {
+    std::filesystem::create_directories(dir.parent_path(), ec);
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+      throw StoreError("cannot create the data directory " + dir.string() + ": " + errnoText());
+    }
+  } else if (!std::filesystem::is_directory(dir, ec)) {
+    throw StoreError("the data directory " + dir.string() + " is not a directory");
+  }
+  const auto path = dir / Store::kFileName;
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw StoreError("cannot open " + path.string() + " for writing: " + errnoText());
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && (info.st_mode & 077) != 0) ::fchmod(fd, 0600);
+  ::close(fd);
+  return path;
+}
+
+}  // namespace
+
+const char* toString(SessionOutcome outcome) {
+  switch (outcome) {
+    case SessionOutcome::Completed:
+      return "completed";
+    case SessionOutcome::Stopped:
+      return "stopped";
+    case SessionOutcome::Interrupted:
+      return "interrupted";
+  }
+  return "?";
+}
+
+Store::Store(const std::filesystem::path& dir)
+    : m_dir(dir), m_path(prepareDatabaseFile(dir)), m_db(m_path) {
+  try {
+    m_db.exec("PRAGMA busy_timeout = 5000");
+    // The first statement to read the file: a file that is not a database fails here.
+    m_db.queryInt("PRAGMA user_version");
+    migrate(m_db);
+    m_db.exec("PRAGMA foreign_keys = ON");
+    {
+      Statement mode = m_db.prepare("PRAGMA journal_mode = WAL");
+      if (!mode.step() || mode.text(0) != "wal") throw StoreError("cannot switch to WAL mode");
+    }
+    m_db.exec("PRAGMA synchronous = FULL");
+    m_recovered = closeInterruptedSessions();
+  } catch (const StoreError& e) {
+    const int code = sqlite3_errcode(m_db.handle()) & 0xff;
+    const std::string reason =
+        code == SQLITE_NOTADB || code == SQLITE_CORRUPT
+            ? std::string("it is damaged or not a database (") + sqlite3_errmsg(m_db.handle()) + ")"
+            : e.what();
+    throw StoreError(m_path.string() + ": " + reason + "; the file was left as it is");
+  }
+}
+
+Store::~Store() = default;
+
+int Store::schemaVersion() {
+  return static_cast<int>(m_db.queryInt("PRAGMA user_version"));
+}
+
+int Store::closeInterruptedSessions() {
+  std::vector<std::int64_t> gone;
+  {
+    Statement open =
+        m_db.prepare("SELECT id, coalesce(lock_token, '') FROM sessions WHERE outcome IS NULL");
+    while (open.step()) {
+      const std::int64_t id = open.int64(0);
+      if (m_locks.count(id) == 0 && SessionLock::ownerGone(m_dir, open.text(1))) gone.push_back(id);
+    }
+  }
+  if (gone.empty()) return 0;
+  Transaction transaction(m_db);
+  // Ends at the last completed phase (or the start): the best instant we know it was alive.
+  Statement close = m_db.prepare(R"sql(
+    UPDATE sessions SET outcome = 'interrupted',
+      ended_utc_ms = coalesce((SELECT max(ended_utc_ms) FROM phases WHERE session_id = ?1),
+                              started_utc_ms),
+      ended_offset_s = coalesce((SELECT ended_offset_s FROM phases WHERE session_id = ?1
+                                 ORDER BY ended_utc_ms DESC LIMIT 1), started_offset_s)
+    WHERE id = ?1 AND outcome IS NULL)sql");
+  int closed = 0;
+  for (const std::int64_t id : gone) {
+    close.bind(1, id).run();
+    closed += m_db.changes();
+    close.reset();
+  }
+  transaction.commit();
+  return closed;
+}
+
+std::optional<LogicalDate> Store::latestRecordedDate() {
+  Statement query = m_db.prepare(
+      "SELECT max(d) FROM (SELECT max(logical_date) AS d FROM sessions "
+      "UNION ALL SELECT max(logical_date) FROM checkins)");
+  if (!query.step() || query.isNull(0)) return std::nullopt;
+  return parseDate(query.text(0));
+}
+
+int Store::dayStartHour() {
+  if (!m_dayStartHour) {
+    const auto plan = currentPlan();
+    m_dayStartHour = plan ? plan->current().dayStartHour : kDefaultDayStartHour;
+  }
+  return *m_dayStartHour;
+}
+
+LogicalDate Store::dateFor(const LocalInstant& at) {
+  return stableLogicalDate(logicalDate(at, dayStartHour()), latestRecordedDate());
+}
+
+void Store::backup(const std::filesystem::path& destination) {
+  std::error_code ec;
+  if (std::filesystem::exists(destination, ec) &&
+      std::filesystem::equivalent(destination, m_path, ec)) {
+    throw StoreError(destination.string() + " is the live database; choose another file");
+  }
+  const auto dir =
+      destination.parent_path().empty() ? std::filesystem::path(".") : destination.parent_path();
+  const auto temp = dir / ("." + destination.filename().string() + ".tmp-" + randomToken());
+  const int fd = ::open(temp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) throw StoreError("cannot write " + temp.string() + ": " + errnoText());
+  ::close(fd);
+  try {
+    Database target(temp);
+    sqlite3_backup* run = sqlite3_backup_init(target.handle(), "main", m_db.handle(), "main");
+    if (!run) throw StoreError(std::string("backup failed: ") + sqlite3_errmsg(target.handle()));
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_backup_step(run, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED) {
+      if (rc != SQLITE_OK) sqlite3_sleep(20);
+    }
+    sqlite3_backup_finish(run);
+    if (rc != SQLITE_DONE) {
+      throw StoreError(std::string("backup failed: ") + sqlite3_errmsg(target.handle()));
+    }
+    // A stand-alone copy: no -wal file to carry around with it.
+    target.exec("PRAGMA journal_mode = DELETE");
+  } catch (...) {
+    std::filesystem::remove(temp, ec);
+    throw;
+  }
+  std::filesystem::rename(temp, destination, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    throw StoreError("cannot write " + destination.string() + ": " + ec.message());
+  }
+}
+
+}  // namespace unknot

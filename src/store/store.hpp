@@ -1,0 +1,173 @@
+// The progress store: one SQLite file of appended events (sessions, completed phases, check-ins,
+// plans); streaks and scores are computed from them, a crashed session is closed on next open.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+#include "core/recovery/checkin.hpp"
+#include "core/recovery/progress_stats.hpp"
+#include "core/reminders/reminder_schedule.hpp"
+#include "store/sqlite_db.hpp"
+
+namespace unknot {
+
+class SessionLock;
+
+enum class SessionOutcome { Completed, Stopped, Interrupted };
+const char* toString(SessionOutcome outcome);
+
+// What a session set out to do, written when it starts.
+struct SessionStart {
+  std::string routineId;
+  std::string routineName;
+  Category category = Category::Mixed;
+  std::string planHash;
+  Millis planned{0};
+  int phaseCount = 0;
+  std::string runner = "terminal";
+  struct Part {
+    std::string routineId;
+    Category category = Category::Mixed;
+    int workPhases = 0;
+  };
+  std::vector<Part> parts;  // one per routine the plan contains (itself and embedded ones)
+};
+
+// Describes the plan's parts: work phases (hold, reps, heat, ice, manual) per routine id.
+// `categoryOf` names the category of embedded routines; unknown ids get the plan's own.
+using CategoryLookup = std::function<std::optional<Category>(std::string_view routineId)>;
+SessionStart describeSession(const Plan& plan, const CategoryLookup& categoryOf);
+bool isWorkPhase(PhaseKind kind);
+
+struct PhaseRecord {
+  size_t index = 0;
+  PhaseKind kind = PhaseKind::Hold;
+  std::string label;
+  std::string routineId;
+  Category category = Category::Mixed;
+  Side side = Side::None;
+  std::optional<Millis> planned;
+  Millis actual{0};  // pauses excluded
+  bool skipped = false;
+};
+
+enum class CheckinMoment { Any, Before, After };
+
+struct CheckinInput {
+  int pain = 0;
+  std::optional<int> tightness;
+  std::vector<Symptom> symptoms;
+  std::string note;
+  std::optional<std::int64_t> sessionId;
+  CheckinMoment moment = CheckinMoment::Any;
+};
+
+// One-line reason when a check-in is out of range; nullopt when it is fine.
+std::optional<std::string> validateCheckin(const CheckinInput& checkin);
+
+struct SessionSummary {
+  std::int64_t id = 0;
+  std::string routineId, routineName, planHash, runner;
+  Category category = Category::Mixed;
+  LocalInstant started;
+  LogicalDate date;
+  std::optional<LocalInstant> ended;
+  std::optional<SessionOutcome> outcome;  // nullopt: still running (or crashed, not yet closed)
+  Millis planned{0};
+  Millis active{0};  // completed phases, pauses excluded
+  int phasesDone = 0, phasesSkipped = 0;
+};
+
+struct PhaseRow {
+  std::int64_t sessionId = 0;
+  PhaseRecord phase;
+  LocalInstant ended;
+  LogicalDate date;
+};
+
+class Store {
+ public:
+  static constexpr const char* kFileName = "unknot.db";
+
+  // Opens (creating when missing) DIR/unknot.db, applies migrations and closes sessions left
+  // open by a process that died. Throws StoreError with a one-line message; a file that is
+  // not a current unknot database is never changed.
+  explicit Store(const std::filesystem::path& dir);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& path() const { return m_path; }
+  int schemaVersion();
+  // Sessions closed as interrupted when this store was opened.
+  int recoveredSessions() const { return m_recovered; }
+
+  // Wraps many writes in one transaction (imports, generated histories).
+  Transaction batch() { return Transaction(m_db); }
+
+  // The logical date for an event at `at`: the current plan's day start, kept from running
+  // backwards against the latest recorded date (see stableLogicalDate).
+  LogicalDate dateFor(const LocalInstant& at);
+  int dayStartHour();
+
+  // Sessions.
+  std::int64_t beginSession(const SessionStart& start, const LocalInstant& at);
+  void addPhase(std::int64_t session, const PhaseRecord& phase, const LocalInstant& at);
+  void endSession(std::int64_t session, SessionOutcome outcome, const LocalInstant& at);
+  // Closes as interrupted every open session whose process is gone; returns how many.
+  int closeInterruptedSessions();
+
+  // Check-ins; throws StoreError on values out of range.
+  std::int64_t addCheckin(const CheckinInput& checkin, const LocalInstant& at);
+
+  // Plans. Starting a plan cuts the current one off the day before; editing adds a version
+  // effective from `from` (past days keep their targets).
+  std::optional<RecoveryPlan> currentPlan();
+  std::vector<RecoveryPlan> plans();
+  RecoveryPlan startPlan(LogicalDate start, const PlanSettings& settings, const LocalInstant& now);
+  RecoveryPlan editPlan(LogicalDate from, const PlanSettings& settings, const LocalInstant& now);
+
+  // Queries.
+  std::vector<SessionPart> sessionParts(const DateRange& range);
+  std::vector<CheckinRecord> checkins(const DateRange& range);
+  std::vector<SessionSummary> sessions(const DateRange& range);
+  void forEachPhase(const std::function<void(const PhaseRow&)>& visit);
+  std::optional<DateRange> recordedRange();
+  ProgressInput progressInput(const LocalInstant& now);
+  ProgressSnapshot snapshot(const LocalInstant& now) {
+    return progressSnapshot(progressInput(now));
+  }
+
+  // Daily reminders (issue 7). addReminder throws StoreError on a duplicate time and target.
+  std::vector<Reminder> reminders();
+  Reminder addReminder(int minuteOfDay, const std::string& target, const LocalInstant& now);
+  // Removes the reminders at `minuteOfDay` (only those for `target` when it is not empty);
+  // returns how many went.
+  int removeReminders(int minuteOfDay, const std::string& target);
+  std::vector<ReminderEvent> reminderEvents(LogicalDate day);
+  void addReminderEvent(const ReminderEvent& event);
+
+  // SQLite online backup to `destination`, written to a temporary file and renamed into place.
+  void backup(const std::filesystem::path& destination);
+
+ private:
+  std::optional<LogicalDate> latestRecordedDate();
+  std::int64_t insertPlanVersion(std::int64_t plan, LogicalDate from, const PlanSettings& settings,
+                                 const LocalInstant& now);
+
+  std::filesystem::path m_dir, m_path;
+  Database m_db;
+  std::optional<int> m_dayStartHour;  // cached; plan writes refresh it
+  std::map<std::int64_t, std::unique_ptr<SessionLock>> m_locks;
+  int m_recovered = 0;
+};
+
+}  // namespace unknot

@@ -1,0 +1,161 @@
+#include "ui/library_details.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "core/duration.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+ImVec4 colour(ImU32 packed) {
+  return ImGui::ColorConvertU32ToFloat4(packed);
+}
+
+void wrappedText(ImU32 packed, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(packed));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+std::string metaLine(const LibraryItem& item, const char* dot) {
+  const std::string sep = std::string(" ") + dot + " ";
+  std::string out = item.category ? categoryLabel(*item.category) : "";
+  out += sep + formatDuration(item.total);
+  if (item.hasUntimed) out += " + your pace";
+  if (item.rounds > 1) out += sep + std::to_string(item.rounds) + " rounds";
+  out += sep + std::to_string(item.phases.size()) + " phases";
+  if (item.isUser) out += sep + "your file";
+  return out;
+}
+
+void drawTags(const LibraryItem& item, const UiFonts& fonts) {
+  if (item.tags.empty()) return;
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float size = fonts.bodySize * 0.9f;
+  const float spacing = size * 0.5f;
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float start = pos.x;
+  for (const std::string& tag : item.tags) {
+    const float width = pillWidth(fonts.body, size, tag);
+    if (pos.x + width > right && pos.x > start) {
+      pos = ImVec2(start, pos.y + size * kPillHeight + spacing);
+    }
+    drawPill(list, fonts.body, size, pos, palette::kTrack, palette::kTextDim, tag);
+    pos.x += width + spacing;
+  }
+  ImGui::Dummy(ImVec2(1, pos.y + size * kPillHeight - ImGui::GetCursorScreenPos().y));
+}
+
+bool drawStartButton(const UiFonts& fonts) {
+  ImGui::PushFont(fonts.heading);
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour(palette::kAccent));
+  const std::string label = std::string(symbol(fonts, "\xE2\x96\xB6  ", "")) + "Start";
+  const bool clicked = ImGui::Button(label.c_str(), ImVec2(std::round(fonts.headingSize * 6.5f),
+                                                           std::round(fonts.headingSize * 2.0f)));
+  ImGui::PopStyleColor(3);
+  ImGui::PopFont();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
+  return clicked;
+}
+
+const char* sideText(const LibraryPhaseRow& row) {
+  if (row.kind == PhaseKind::Switch) return "";
+  switch (row.side) {
+    case Side::Right:
+      return "right";
+    case Side::Left:
+      return "left";
+    case Side::None:
+      return "";
+  }
+  return "";
+}
+
+void drawPhaseTable(const LibraryItem& item, const UiFonts& fonts) {
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##phases", 4, flags)) return;
+  const float f = fonts.bodySize;
+  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, f * 2.2f);
+  ImGui::TableSetupColumn("Phase", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Side", ImGuiTableColumnFlags_WidthFixed, f * 3.5f);
+  ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, f * 5.0f);
+  int round = 0;
+  for (size_t i = 0; i < item.phases.size(); ++i) {
+    const LibraryPhaseRow& row = item.phases[i];
+    if (item.rounds > 1 && row.round != round) {
+      round = row.round;
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextColored(colour(palette::kAccent), "Round %d of %d", round, item.rounds);
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextColored(colour(palette::kTextFaint), "%zu", i + 1);
+    ImGui::TableSetColumnIndex(1);
+    if (row.kind == PhaseKind::Reps && row.reps > 0) {
+      ImGui::Text("%s %s %d", row.label.c_str(), symbol(fonts, "\xC3\x97", "x"), row.reps);
+    } else {
+      ImGui::TextUnformatted(row.label.c_str());
+    }
+    ImGui::TableSetColumnIndex(2);
+    const ImU32 sideColour = row.side == Side::Right ? palette::kRight : palette::kLeft;
+    ImGui::TextColored(colour(sideColour), "%s", sideText(row));
+    ImGui::TableSetColumnIndex(3);
+    const std::string time = row.duration ? formatClock(*row.duration) : "your pace";
+    ImGui::TextColored(colour(palette::kTextDim), "%s", time.c_str());
+  }
+  ImGui::EndTable();
+}
+
+void drawBroken(const LibraryItem& item, const UiFonts& fonts) {
+  ImGui::PushFont(fonts.medium);
+  wrappedText(palette::kText, item.name);
+  ImGui::PopFont();
+  wrappedText(palette::kError, "This routine file could not be loaded:");
+  ImGui::Spacing();
+  for (const std::string& error : item.errors) wrappedText(palette::kError, error);
+  ImGui::Spacing();
+  wrappedText(palette::kTextDim, "Fix the file and start unknot again; `unknot validate " +
+                                     item.path + "` checks it without opening the app.");
+}
+
+}  // namespace
+
+bool drawLibraryDetails(const LibraryItem& item, const UiFonts& fonts) {
+  if (!item.ok()) {
+    drawBroken(item, fonts);
+    return false;
+  }
+  const char* dot = symbol(fonts, "\xC2\xB7", "-");
+  ImGui::PushFont(fonts.medium);
+  wrappedText(palette::kText, item.name);
+  ImGui::PopFont();
+  wrappedText(palette::kTextDim, metaLine(item, dot));
+  ImGui::Spacing();
+  if (!item.summary.empty()) wrappedText(palette::kText, item.summary);
+  ImGui::Spacing();
+  drawTags(item, fonts);
+  for (const std::string& warning : item.warnings) {
+    wrappedText(palette::kWarning, std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + warning);
+  }
+  ImGui::Spacing();
+  ImGui::Spacing();
+  const bool start = drawStartButton(fonts);
+  ImGui::Spacing();
+  ImGui::Spacing();
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted("Steps");
+  ImGui::PopFont();
+  drawPhaseTable(item, fonts);
+  return start;
+}
+
+}  // namespace unknot

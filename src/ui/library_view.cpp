@@ -1,0 +1,302 @@
+#include "ui/library_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/duration.hpp"
+#include "ui/library_details.hpp"
+#include "ui/player_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+ImVec4 colour(ImU32 packed) {
+  return ImGui::ColorConvertU32ToFloat4(packed);
+}
+
+const LibraryItem* findItem(const LibraryModel& model, const std::string& id) {
+  for (const LibraryItem& item : model.items) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+
+// Keeps the selection on something the user can see.
+void settleSelection(const LibraryModel& model, const std::vector<size_t>& visible,
+                     LibraryViewState& state) {
+  const bool shown = std::any_of(visible.begin(), visible.end(),
+                                 [&](size_t i) { return model.items[i].id == state.selectedId; });
+  if (!shown) state.selectedId = visible.empty() ? "" : model.items[visible.front()].id;
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+std::string truncated(ImFont* font, float size, std::string text, float width,
+                      const char* ellipsis) {
+  if (textWidth(font, size, text) <= width) return text;
+  const float room = width - textWidth(font, size, ellipsis);
+  while (!text.empty() && textWidth(font, size, text) > room) text.pop_back();
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+  if (!text.empty()) text.pop_back();
+  return text + ellipsis;
+}
+
+float cardHeight(const LibraryItem& item, const UiFonts& fonts) {
+  const float lines = item.ok() && item.warnings.empty() ? 1.0f : 2.0f;
+  return std::round(fonts.headingSize * 1.3f + fonts.bodySize * 1.35f * lines +
+                    fonts.bodySize * 1.1f);
+}
+
+// One card; returns true when it was clicked (double-click: `start` is set too).
+bool drawCard(const LibraryItem& item, const UiFonts& fonts, bool selected, bool& start) {
+  const char* dot = symbol(fonts, "\xC2\xB7", "-");
+  const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = cardHeight(item, fonts);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushID(item.id.c_str());
+  const bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, height));
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) start = true;
+  const bool hovered = ImGui::IsItemHovered();
+  ImGui::PopID();
+
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 end(pos.x + width, pos.y + height);
+  const float rounding = fonts.bodySize * 0.35f;
+  list->AddRectFilled(
+      pos, end,
+      selected ? palette::kPanelSelected : (hovered ? palette::kPanelHover : palette::kPanel),
+      rounding);
+  const ImU32 stripe =
+      !item.ok() ? palette::kError : (selected ? palette::kAccent : palette::kTrack);
+  list->AddRectFilled(pos, ImVec2(pos.x + fonts.bodySize * 0.3f, end.y), stripe, rounding,
+                      ImDrawFlags_RoundCornersLeft);
+
+  const float pad = fonts.bodySize * 0.9f;
+  const float inner = width - 2 * pad;
+  float y = pos.y + fonts.bodySize * 0.55f;
+  const std::string total = item.ok() ? formatDuration(item.total) : "";
+  const float totalWidth = textWidth(fonts.heading, fonts.headingSize, total);
+  drawText(
+      list, fonts.heading, fonts.headingSize, ImVec2(pos.x + pad, y), palette::kText,
+      truncated(fonts.heading, fonts.headingSize, item.name, inner - totalWidth - pad, ellipsis));
+  drawText(list, fonts.heading, fonts.headingSize, ImVec2(end.x - pad - totalWidth, y),
+           palette::kAccent, total);
+  y += fonts.headingSize * 1.3f;
+
+  std::string line;
+  ImU32 lineColour = palette::kTextDim;
+  if (item.ok()) {
+    line = item.category ? categoryLabel(*item.category) : "";
+    if (!item.tags.empty()) line += std::string("  ") + dot + "  " + joined(item.tags, ", ");
+  } else {
+    line = "Could not load";
+    lineColour = palette::kError;
+  }
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(pos.x + pad, y), lineColour,
+           truncated(fonts.body, fonts.bodySize, line, inner, ellipsis));
+  y += fonts.bodySize * 1.35f;
+  if (!item.ok() || !item.warnings.empty()) {
+    const std::string second =
+        item.ok() ? std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + item.warnings.front()
+                  : item.errors.front();
+    drawText(list, fonts.body, fonts.bodySize, ImVec2(pos.x + pad, y),
+             item.ok() ? palette::kWarning : palette::kError,
+             truncated(fonts.body, fonts.bodySize, second, inner, ellipsis));
+  }
+  return clicked;
+}
+
+// Chips flow left to right and wrap at `right`; `pos` is where the next one goes.
+bool drawChip(const char* label, bool active, float left, float right, ImVec2& pos) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+  if (pos.x + width > right && pos.x > left) {
+    pos = ImVec2(left, pos.y + ImGui::GetFrameHeight() + style.ItemSpacing.y);
+  }
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(active ? palette::kAccentDark : palette::kPanel));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                        colour(active ? palette::kAccent : palette::kPanelHover));
+  const bool clicked = ImGui::Button(label);
+  ImGui::PopStyleColor(2);
+  pos.x += width + style.ItemSpacing.x;
+  return clicked;
+}
+
+// True when Enter was pressed in the search box: start the selected match.
+bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float width) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  drawText(list, fonts.heading, fonts.headingSize * 1.25f, ImVec2(pad, pad), palette::kAccent,
+           "unknot");
+  const float titleWidth = textWidth(fonts.heading, fonts.headingSize * 1.25f, "unknot");
+  const float searchWidth = std::min(fonts.bodySize * 18.0f, width * 0.4f);
+  const float tagRoom = width - 2 * pad - titleWidth - searchWidth - pad * 2;
+  if (tagRoom > fonts.bodySize * 8) {
+    const std::string tagline =
+        truncated(fonts.body, fonts.bodySize, "Stretching and recovery routines for sore glutes",
+                  tagRoom, symbol(fonts, "\xE2\x80\xA6", "..."));
+    drawText(
+        list, fonts.body, fonts.bodySize,
+        ImVec2(pad + titleWidth + pad, pad + fonts.headingSize * 1.25f - fonts.bodySize * 1.1f),
+        palette::kTextDim, tagline);
+  }
+  ImGui::SetCursorScreenPos(ImVec2(width - pad - searchWidth, pad));
+  ImGui::SetNextItemWidth(searchWidth);
+  return ImGui::InputTextWithHint("##search", "Search name or tag", state.search.data(),
+                                  state.search.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+// Returns the bottom of the chip rows.
+float drawChips(const LibraryModel& model, LibraryViewState& state, float pad, float width,
+                float top) {
+  const std::string all = "All (" + std::to_string(model.items.size()) + ")";
+  ImVec2 pos(pad, top);
+  ImGui::PushID("chips");
+  if (drawChip(all.c_str(), !state.category, pad, width - pad, pos)) state.category.reset();
+  for (Category category : allCategories()) {
+    const auto count =
+        std::count_if(model.items.begin(), model.items.end(),
+                      [&](const LibraryItem& item) { return item.category == category; });
+    if (count == 0) continue;
+    const std::string label =
+        std::string(categoryLabel(category)) + " (" + std::to_string(count) + ")";
+    if (drawChip(label.c_str(), state.category == category, pad, width - pad, pos)) {
+      state.category = category;
+    }
+  }
+  ImGui::PopID();
+  return pos.y + ImGui::GetFrameHeight();
+}
+
+bool drawList(const LibraryModel& model, const std::vector<size_t>& visible,
+              LibraryViewState& state, const UiFonts& fonts) {
+  bool start = false;
+  bool brokenHeading = false;
+  for (size_t index : visible) {
+    const LibraryItem& item = model.items[index];
+    if (!item.ok() && !brokenHeading) {
+      brokenHeading = true;
+      ImGui::Spacing();
+      ImGui::PushFont(fonts.heading);
+      ImGui::TextColored(colour(palette::kError), "Could not load");
+      ImGui::PopFont();
+    }
+    const bool selected = item.id == state.selectedId;
+    if (drawCard(item, fonts, selected, start)) state.selectedId = item.id;
+    if (selected && state.scrollToSelected) {
+      ImGui::SetScrollHereY(0.5f);
+      state.scrollToSelected = false;
+    }
+  }
+  if (visible.empty()) {
+    ImGui::TextColored(colour(palette::kTextDim),
+                       model.items.empty() ? "No routines found." : "No routine matches.");
+    if (model.items.empty()) {
+      ImGui::TextColored(colour(palette::kTextDim), "Add routine files to %s",
+                         model.userRoutinesDir.c_str());
+    }
+  }
+  return start;
+}
+
+void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVec2 window) {
+  const char* dot = symbol(fonts, "\xC2\xB7", "-");
+  const std::string keys = std::string(symbol(fonts, "\xE2\x86\x91\xE2\x86\x93", "Up/Down")) +
+                           " choose  " + dot + "  Enter start  " + dot +
+                           "  your routines: " + model.userRoutinesDir;
+  drawText(ImGui::GetWindowDrawList(), fonts.body, fonts.bodySize,
+           ImVec2(pad, window.y - pad - fonts.bodySize), palette::kTextFaint,
+           truncated(fonts.body, fonts.bodySize, keys, window.x - 2 * pad,
+                     symbol(fonts, "\xE2\x80\xA6", "...")));
+}
+
+}  // namespace
+
+LibraryFilter LibraryViewState::filter() const {
+  return LibraryFilter{category, std::string(search.data())};
+}
+
+std::vector<size_t> visibleItems(const LibraryModel& model, const LibraryFilter& filter) {
+  std::vector<size_t> out;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < model.items.size(); ++i) {
+      const LibraryItem& item = model.items[i];
+      if (item.ok() == (pass == 0) && matchesFilter(item, filter)) out.push_back(i);
+    }
+  }
+  return out;
+}
+
+LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& state,
+                               std::span<const UiKey> keys) {
+  const std::vector<size_t> visible = visibleItems(model, state.filter());
+  settleSelection(model, visible, state);
+  LibraryIntent intent;
+  for (UiKey key : keys) {
+    if (key == UiKey::Up || key == UiKey::Down) {
+      if (visible.empty()) continue;
+      auto at = std::find_if(visible.begin(), visible.end(),
+                             [&](size_t i) { return model.items[i].id == state.selectedId; });
+      long pos = at - visible.begin();
+      pos = std::clamp<long>(pos + (key == UiKey::Down ? 1 : -1), 0,
+                             static_cast<long>(visible.size()) - 1);
+      state.selectedId = model.items[visible[pos]].id;
+      state.scrollToSelected = true;
+    } else if (key == UiKey::Enter) {
+      const LibraryItem* item = findItem(model, state.selectedId);
+      if (item && item->ok()) return {LibraryIntent::Kind::Start, item->id};
+    }
+  }
+  return intent;
+}
+
+LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state,
+                              const UiFonts& fonts, std::span<const UiKey> keys) {
+  LibraryIntent intent = applyLibraryKeys(model, state, keys);
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const float pad = std::round(fonts.bodySize * 1.2f);
+
+  beginFullscreenWindow("##library");
+  ImGui::PushFont(fonts.body);
+  const bool searchEnter = drawHeader(state, fonts, pad, window.x);
+  const float chipsBottom =
+      drawChips(model, state, pad, window.x, pad + fonts.headingSize * 1.25f + pad * 0.8f);
+
+  const std::vector<size_t> visible = visibleItems(model, state.filter());
+  settleSelection(model, visible, state);
+  const float top = chipsBottom + pad * 0.8f;
+  const float bottom = window.y - pad - fonts.bodySize * 1.8f;
+  const float listWidth =
+      std::round(std::clamp(window.x * 0.42f, fonts.bodySize * 18.0f, fonts.bodySize * 32.0f));
+  ImGui::SetCursorScreenPos(ImVec2(pad, top));
+  ImGui::BeginChild("##list", ImVec2(listWidth, std::max(1.0f, bottom - top)));
+  bool start = drawList(model, visible, state, fonts) || searchEnter;
+  ImGui::EndChild();
+
+  ImGui::SetCursorScreenPos(ImVec2(pad * 2 + listWidth, top));
+  ImGui::BeginChild("##details", ImVec2(std::max(1.0f, window.x - listWidth - pad * 3),
+                                        std::max(1.0f, bottom - top)));
+  const LibraryItem* selected = findItem(model, state.selectedId);
+  if (selected && drawLibraryDetails(*selected, fonts)) start = true;
+  ImGui::EndChild();
+  drawFooter(model, fonts, pad, window);
+  ImGui::PopFont();
+  ImGui::End();
+
+  if (start && selected && selected->ok()) intent = {LibraryIntent::Kind::Start, selected->id};
+  return intent;
+}
+
+}  // namespace unknot

@@ -1,0 +1,45 @@
+// Layout maths for the player and the font sizes behind it: pure functions of the window size
+// and the digit font's measured shape, so tests can check the "readable from two metres"
+// promises (digits at least a quarter of the window height) without opening a window.
+#pragma once
+
+#include "ui/ui_types.hpp"
+
+namespace unknot {
+
+// The countdown font's shape in em units, measured from the loaded font.
+struct DigitMetrics {
+  float glyphTop = 0.20f;     // from the line top to the top of '0'
+  float glyphHeight = 0.73f;  // height of '0'
+  float clockWidth = 2.90f;   // advance of "00:00"
+};
+
+struct FontSizes {
+  float body = 15, heading = 20, medium = 24, title = 40, digits = 300;
+  bool operator==(const FontSizes&) const = default;
+};
+
+// Window sizes are snapped to steps of a few percent first, so dragging a window edge does not
+// rebuild the font atlas on every pixel.
+ImVec2 quantizeWindowSize(ImVec2 window);
+
+FontSizes planFontSizes(float contentScale, ImVec2 window, const DigitMetrics& digits);
+
+// Height of the title row in units of the title font size (the pills are taller than text).
+inline constexpr float kTitleRowHeight = 1.4f;
+
+struct PlayerLayout {
+  float margin = 0;
+  Box topBar;    // routine name, round/set counters
+  Box title;     // phase name and side/kind pills
+  Box digits;    // tight box of the countdown glyphs
+  Box phaseBar;  // progress of the current phase
+  Box text;      // instruction text
+  Box next;      // "Next: ..."
+  Box overall;   // overall progress label and bar
+  Box controls;  // buttons
+};
+
+PlayerLayout layoutPlayer(ImVec2 window, const FontSizes& fonts, const DigitMetrics& digits);
+
+}  // namespace unknot

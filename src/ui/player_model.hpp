@@ -1,0 +1,59 @@
+// What the player and summary views draw, as plain data taken from the engine each frame,
+// plus the rules that turn it into words and colours (which clock to show, when the last
+// seconds are highlighted, what the side is called).
+#pragma once
+
+#include <string>
+
+#include "core/plan.hpp"
+#include "core/session_engine.hpp"
+
+namespace unknot {
+
+struct PlayerModel {
+  const Plan* plan = nullptr;
+  SessionSnapshot snapshot;
+  bool flash = false;  // the phase changed a moment ago: highlight the change
+};
+
+// What the finish screen reports, counted from the engine's cues.
+struct SessionTally {
+  int completed = 0;  // phases that ran out or were marked done
+  int skipped = 0;
+  int pauses = 0;
+};
+
+enum class PlayerIntent { None, TogglePause, Skip, Back, Restart, Done, Stop, Again, Library };
+
+const char* toString(PlayerIntent intent);
+
+// Applies the engine-level intents (pause, skip, back, restart, done, stop); Again and
+// Library are for the runner, which owns the session.
+void applyPlayerIntent(SessionEngine& engine, PlayerIntent intent);
+
+const Phase* currentPhase(const PlayerModel& model);
+const Phase* nextPhase(const PlayerModel& model);
+
+// A phase with no timer: it ends when the user presses Done.
+bool waitsForDone(const PlayerModel& model);
+// Done is offered for phases that wait for it and for manual phases with a time cap.
+bool offersDone(const PlayerModel& model);
+
+// "MM:SS" left in a timed phase; time spent so far in a phase that waits for Done.
+std::string clockText(const PlayerModel& model);
+
+// True in the final seconds of a timed phase (the countdown pips, or 3 s when it has none).
+bool inLastSeconds(const PlayerModel& model);
+
+// Seconds shown on the clock, for effects that alternate each second.
+long long shownSeconds(const PlayerModel& model);
+
+const char* sideLabel(Side side);  // "RIGHT SIDE", "LEFT SIDE", ""
+
+// "Round 1 of 2 · Set 2 of 3"; only the counters that are above one; `dot` separates them.
+std::string countersText(const Phase& phase, const char* dot);
+
+// "Switch sides · left · 0:05" style line for what comes after the current phase.
+std::string nextUpText(const PlayerModel& model, const char* dot);
+
+}  // namespace unknot

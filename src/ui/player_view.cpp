@@ -1,0 +1,330 @@
+#include "ui/player_view.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/duration.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+struct Pill {
+  std::string text;
+  ImU32 background;
+};
+
+ImU32 sideColour(Side side) {
+  switch (side) {
+    case Side::Right:
+      return palette::kRight;
+    case Side::Left:
+      return palette::kLeft;
+    case Side::None:
+      break;
+  }
+  return palette::kAccent;
+}
+
+// Dark text on the bright side colours, light text on the neutral grey.
+ImU32 textOn(ImU32 background) {
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+  const float luminance = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+  return luminance > 0.4f ? palette::kOnPill : palette::kText;
+}
+
+ImU32 phaseColour(const Phase& phase) {
+  if (phase.kind == PhaseKind::Heat) return palette::kHeat;
+  if (phase.kind == PhaseKind::Ice) return palette::kIce;
+  return sideColour(phase.side);
+}
+
+std::vector<Pill> pillsFor(const PlayerModel& model, const Phase& phase) {
+  std::vector<Pill> pills;
+  if (model.snapshot.state == SessionState::Paused) pills.push_back({"PAUSED", palette::kText});
+  if (phase.kind == PhaseKind::Switch) {
+    pills.push_back({std::string("TO ") + sideLabel(phase.side), sideColour(phase.side)});
+  } else if (phase.side != Side::None) {
+    pills.push_back({sideLabel(phase.side), sideColour(phase.side)});
+  }
+  switch (phase.kind) {
+    case PhaseKind::Prepare:
+      pills.push_back({"GET READY", palette::kNeutralPill});
+      break;
+    case PhaseKind::Rest:
+    case PhaseKind::RoundRest:
+      pills.push_back({"REST", palette::kNeutralPill});
+      break;
+    case PhaseKind::Heat:
+      pills.push_back({"HEAT", palette::kHeat});
+      break;
+    case PhaseKind::Ice:
+      pills.push_back({"ICE", palette::kIce});
+      break;
+    case PhaseKind::Reps:
+      if (phase.repTime && model.snapshot.currentRep > 0) {
+        pills.push_back({"REP " + std::to_string(model.snapshot.currentRep) + " OF " +
+                             std::to_string(phase.reps),
+                         palette::kNeutralPill});
+      } else {
+        pills.push_back({std::to_string(phase.reps) + " REPS", palette::kNeutralPill});
+      }
+      break;
+    default:
+      break;
+  }
+  // "Rest" with a REST pill says it twice.
+  std::string label = phase.label;
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::erase_if(pills, [&](const Pill& pill) { return pill.text == label; });
+  return pills;
+}
+
+ImU32 clockColour(const PlayerModel& model) {
+  if (model.snapshot.state == SessionState::Paused) return palette::kTextFaint;
+  if (waitsForDone(model)) return palette::kAccent;
+  if (inLastSeconds(model)) return palette::kCountdown;
+  return palette::kText;
+}
+
+void drawTopBar(ImDrawList* list, const UiFonts& fonts, const Box& box, const PlayerModel& model,
+                const Phase& phase) {
+  const char* dot = symbol(fonts, "\xC2\xB7", "-");
+  const std::string counters = countersText(phase, dot);
+  const float size = fonts.mediumSize;
+  const float countersWidth = textWidth(fonts.medium, size, counters);
+  const float nameRoom = box.width() - countersWidth - size;
+  const float nameSize = fitTextSize(fonts.medium, size, model.plan->name, nameRoom);
+  drawText(list, fonts.medium, nameSize, box.min, palette::kTextDim, model.plan->name);
+  drawText(list, fonts.medium, size, ImVec2(box.max.x - countersWidth, box.min.y), palette::kText,
+           counters);
+}
+
+void drawTitleRow(ImDrawList* list, const UiFonts& fonts, const Box& box, const PlayerModel& model,
+                  const Phase& phase) {
+  const std::vector<Pill> pills = pillsFor(model, phase);
+  const float pillSize = std::round(fonts.titleSize * 0.72f);
+  const float spacing = pillSize * 0.6f;
+  float pillsWidth = 0;
+  for (const Pill& pill : pills)
+    pillsWidth += spacing + pillWidth(fonts.title, pillSize, pill.text);
+  const float titleSize =
+      fitTextSize(fonts.title, fonts.titleSize, phase.label, box.width() - pillsWidth);
+  const float total = textWidth(fonts.title, titleSize, phase.label) + pillsWidth;
+  float x = std::floor(box.center().x - total * 0.5f);
+  const float cy = box.center().y;
+  drawText(list, fonts.title, titleSize, ImVec2(x, cy - titleSize * 0.55f), palette::kText,
+           phase.label);
+  x += textWidth(fonts.title, titleSize, phase.label);
+  for (const Pill& pill : pills) {
+    x += spacing;
+    const ImVec2 pos(x, std::round(cy - pillSize * kPillHeight * 0.5f));
+    x += drawPill(list, fonts.title, pillSize, pos, pill.background, textOn(pill.background),
+                  pill.text);
+  }
+}
+
+void drawClock(ImDrawList* list, const UiFonts& fonts, const PlayerLayout& layout,
+               const PlayerModel& model, ImVec2 window) {
+  const std::string text = clockText(model);
+  const DigitMetrics metrics = measureDigits(fonts.digits);
+  // H:MM:SS is wider than the MM:SS the layout was sized for: shrink it to the window.
+  const float size =
+      fitTextSize(fonts.digits, fonts.digitsSize, text, window.x - 2 * layout.margin);
+  const float shift = (fonts.digitsSize - size) * metrics.glyphHeight * 0.5f;
+  const float top = layout.digits.min.y - metrics.glyphTop * size + shift;
+  drawTextCentered(list, fonts.digits, size, window.x * 0.5f, top, clockColour(model), text);
+}
+
+void drawPhaseBar(ImDrawList* list, const Box& box, const PlayerModel& model, const Phase& phase) {
+  if (!phase.duration || phase.duration->count() <= 0) return;
+  const float fraction = static_cast<float>(model.snapshot.phaseElapsed.count()) /
+                         static_cast<float>(phase.duration->count());
+  drawBar(list, box, fraction, palette::kTrack, phaseColour(phase));
+}
+
+void drawInstruction(ImDrawList* list, const UiFonts& fonts, Box box, const PlayerModel& model,
+                     const Phase& phase) {
+  const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
+  if (waitsForDone(model)) {
+    const char* prompt = "Take your time. Press Done (Enter) when you have finished.";
+    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kAccent, prompt,
+                             true, ellipsis);
+    box.min.y += fonts.mediumSize * 0.3f;
+  }
+  if (phase.text.empty() || box.height() <= 0) return;
+  ImFont* font = fonts.medium;
+  float size = fonts.mediumSize;
+  const int lines = wrappedLineCount(font, size, phase.text, box.width());
+  if (lines * size * 1.2f > box.height()) {
+    font = fonts.body;
+    size = fonts.bodySize;
+  }
+  drawWrapped(list, font, size, box, palette::kTextDim, phase.text, true, ellipsis);
+}
+
+void drawOverall(ImDrawList* list, const UiFonts& fonts, const Box& box, const PlayerModel& model) {
+  const SessionSnapshot& snap = model.snapshot;
+  const char* dot = symbol(fonts, "\xC2\xB7", "-");
+  const float size = fonts.mediumSize;
+  const std::string where =
+      "Phase " + std::to_string(snap.phaseIndex + 1) + " of " + std::to_string(snap.phaseCount);
+  const int percent = static_cast<int>(snap.progress * 100.0 + 0.5);
+  const std::string left =
+      std::to_string(percent) + "% " + dot + " " + formatClock(snap.routineRemaining) + " left";
+  drawText(list, fonts.medium, size, box.min, palette::kTextDim, where);
+  drawText(list, fonts.medium, size,
+           ImVec2(box.max.x - textWidth(fonts.medium, size, left), box.min.y), palette::kText,
+           left);
+  const float barHeight = std::max(4.0f, std::round(size * 0.25f));
+  const Box bar{ImVec2(box.min.x, box.max.y - barHeight), box.max};
+  drawBar(list, bar, static_cast<float>(snap.progress), palette::kTrack, palette::kAccent);
+}
+
+struct Control {
+  std::string label;
+  const char* key;
+  PlayerIntent intent;
+  bool primary;
+};
+
+PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerModel& model) {
+  const bool paused = model.snapshot.state == SessionState::Paused;
+  std::vector<Control> controls;
+  controls.push_back({std::string(symbol(fonts, "\xE2\x86\x90 ", "< ")) + "Back", "Left arrow",
+                      PlayerIntent::Back, false});
+  controls.push_back({paused ? "Resume" : "Pause", "Space", PlayerIntent::TogglePause, true});
+  controls.push_back({std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"), "Right arrow",
+                      PlayerIntent::Skip, false});
+  if (offersDone(model)) {
+    controls.push_back({std::string("Done") + symbol(fonts, " \xE2\x86\xB5", ""), "Enter",
+                        PlayerIntent::Done, true});
+  }
+  controls.push_back({"Restart", "Starts the routine again", PlayerIntent::Restart, false});
+  controls.push_back({"Stop", "Esc", PlayerIntent::Stop, false});
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float minWidth = fonts.bodySize * 5.5f;
+  const float spacing = fonts.bodySize * 0.6f;
+  std::vector<float> widths;
+  float total = -spacing;
+  for (const Control& c : controls) {
+    widths.push_back(std::max(
+        minWidth, textWidth(fonts.body, fonts.bodySize, c.label) + style.FramePadding.x * 2));
+    total += widths.back() + spacing;
+  }
+  PlayerIntent intent = PlayerIntent::None;
+  float x = std::floor(box.center().x - total * 0.5f);
+  for (size_t i = 0; i < controls.size(); ++i) {
+    const Control& c = controls[i];
+    ImGui::SetCursorScreenPos(ImVec2(x, box.min.y));
+    if (c.primary) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                            ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+    }
+    if (ImGui::Button(c.label.c_str(), ImVec2(widths[i], box.height()))) intent = c.intent;
+    if (c.primary) ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.key);
+    x += widths[i] + spacing;
+  }
+  return intent;
+}
+
+}  // namespace
+
+ImU32 playerBackground(const PlayerModel& model) {
+  if (model.flash) return palette::kFlashBackground;
+  if (inLastSeconds(model) && shownSeconds(model) % 2 == 1) return palette::kCountdownBackground;
+  return palette::kBackground;
+}
+
+PlayerIntent playerIntentForKey(UiKey key, const PlayerModel& model) {
+  const SessionState state = model.snapshot.state;
+  if (state == SessionState::Finished || state == SessionState::Stopped) return PlayerIntent::None;
+  switch (key) {
+    case UiKey::Space:
+      return PlayerIntent::TogglePause;
+    case UiKey::Right:
+      return PlayerIntent::Skip;
+    case UiKey::Left:
+      return PlayerIntent::Back;
+    case UiKey::Enter:
+      return offersDone(model) ? PlayerIntent::Done : PlayerIntent::None;
+    case UiKey::Escape:
+      return PlayerIntent::Stop;
+    default:
+      return PlayerIntent::None;
+  }
+}
+
+DigitMetrics measureDigits(ImFont* digits) {
+  DigitMetrics metrics;
+  if (!digits || digits->FontSize <= 0) return metrics;
+  const float size = digits->FontSize;
+  if (const ImFontGlyph* zero = digits->FindGlyphNoFallback('0')) {
+    metrics.glyphTop = zero->Y0 / size;
+    metrics.glyphHeight = (zero->Y1 - zero->Y0) / size;
+  }
+  metrics.clockWidth = textWidth(digits, size, "00:00") / size;
+  return metrics;
+}
+
+FontSizes fontSizesOf(const UiFonts& fonts) {
+  FontSizes sizes;
+  sizes.body = fonts.bodySize;
+  sizes.heading = fonts.headingSize;
+  sizes.medium = fonts.mediumSize;
+  sizes.title = fonts.titleSize;
+  sizes.digits = fonts.digitsSize;
+  return sizes;
+}
+
+void beginFullscreenWindow(const char* id) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+}
+
+PlayerIntent drawPlayerView(const PlayerModel& model, const UiFonts& fonts,
+                            std::span<const UiKey> keys) {
+  PlayerIntent intent = PlayerIntent::None;
+  for (UiKey key : keys) {
+    intent = playerIntentForKey(key, model);
+    if (intent != PlayerIntent::None) break;
+  }
+  const Phase* phase = currentPhase(model);
+  if (!phase) return intent;
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const PlayerLayout layout = layoutPlayer(window, fontSizesOf(fonts), measureDigits(fonts.digits));
+
+  beginFullscreenWindow("##player");
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  drawTopBar(list, fonts, layout.topBar, model, *phase);
+  drawTitleRow(list, fonts, layout.title, model, *phase);
+  drawClock(list, fonts, layout, model, window);
+  drawPhaseBar(list, layout.phaseBar, model, *phase);
+  drawInstruction(list, fonts, layout.text, model, *phase);
+  drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, layout.next.min.y,
+                   palette::kTextDim, nextUpText(model, symbol(fonts, "\xC2\xB7", "-")));
+  drawOverall(list, fonts, layout.overall, model);
+  ImGui::PushFont(fonts.body);
+  const PlayerIntent clicked = drawControls(fonts, layout.controls, model);
+  ImGui::PopFont();
+  ImGui::End();
+  return intent != PlayerIntent::None ? intent : clicked;
+}
+
+}  // namespace unknot

@@ -1,0 +1,139 @@
+#include "ui/summary_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/duration.hpp"
+#include "ui/player_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+constexpr float kPi = 3.14159265f;
+
+std::string phasesLine(const SummaryModel& model, const char* dot) {
+  std::string out = std::to_string(model.tally.completed) + " of " +
+                    std::to_string(model.snapshot.phaseCount) + " phases done";
+  if (model.tally.skipped > 0) {
+    out += std::string(" ") + dot + " " + std::to_string(model.tally.skipped) + " skipped";
+  }
+  if (model.tally.pauses > 0) {
+    out += std::string(" ") + dot + " " + std::to_string(model.tally.pauses) +
+           (model.tally.pauses == 1 ? " pause" : " pauses");
+  }
+  return out;
+}
+
+std::string timeLine(const SummaryModel& model) {
+  const Plan& plan = *model.plan;
+  if (model.snapshot.state == SessionState::Finished) {
+    return formatClock(plan.total) + " of guided time";
+  }
+  const int percent = static_cast<int>(model.snapshot.progress * 100.0 + 0.5);
+  return "Stopped at " + formatClock(model.snapshot.routineElapsed) + " of " +
+         formatClock(plan.total) + " (" + std::to_string(percent) + "%)";
+}
+
+// A ring filled to the share of the routine that was done, with a check mark when all of it
+// was: drawn from shapes, so it stays crisp at any size.
+void drawBadge(ImDrawList* list, ImVec2 center, float radius, float fraction, bool finished) {
+  const float thickness = std::max(3.0f, radius * 0.16f);
+  const ImU32 colour = finished ? palette::kAccent : palette::kWarning;
+  list->AddCircle(center, radius, palette::kTrack, 64, thickness);
+  const float start = -kPi * 0.5f;
+  fraction = std::clamp(fraction, 0.0f, 1.0f);
+  if (fraction > 0.0f) {
+    list->PathArcTo(center, radius, start, start + fraction * 2.0f * kPi, 64);
+    list->PathStroke(colour, 0, thickness);
+  }
+  if (finished) {
+    const float r = radius * 0.5f;
+    const ImVec2 points[] = {ImVec2(center.x - r * 0.9f, center.y + r * 0.05f),
+                             ImVec2(center.x - r * 0.25f, center.y + r * 0.7f),
+                             ImVec2(center.x + r * 0.95f, center.y - r * 0.65f)};
+    list->AddPolyline(points, 3, colour, 0, thickness);
+  } else {
+    const float bar = radius * 0.14f, h = radius * 0.45f;
+    list->AddRectFilled(ImVec2(center.x - bar * 2.2f, center.y - h),
+                        ImVec2(center.x - bar * 0.6f, center.y + h), colour);
+    list->AddRectFilled(ImVec2(center.x + bar * 0.6f, center.y - h),
+                        ImVec2(center.x + bar * 2.2f, center.y + h), colour);
+  }
+}
+
+PlayerIntent drawButtons(const UiFonts& fonts, float centerX, float top) {
+  const float height = std::round(fonts.bodySize * 2.3f);
+  const float width = std::round(fonts.bodySize * 11.0f);
+  const float spacing = fonts.bodySize;
+  PlayerIntent intent = PlayerIntent::None;
+  ImGui::PushFont(fonts.body);
+  ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX - width - spacing * 0.5f), top));
+  if (ImGui::Button("Again (R)", ImVec2(width, height))) intent = PlayerIntent::Again;
+  ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX + spacing * 0.5f), top));
+  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+  if (ImGui::Button("Library (Enter)", ImVec2(width, height))) intent = PlayerIntent::Library;
+  ImGui::PopStyleColor(2);
+  ImGui::PopFont();
+  return intent;
+}
+
+}  // namespace
+
+PlayerIntent summaryIntentForKey(UiKey key) {
+  switch (key) {
+    case UiKey::Enter:
+    case UiKey::Escape:
+      return PlayerIntent::Library;
+    case UiKey::R:
+      return PlayerIntent::Again;
+    default:
+      return PlayerIntent::None;
+  }
+}
+
+PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,
+                             std::span<const UiKey> keys) {
+  PlayerIntent intent = PlayerIntent::None;
+  for (UiKey key : keys) {
+    intent = summaryIntentForKey(key);
+    if (intent != PlayerIntent::None) break;
+  }
+  if (!model.plan) return intent;
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const bool finished = model.snapshot.state == SessionState::Finished;
+  const char* dot = symbol(fonts, "\xC2\xB7", "-");
+
+  beginFullscreenWindow("##summary");
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float cx = window.x * 0.5f;
+  const float margin = fonts.titleSize;
+  const float radius = std::round(std::min(window.y * 0.11f, window.x * 0.15f));
+  float y = std::round(window.y * 0.12f);
+  drawBadge(list, ImVec2(cx, y + radius), radius, static_cast<float>(model.snapshot.progress),
+            finished);
+  y += radius * 2 + fonts.titleSize * 0.8f;
+
+  const char* headline = finished ? "Well done" : "Stopped";
+  const ImU32 headlineColour = finished ? palette::kAccent : palette::kWarning;
+  drawTextCentered(list, fonts.title, fonts.titleSize, cx, y, headlineColour, headline);
+  y += fonts.titleSize * 1.3f;
+  const float nameSize =
+      fitTextSize(fonts.medium, fonts.mediumSize, model.plan->name, window.x - 2 * margin);
+  drawTextCentered(list, fonts.medium, nameSize, cx, y, palette::kText, model.plan->name);
+  y += nameSize * 1.7f;
+  drawTextCentered(list, fonts.medium, fonts.mediumSize, cx, y, palette::kText, timeLine(model));
+  y += fonts.mediumSize * 1.4f;
+  drawTextCentered(list, fonts.medium, fonts.mediumSize, cx, y, palette::kTextDim,
+                   phasesLine(model, dot));
+  y += fonts.mediumSize * 2.6f;
+  const PlayerIntent clicked = drawButtons(fonts, cx, y);
+  ImGui::End();
+  return intent != PlayerIntent::None ? intent : clicked;
+}
+
+}  // namespace unknot

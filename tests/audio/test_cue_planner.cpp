@@ -1,0 +1,169 @@
+#include <catch2/catch.hpp>
+
+#include "audio/cue_planner.hpp"
+#include "fake_stream.hpp"
+#include "support/routine_builder.hpp"
+
+using namespace unknot;
+using namespace unknot::testing;
+
+namespace {
+
+Plan planOf(const Routine& routine) {
+  auto result = expand(routine, [](std::string_view) -> const Routine* { return nullptr; });
+  REQUIRE(result.plan);
+  return *result.plan;
+}
+
+// prepare 5 s, right 30 s, switch 5 s, left 30 s
+Plan pigeonPlan() { return planOf(makeRoutine("pigeon", {holdStep("Pigeon", 30, Sides::Both)}, 5)); }
+
+CueSounds allSounds() {
+  CueSounds sounds;
+  for (size_t i = 0; i < kCueSoundCount; ++i) sounds.cues[i] = testSound(10 + i);
+  return sounds;
+}
+
+struct Planning {
+  explicit Planning(Plan plan) : planner(std::move(plan)) {}
+  std::vector<PlannedCue> operator()(CueType type, size_t phase = 0, int value = 0) const {
+    const SpeechLookup speech = [this](const std::string& text) {
+      return readyPrompts ? testSound(text.size() + 100) : nullptr;
+    };
+    return planner.plan(CueEvent{type, phase, value, Millis(5000)}, settings, sounds, phaseSounds, speech);
+  }
+  CuePlanner planner;
+  AudioSettings settings;
+  CueSounds sounds = allSounds();
+  std::map<std::filesystem::path, SoundPtr> phaseSounds;
+  bool readyPrompts = true;
+};
+
+std::vector<SoundTag> tags(const std::vector<PlannedCue>& cues) {
+  std::vector<SoundTag> out;
+  for (const auto& cue : cues) out.push_back(cue.request.tag);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a phase start plays the chime, then says the step's prompt") {
+  Planning planning(pigeonPlan());
+  const auto cues = planning(CueType::PhaseStarted, 1);
+  REQUIRE(tags(cues) == std::vector<SoundTag>{SoundTag::Chime, SoundTag::Speech});
+  CHECK(cues[0].request.atMs == 5000.0);
+  CHECK(cues[0].request.boundaryRank > 0);
+  CHECK(cues[1].speechText == "Pigeon");
+  CHECK(cues[1].request.speech);
+  CHECK(cues[1].request.delayMs == CuePlanner::kPromptAfterCueMs);
+  CHECK(planning(CueType::PhaseStarted, 0).at(1).speechText == "Get ready. First, Pigeon.");
+}
+
+TEST_CASE("a side switch has its own cue and names the side that comes next") {
+  Planning planning(pigeonPlan());
+  CHECK(planning(CueType::PhaseStarted, 2).empty());  // the switch event speaks for it
+  const auto cues = planning(CueType::SideSwitch, 2);
+  REQUIRE(tags(cues) == std::vector<SoundTag>{SoundTag::Switch, SoundTag::Speech});
+  CHECK(cues[1].speechText == "Switch to the left side.");
+  CHECK(cues[0].request.boundaryRank > planning(CueType::PhaseStarted, 1)[0].request.boundaryRank);
+}
+
+TEST_CASE("the switch prompt follows the side of the phase after it") {
+  Plan plan = pigeonPlan();
+  plan.phases[3].side = Side::Right;
+  CHECK(CuePlanner(plan).switchPrompt(2) == "Switch to the right side.");
+  plan.phases[3].side = Side::None;
+  CHECK(CuePlanner(plan).switchPrompt(2) == "Switch to the left side.");  // the plan's own words
+}
+
+TEST_CASE("each engine event maps to its own cue sound") {
+  Planning planning(pigeonPlan());
+  CHECK(tags(planning(CueType::Halfway, 1)) == std::vector<SoundTag>{SoundTag::Bell});
+  CHECK(tags(planning(CueType::CountdownPip, 1, 3)) == std::vector<SoundTag>{SoundTag::Pip});
+  CHECK(tags(planning(CueType::RepTick, 1, 2)) == std::vector<SoundTag>{SoundTag::Tick});
+  CHECK(tags(planning(CueType::RoundStarted, 1, 2)) == std::vector<SoundTag>{SoundTag::Round});
+  CHECK(tags(planning(CueType::Finished, 3)) == std::vector<SoundTag>{SoundTag::Finish, SoundTag::Speech});
+  CHECK(planning(CueType::Paused).empty());
+  CHECK(planning(CueType::Resumed).empty());
+  CHECK(planning(CueType::PhaseEnded).empty());
+}
+
+TEST_CASE("cue kinds switched off in the settings stay silent") {
+  Planning planning(pigeonPlan());
+  planning.settings.phaseChime = false;
+  planning.settings.countdownPips = false;
+  planning.settings.halfwayBell = false;
+  planning.settings.repTicks = false;
+  planning.settings.roundCue = false;
+  planning.settings.finishFanfare = false;
+  const auto start = planning(CueType::PhaseStarted, 1);
+  REQUIRE(tags(start) == std::vector<SoundTag>{SoundTag::Speech});
+  CHECK(start[0].request.delayMs == 0);  // nothing to wait for
+  CHECK(planning(CueType::CountdownPip, 1, 2).empty());
+  CHECK(planning(CueType::Halfway, 1).empty());
+  CHECK(planning(CueType::RepTick, 1, 2).empty());
+  CHECK(planning(CueType::RoundStarted, 1, 2).empty());
+  CHECK(planning(CueType::Finished, 3).empty());
+
+  planning.settings.switchCue = false;
+  CHECK(tags(planning(CueType::SideSwitch, 2)) == std::vector<SoundTag>{SoundTag::Speech});
+}
+
+TEST_CASE("with the voice off only sounds play") {
+  Planning planning(pigeonPlan());
+  planning.settings.voice = false;
+  CHECK(tags(planning(CueType::PhaseStarted, 1)) == std::vector<SoundTag>{SoundTag::Chime});
+  CHECK(tags(planning(CueType::SideSwitch, 2)) == std::vector<SoundTag>{SoundTag::Switch});
+  CHECK(planning.planner.promptsAhead(0, 4, planning.settings).empty());
+}
+
+TEST_CASE("the countdown can be spoken after each pip") {
+  Planning planning(pigeonPlan());
+  planning.settings.sayCountdown = true;
+  const auto cues = planning(CueType::CountdownPip, 1, 2);
+  REQUIRE(tags(cues) == std::vector<SoundTag>{SoundTag::Pip, SoundTag::Speech});
+  CHECK(cues[1].speechText == "two");
+  CHECK(cues[1].request.delayMs == CuePlanner::kWordAfterPipMs);
+}
+
+TEST_CASE("a step's own sound plays instead of the chime") {
+  Plan plan = pigeonPlan();
+  plan.phases[1].sound = "/routines/gong.wav";
+  Planning planning(plan);
+  planning.phaseSounds["/routines/gong.wav"] = testSound(77);
+  const auto cues = planning(CueType::PhaseStarted, 1);
+  REQUIRE(tags(cues) == std::vector<SoundTag>{SoundTag::PhaseSound, SoundTag::Speech});
+  CHECK(cues[0].request.sound->samples.size() == 77);
+
+  SECTION("a step sound that failed to load falls back to the chime") {
+    planning.phaseSounds["/routines/gong.wav"] = nullptr;
+    CHECK(tags(planning(CueType::PhaseStarted, 1))[0] == SoundTag::Chime);
+  }
+}
+
+TEST_CASE("a prompt not yet synthesized is planned without a sound") {
+  Planning planning(pigeonPlan());
+  planning.readyPrompts = false;
+  const auto cues = planning(CueType::PhaseStarted, 1);
+  REQUIRE(cues.size() == 2);
+  CHECK(cues[1].request.sound == nullptr);
+  CHECK(cues[1].speechText == "Pigeon");
+}
+
+TEST_CASE("prompts are prepared a few phases ahead, without repeats") {
+  Planning planning(pigeonPlan());
+  CHECK(planning.planner.promptsAhead(0, 4, planning.settings) ==
+        std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon", "Switch to the left side."});
+  CHECK(planning.planner.promptsAhead(3, 4, planning.settings) == std::vector<std::string>{"Pigeon"});
+  CHECK(planning.planner.promptsAhead(9, 4, planning.settings).empty());
+  planning.settings.sayCountdown = true;
+  CHECK(planning.planner.standingPrompts(planning.settings) ==
+        std::vector<std::string>{"three", "two", "one", CuePlanner::kFinishPrompt});
+}
+
+TEST_CASE("an event for a phase the plan does not have is ignored") {
+  Planning planning(pigeonPlan());
+  CHECK(planning(CueType::PhaseStarted, 99).empty());
+  CHECK(tags(planning(CueType::SideSwitch, 99)) == std::vector<SoundTag>{SoundTag::Switch, SoundTag::Speech});
+  CHECK(planning(CueType::SideSwitch, 99)[1].speechText == "Switch sides.");
+}

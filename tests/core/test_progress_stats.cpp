@@ -1,0 +1,153 @@
+// The progress snapshot and its JSON form: what `unknot stats` and the Progress view read.
+#include <catch2/catch.hpp>
+
+#include "core/recovery/progress_json.hpp"
+#include "core/recovery/progress_stats.hpp"
+
+using namespace unknot;
+using std::chrono::days;
+
+namespace {
+
+const LogicalDate kStart = *parseDate("2024-04-01");
+
+LogicalDate day(int n) {
+  return kStart + days(n - 1);
+}
+
+SessionPart part(std::int64_t id, int n, const char* routine, Category category, int seconds,
+                 Millis left = Millis(0), Millis right = Millis(0)) {
+  SessionPart p;
+  p.sessionId = id;
+  p.date = day(n);
+  p.routineId = routine;
+  p.category = category;
+  p.plannedWorkPhases = 2;
+  p.doneWorkPhases = 2;
+  p.workTime = Millis(seconds * 1000LL);
+  p.leftHold = left;
+  p.rightHold = right;
+  return p;
+}
+
+CheckinRecord checkin(int n, int pain, std::vector<Symptom> symptoms = {}) {
+  CheckinRecord c;
+  c.date = day(n);
+  c.pain = pain;
+  c.symptoms = std::move(symptoms);
+  return c;
+}
+
+ProgressInput planInput(int todayN) {
+  ProgressInput input;
+  input.today = day(todayN);
+  RecoveryPlan plan;
+  plan.id = 7;
+  plan.start = kStart;
+  PlanSettings settings;
+  settings.weeks = 2;
+  settings.targets = {Target{"", {Category::Stretch}, 1, 1},
+                      Target{"", {Category::FoamRoll}, 1, 1}};
+  settings.restDaysPerWeek = 1;
+  plan.versions = {{kStart, settings}};
+  input.plan = plan;
+  return input;
+}
+
+}  // namespace
+
+TEST_CASE("the snapshot gathers day states, streaks, adherence and totals for the plan window") {
+  ProgressInput input = planInput(4);
+  input.parts = {
+      part(1, 1, "pigeon-pose", Category::Stretch, 90, Millis(45000), Millis(45000)),
+      part(2, 1, "foam-roll-glutes", Category::FoamRoll, 120),
+      part(3, 3, "pigeon-pose", Category::Stretch, 90, Millis(40000), Millis(50000)),
+      part(4, 3, "foam-roll-glutes", Category::FoamRoll, 120),
+      part(5, 4, "figure-four-stretch", Category::Stretch, 60),
+      part(9, 20, "pigeon-pose", Category::Stretch, 90),  // outside the window
+  };
+  const ProgressSnapshot snap = progressSnapshot(input);
+  CHECK(snap.hasPlan);
+  CHECK(snap.dayNumber == 4);
+  CHECK(snap.dayCount == 14);
+  REQUIRE(snap.days.size() == 14);
+  CHECK(snap.days[1].state == DayState::Rest);
+  CHECK(snap.todayStatus()->state == DayState::Today);
+  CHECK(snap.todayStatus()->completion == Approx(0.5));
+  CHECK(snap.streaks.current == 2);
+  CHECK(*snap.adherence == Approx(1.0));  // today at 0.5 would lower it, so it waits
+  REQUIRE(snap.categories.size() == 2);
+  CHECK(snap.categories[0].category == Category::Stretch);
+  CHECK(snap.categories[0].sessions == 3);
+  CHECK(snap.categories[0].time == Millis(240000));
+  CHECK(snap.categories[1].sessions == 2);
+  CHECK(snap.leftHold == Millis(85000));
+  CHECK(snap.rightHold == Millis(95000));
+}
+
+TEST_CASE("pain series, trend and red flags come with the snapshot") {
+  ProgressInput input = planInput(10);
+  for (int n = 1; n <= 10; ++n) input.checkins.push_back(checkin(n, 8 - n / 2));
+  input.checkins.push_back(checkin(9, 5, {Symptom::Radiating}));
+  const auto snap = progressSnapshot(input);
+  CHECK(snap.pain.size() == 10);
+  CHECK(snap.painTrend.trend == PainTrend::Falling);
+  CHECK(*snap.latestPain() == Approx(3.0));
+  REQUIRE(snap.redFlags.size() == 1);
+  CHECK(snap.redFlags[0].symptom == Symptom::Radiating);
+}
+
+TEST_CASE("without a plan the last 28 days count any session") {
+  ProgressInput input;
+  input.today = day(40);
+  input.parts = {part(1, 39, "heat-ice", Category::Thermal, 600),
+                 part(2, 40, "desk-break", Category::Posture, 60)};
+  const auto snap = progressSnapshot(input);
+  CHECK_FALSE(snap.hasPlan);
+  CHECK(snap.days.size() == 28);
+  CHECK(snap.days.back().date == day(40));
+  CHECK(snap.streaks.current == 2);
+  CHECK(snap.days[26].state == DayState::Met);
+  CHECK(snap.days[25].state == DayState::Missed);
+  const auto window = sessionRange(std::nullopt, day(40));
+  CHECK(window.from == day(13));
+}
+
+TEST_CASE("a plan that has not started or has finished says so") {
+  ProgressInput early = planInput(1);
+  early.today = day(-2);
+  auto snap = progressSnapshot(early);
+  CHECK(snap.notStarted);
+  CHECK(snap.dayNumber == 0);
+  CHECK(snap.days.front().state == DayState::Future);
+  CHECK_FALSE(snap.adherence);
+
+  ProgressInput late = planInput(30);
+  late.parts = {part(1, 14, "pigeon-pose", Category::Stretch, 60)};
+  snap = progressSnapshot(late);
+  CHECK(snap.finished);
+  CHECK(snap.dayNumber == 14);
+  CHECK(snap.days.back().state == DayState::Partial);
+  CHECK(snap.adherenceLast7);
+}
+
+TEST_CASE("the JSON form has every figure and escapes text") {
+  ProgressInput input = planInput(3);
+  input.parts = {part(1, 3, "pigeon-pose", Category::Stretch, 90)};
+  input.checkins = {checkin(3, 4, {Symptom::Swelling})};
+  const std::string json = progressJson(progressSnapshot(input));
+  for (const char* key :
+       {"\"today\":\"2024-04-03\"", "\"plan\":{\"id\":7,", "\"day\":3,\"days\":14",
+        "\"streak\":{\"current\":0,\"longest\":0}", "\"adherence\":{\"so_far\":0.25,",
+        "\"state\":\"today\",\"completion\":0.5", "\"spec\":\"stretch=1\"",
+        "\"hold_minutes_by_side\":{\"left\":0,\"right\":0}", "\"trend\":\"unknown\"",
+        "\"red_flags\":[{\"kind\":\"symptom\",\"symptom\":\"swelling\",\"date\":\"2024-04-03\"",
+        "\"disclaimer\":\""}) {
+    INFO(key);
+    CHECK(json.find(key) != std::string::npos);
+  }
+  CHECK(jsonString("a\"b\\c\nd\x01") == "\"a\\\"b\\\\c\\nd\\u0001\"");
+  ProgressInput none;
+  none.today = day(1);
+  CHECK(progressJson(progressSnapshot(none)).find("\"plan\":null") != std::string::npos);
+}

@@ -1,0 +1,373 @@
+// End-to-end tests of the progress record: plans, recorded terminal runs, check-ins, stats,
+// export, backup, a run killed mid-way, and databases that cannot be used.
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/recovery/logical_day.hpp"
+#include "support/process.hpp"
+
+using namespace unknot;
+using namespace unknot::testing;
+
+namespace {
+
+// Short routines so runs take a fraction of a second at --time-scale 20.
+const char* kQuickStretch =
+    "schema = 1\nname = \"Quick stretch\"\ncategory = \"stretch\"\nprepare = 0\n\n"
+    "[[steps]]\nname = \"Stretch\"\nduration = 4\nsides = \"both\"\nswitch = 1\n";
+const char* kQuickRoll =
+    "schema = 1\nname = \"Quick roll\"\ncategory = \"foam-roll\"\nprepare = 0\n\n"
+    "[[steps]]\nname = \"Roll\"\nduration = 4\n";
+const char* kManyHolds =
+    "schema = 1\nname = \"Many holds\"\ncategory = \"stretch\"\nprepare = 0\n\n"
+    "[[steps]]\nname = \"Hold\"\nduration = 3\nsets = 40\n";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Sessions that straddle the day start would land on two dates; wait until we are clear of it.
+void avoidDayStart() {
+  using namespace std::chrono;
+  while (true) {
+    const auto now = system_clock::now();
+    const auto sinceMidnight = now - floor<days>(now);
+    if (abs(sinceMidnight - hours(3)) > minutes(1)) return;
+    std::this_thread::sleep_for(seconds(5));
+  }
+}
+
+// Today's logical date in UTC, as the binary computes it with TZ=UTC.
+LogicalDate today() {
+  using namespace std::chrono;
+  return logicalDate(time_point_cast<milliseconds>(system_clock::now()), seconds(0));
+}
+
+struct Cli {
+  TempDir home;
+  Cli() {
+    avoidDayStart();
+    home.write("config/unknot/routines/quick-stretch.toml", kQuickStretch);
+    home.write("config/unknot/routines/quick-roll.toml", kQuickRoll);
+    home.write("config/unknot/routines/many-holds.toml", kManyHolds);
+  }
+  std::map<std::string, std::string> env() const {
+    return {{"XDG_CONFIG_HOME", home.file("config")},
+            {"XDG_DATA_HOME", home.file("data")},
+            {"HOME", home.path()},
+            {"TZ", "UTC"},
+            {"SDL_AUDIODRIVER", "dummy"}};
+  }
+  ProcessResult run(std::vector<std::string> args) const {
+    args.insert(args.begin(), UNKNOT_BINARY);
+    ProcessOptions options;
+    options.env = env();
+    return runProcess(args, options);
+  }
+  ProcessResult runRoutine(const std::string& id) const {
+    return run({"run", id, "--terminal", "--time-scale", "20"});
+  }
+  std::string db() const { return home.file("data/unknot/unknot.db"); }
+};
+
+// A plain read-write connection for peeking; closed on scope exit.
+class Peek {
+ public:
+  explicit Peek(const std::string& path) {
+    sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
+    sqlite3_busy_timeout(m_db, 5000);
+  }
+  ~Peek() { sqlite3_close(m_db); }
+  Peek(const Peek&) = delete;
+  Peek& operator=(const Peek&) = delete;
+  std::string text(const char* sql) {
+    sqlite3_stmt* stmt = nullptr;
+    std::string out = "<error>";
+    if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+      out = "";
+      if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+  int integer(const char* sql) { return std::atoi(text(sql).c_str()); }
+
+ private:
+  sqlite3* m_db = nullptr;
+};
+
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "two terminal runs and a check-in show in stats with the right day, streak and adherence") {
+  Cli cli;
+  auto plan = cli.run({"plan", "start", "--target", "stretch=1", "--target", "foam-roll=1"});
+  INFO(plan.err);
+  REQUIRE(plan.exitCode == 0);
+  CHECK(contains(plan.out, "day 1 of 42"));
+
+  const auto first = cli.runRoutine("quick-stretch");
+  INFO(first.err);
+  CHECK(first.exitCode == 0);
+  CHECK(contains(first.out, "Saved to your progress"));
+  CHECK(cli.runRoutine("quick-roll").exitCode == 0);
+  const auto checkin = cli.run({"checkin", "--pain", "4", "--tightness", "2", "--note", "ok"});
+  CHECK(checkin.exitCode == 0);
+  CHECK(contains(checkin.out, "Check-in saved for " + formatDate(today())));
+
+  const auto stats = cli.run({"stats", "--json"});
+  INFO(stats.out);
+  REQUIRE(stats.exitCode == 0);
+  const std::string& json = stats.out;
+  CHECK(contains(json, "\"today\":\"" + formatDate(today()) + "\""));
+  CHECK(contains(json, "\"start\":\"" + formatDate(today()) + "\""));
+  CHECK(contains(json, "\"day\":1,\"days\":42"));
+  CHECK(contains(json, "\"streak\":{\"current\":1,\"longest\":1}"));
+  CHECK(contains(json, "\"adherence\":{\"so_far\":1,\"last_7_days\":1}"));
+  CHECK(contains(json, "{\"date\":\"" + formatDate(today()) +
+                           "\",\"plan_day\":1,\"state\":\"met\",\"completion\":1,\"sessions\":2"));
+  CHECK(contains(json, "{\"category\":\"stretch\",\"sessions\":1,"));
+  CHECK(contains(json, "{\"category\":\"foam-roll\",\"sessions\":1,"));
+  CHECK(contains(json, "\"pain\":{\"latest\":4,"));
+  CHECK(contains(json, "\"red_flags\":[]"));
+  CHECK(contains(json, "not medical advice"));
+
+  const auto text = cli.run({"stats"});
+  CHECK(contains(text.out, "Recovery plan: day 1 of 42"));
+  CHECK(contains(text.out, "Streak: 1 day"));
+  CHECK(contains(text.out, "Adherence: 100% so far"));
+
+  const auto history = cli.run({"history"});
+  CHECK(contains(history.out, "Quick stretch - completed"));
+  CHECK(contains(history.out, "Quick roll - completed"));
+  CHECK(contains(history.out, "check-in: pain 4, tightness 2; \"ok\""));
+
+  const auto exported = cli.run({"export", "--csv", cli.home.file("csv")});
+  INFO(exported.err);
+  REQUIRE(exported.exitCode == 0);
+  for (const char* name : {"sessions.csv", "phases.csv", "checkins.csv", "days.csv"}) {
+    INFO(name);
+    CHECK(std::filesystem::is_regular_file(cli.home.file("csv/") + name));
+  }
+  const std::string sessions = slurp(cli.home.file("csv/sessions.csv"));
+  CHECK(std::count(sessions.begin(), sessions.end(), '\n') == 3);  // header + 2 sessions
+  CHECK(contains(sessions, "+00:00," + formatDate(today()) + ","));
+  CHECK(contains(slurp(cli.home.file("csv/days.csv")), formatDate(today()) + ",1,1,met,1.000,2,"));
+}
+
+TEST_CASE("a plan begun two days ago: a rest day bridges, a missed day breaks the streak") {
+  Cli cli;
+  const std::string start = formatDate(today() - std::chrono::days(2));
+  REQUIRE(cli.run({"plan", "start", "--date", start, "--target", "stretch=1"}).exitCode == 0);
+  REQUIRE(cli.runRoutine("quick-stretch").exitCode == 0);
+  const auto stats = cli.run({"stats", "--json"});
+  INFO(stats.out);
+  CHECK(contains(stats.out, "\"day\":3,"));
+  CHECK(contains(stats.out, "\"state\":\"rest\""));
+  CHECK(contains(stats.out, "\"state\":\"missed\""));
+  CHECK(contains(stats.out, "\"streak\":{\"current\":1,\"longest\":1}"));
+  CHECK(contains(stats.out, "\"so_far\":0.5,"));  // (missed 0 + met 1) / 2; rest not scheduled
+}
+
+TEST_CASE("a run killed mid-way keeps its completed phases and is closed as interrupted") {
+  Cli cli;
+  REQUIRE(cli.run({"plan", "start"}).exitCode == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const int devnull = ::open("/dev/null", O_RDWR);
+    ::dup2(devnull, STDIN_FILENO);
+    ::dup2(devnull, STDOUT_FILENO);
+    ::dup2(devnull, STDERR_FILENO);
+    for (const auto& [key, value] : cli.env()) ::setenv(key.c_str(), value.c_str(), 1);
+    ::execl(UNKNOT_BINARY, UNKNOT_BINARY, "run", "many-holds", "--terminal", "--time-scale", "10",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int seen = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (seen < 3 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!std::filesystem::exists(cli.db())) continue;
+    Peek peek(cli.db());
+    seen = peek.integer("SELECT count(*) FROM phases");
+  }
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  REQUIRE(seen >= 3);
+
+  int atKill = 0;
+  {
+    Peek peek(cli.db());
+    atKill = peek.integer("SELECT count(*) FROM phases");
+    CHECK(atKill >= seen);
+    CHECK(atKill < 40);  // it really was killed mid-way
+    CHECK(peek.text("SELECT coalesce(outcome, 'open') FROM sessions") == "open");
+  }
+  const auto stats = cli.run({"stats"});
+  CHECK(stats.exitCode == 0);
+  CHECK(contains(stats.err, "closed 1 unfinished session"));
+  {
+    Peek peek(cli.db());
+    CHECK(peek.text("SELECT outcome FROM sessions") == "interrupted");
+    CHECK(peek.integer("SELECT count(*) FROM phases") == atKill);
+    CHECK(peek.integer("SELECT count(*) FROM phases WHERE skipped = 0") == atKill);
+    CHECK(peek.text("PRAGMA integrity_check") == "ok");
+  }
+  CHECK(contains(cli.run({"history"}).out, "Many holds - interrupted"));
+  // Closed once only.
+  CHECK_FALSE(contains(cli.run({"stats"}).err, "unfinished"));
+}
+
+TEST_CASE("a corrupt database is reported, never overwritten, and the timer still runs") {
+  Cli cli;
+  const std::string garbage = "this is not a database\n" + std::string(4000, '#');
+  cli.home.write("data/unknot/unknot.db", garbage);
+  const auto run = cli.runRoutine("quick-stretch");
+  CHECK(run.exitCode == 0);
+  CHECK(contains(run.out, "Finished Quick stretch"));
+  CHECK(contains(run.err, "this session will not be recorded"));
+  CHECK(contains(run.err, "not a database"));
+  CHECK_FALSE(contains(run.out, "Saved to your progress"));
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"checkin", "--pain", "3"},
+                                             {"stats"},
+                                             {"plan", "start"},
+                                             {"export", "--csv", cli.home.file("x")}}) {
+    const auto result = cli.run(args);
+    INFO(args[0]);
+    CHECK(result.exitCode == 1);
+    CHECK(contains(result.err, cli.db()));
+    CHECK(contains(result.err, "left as it is"));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  }
+  CHECK(slurp(cli.db()) == garbage);
+}
+
+TEST_CASE("an unusable data directory is reported and the timer still runs") {
+  Cli cli;
+  cli.home.write("blocker", "a file where a folder should be");
+  const std::string dir = cli.home.file("blocker/unknot");
+  const auto run =
+      cli.run({"run", "quick-stretch", "--terminal", "--time-scale", "20", "--data-dir", dir});
+  CHECK(run.exitCode == 0);
+  CHECK(contains(run.out, "Finished Quick stretch"));
+  CHECK(contains(run.err, "this session will not be recorded"));
+  CHECK(contains(run.err, "cannot create the data directory"));
+  const auto checkin = cli.run({"--data-dir", dir, "checkin", "--pain", "2"});
+  CHECK(checkin.exitCode == 1);
+  CHECK(contains(checkin.err, "cannot create the data directory"));
+  if (::geteuid() != 0) {  // root ignores file modes
+    cli.home.write("ro/unknot.db", "");
+    REQUIRE(cli.run({"--data-dir", cli.home.file("ro"), "stats"}).exitCode == 0);
+    ::chmod(cli.home.file("ro/unknot.db").c_str(), 0400);
+    const auto readonly = cli.run({"--data-dir", cli.home.file("ro"), "checkin", "--pain", "2"});
+    CHECK(readonly.exitCode == 1);
+    CHECK(contains(readonly.err, "unknot.db"));
+  }
+}
+
+TEST_CASE("a symptom in a check-in gives the advice at once and stays in stats") {
+  Cli cli;
+  const auto checkin =
+      cli.run({"checkin", "--pain", "6", "--symptom", "numbness", "--symptom", "tingling"});
+  CHECK(checkin.exitCode == 0);
+  CHECK(contains(checkin.out, "See a professional: numbness or tingling"));
+  CHECK(contains(checkin.out, "not medical advice"));
+  const auto stats = cli.run({"stats", "--json"});
+  CHECK(contains(stats.out, "\"red_flags\":[{\"kind\":\"symptom\",\"symptom\":\"numbness\""));
+  CHECK(contains(cli.run({"stats"}).out, "See a professional: numbness or tingling"));
+}
+
+TEST_CASE("bad values get a one-line error and exit 2") {
+  Cli cli;
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"checkin", "--pain", "11"},
+                                             {"checkin", "--pain", "3", "--tightness", "-1"},
+                                             {"checkin", "--pain", "3", "--symptom", "headache"},
+                                             {"plan", "start", "--weeks", "7"},
+                                             {"plan", "start", "--weeks", "1"},
+                                             {"plan", "start", "--date", "2024-02-30"},
+                                             {"plan", "start", "--target", "yoga=2"},
+                                             {"plan", "start", "--target", "stretch=0"},
+                                             {"plan", "start", "--rest-days", "5"},
+                                             {"checkin", "--pain", "3", "--note", "bad \xFF byte"},
+                                             {"history", "--days", "0"}}) {
+    const auto result = cli.run(args);
+    INFO(args[0] << " " << args[1] << " " << args.back() << ": " << result.err);
+    CHECK(result.exitCode == 2);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    CHECK(contains(result.err, "unknot: "));
+  }
+  CHECK_FALSE(std::filesystem::exists(cli.db()));  // refused before touching the store
+}
+
+TEST_CASE("a second plan start needs --replace, and an edit keeps past days") {
+  Cli cli;
+  REQUIRE(cli.run({"plan", "start"}).exitCode == 0);
+  const auto again = cli.run({"plan", "start"});
+  CHECK(again.exitCode == 1);
+  CHECK(contains(again.err, "--replace"));
+  const auto edit = cli.run({"plan", "edit", "--target", "stretch=3", "--weeks", "4"});
+  INFO(edit.err);
+  CHECK(edit.exitCode == 0);
+  CHECK(contains(edit.out, "stretch x3"));
+  const auto show = cli.run({"plan", "show"});
+  CHECK(contains(show.out, "4 weeks"));
+  CHECK(contains(show.out, "day 1 of 28"));
+  CHECK(cli.run({"plan", "start", "--replace", "--weeks", "2"}).exitCode == 0);
+  CHECK(contains(cli.run({"plan", "show"}).out, "day 1 of 14"));
+}
+
+TEST_CASE("the data dir comes from --data-dir, then UNKNOT_DATA_DIR, then XDG_DATA_HOME") {
+  Cli cli;
+  REQUIRE(cli.run({"checkin", "--pain", "1"}).exitCode == 0);
+  CHECK(std::filesystem::exists(cli.db()));
+  ProcessOptions options;
+  options.env = cli.env();
+  options.env["UNKNOT_DATA_DIR"] = cli.home.file("env-dir");
+  REQUIRE(runProcess({UNKNOT_BINARY, "checkin", "--pain", "2"}, options).exitCode == 0);
+  CHECK(std::filesystem::exists(cli.home.file("env-dir/unknot.db")));
+  REQUIRE(
+      runProcess({UNKNOT_BINARY, "checkin", "--pain", "3", "--data-dir", cli.home.file("flag-dir")},
+                 options)
+          .exitCode == 0);
+  CHECK(std::filesystem::exists(cli.home.file("flag-dir/unknot.db")));
+  Peek peek(cli.home.file("env-dir/unknot.db"));
+  CHECK(peek.integer("SELECT count(*) FROM checkins") == 1);
+}
+
+TEST_CASE("backup writes a copy that passes integrity_check") {
+  Cli cli;
+  REQUIRE(cli.run({"plan", "start"}).exitCode == 0);
+  REQUIRE(cli.runRoutine("quick-roll").exitCode == 0);
+  const auto backup = cli.run({"backup", cli.home.file("copy.db")});
+  INFO(backup.err);
+  REQUIRE(backup.exitCode == 0);
+  Peek peek(cli.home.file("copy.db"));
+  CHECK(peek.text("PRAGMA integrity_check") == "ok");
+  CHECK(peek.integer("SELECT count(*) FROM sessions") == 1);
+  CHECK(cli.run({"backup", cli.db()}).exitCode == 1);
+}

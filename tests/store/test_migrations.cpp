@@ -1,0 +1,93 @@
+// Migrations: from an empty file and from the previous schema, keeping every record.
+#include <catch2/catch.hpp>
+
+#include "store/schema.hpp"
+#include "store_test_support.hpp"
+
+using namespace unknot;
+using namespace unknot::testing;
+
+namespace {
+
+// A database exactly as schema 1 left it, with a finished stretch session of 4 hold phases
+// (one skipped) and a stopped mixed session.
+void makeVersion1(const std::string& path) {
+  RawDb raw(path);
+  raw.exec(std::string(migrations()[0]));
+  raw.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  raw.exec("PRAGMA user_version = 1");
+  raw.exec(R"sql(
+    INSERT INTO sessions VALUES (1, 'pigeon-pose', 'Pigeon pose', 'stretch', 'aaaa', 200000, 5,
+      'terminal', NULL, 1714546800000, 7200, '2024-05-01', 1714547000000, 7200, 'completed');
+    INSERT INTO phases (session_id, phase_index, kind, label, routine_id, category, side,
+      planned_ms, actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date) VALUES
+      (1, 0, 'prepare', 'Get ready', 'pigeon-pose', 'stretch', '', 5000, 5000, 0, 1714546805000, 7200, '2024-05-01'),
+      (1, 1, 'hold', 'Pigeon pose', 'pigeon-pose', 'stretch', 'right', 45000, 45000, 0, 1714546850000, 7200, '2024-05-01'),
+      (1, 3, 'hold', 'Pigeon pose', 'pigeon-pose', 'stretch', 'left', 45000, 45000, 0, 1714546900000, 7200, '2024-05-01'),
+      (1, 4, 'hold', 'Pigeon pose', 'pigeon-pose', 'stretch', 'right', 45000, 45000, 0, 1714546950000, 7200, '2024-05-01'),
+      (1, 6, 'hold', 'Pigeon pose', 'pigeon-pose', 'stretch', 'left', 45000, 2000, 1, 1714546952000, 7200, '2024-05-01');
+    INSERT INTO sessions VALUES (2, 'daily-recovery', 'Daily recovery', 'mixed', 'bbbb', 900000, 30,
+      'terminal', NULL, 1714633200000, 7200, '2024-05-02', 1714633300000, 7200, 'stopped');
+    INSERT INTO phases (session_id, phase_index, kind, label, routine_id, category, side,
+      planned_ms, actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date) VALUES
+      (2, 1, 'hold', 'Foam roll', 'foam-roll-glutes', 'foam-roll', 'right', 60000, 60000, 0, 1714633260000, 7200, '2024-05-02');
+    INSERT INTO checkins (at_utc_ms, at_offset_s, logical_date, pain, tightness, note)
+      VALUES (1714547000000, 7200, '2024-05-01', 5, 4, 'before the change');
+    INSERT INTO plans VALUES (1, '2024-05-01', 1714546000000, NULL);
+    INSERT INTO plan_versions VALUES (1, 1, '2024-05-01', 6, 1, 3, 1714546000000);
+    INSERT INTO plan_targets VALUES (1, 0, 'stretch=1'), (1, 1, 'foam-roll+massage=1');
+  )sql");
+}
+
+}  // namespace
+
+TEST_CASE("an empty file is migrated to the latest schema") {
+  TempDir temp;
+  temp.write("unknot.db", "");
+  Store store(temp.path());
+  CHECK(store.schemaVersion() == latestSchemaVersion());
+  RawDb raw(temp.file("unknot.db"));
+  CHECK(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'session_parts'") == 1);
+}
+
+TEST_CASE("a schema 1 database is upgraded with every record kept and parts backfilled") {
+  TempDir temp;
+  makeVersion1(temp.file("unknot.db"));
+  Store store(temp.path());
+  CHECK(store.schemaVersion() == latestSchemaVersion());
+  const DateRange range{day("2024-05-01"), day("2024-05-02")};
+  const auto sessions = store.sessions(range);
+  REQUIRE(sessions.size() == 2);
+  CHECK(sessions[0].phasesDone == 4);
+  CHECK(sessions[0].phasesSkipped == 1);
+  CHECK(store.checkins(range).size() == 1);
+  CHECK(store.currentPlan()->targetsOn(day("2024-05-01")).size() == 2);
+
+  const auto parts = store.sessionParts(range);
+  REQUIRE(parts.size() == 2);
+  CHECK(parts[0].routineId == "pigeon-pose");
+  CHECK(parts[0].plannedWorkPhases == 4);  // the recorded hold phases; prepare is not work
+  CHECK(parts[0].doneWorkPhases == 3);
+  CHECK(parts[0].counts());
+  CHECK(parts[1].routineId == "foam-roll-glutes");
+  CHECK(parts[1].category == Category::FoamRoll);
+
+  // The old records feed the stats like new ones: day 1 stretch, day 2 foam roll.
+  const auto snap = store.snapshot(at("2024-05-02", 20, 0, 2));
+  CHECK(snap.days[0].completion == Approx(0.5));
+  CHECK(snap.days[1].completion == Approx(0.5));
+  RawDb raw(temp.file("unknot.db"));
+  CHECK(raw.text("PRAGMA integrity_check") == "ok");
+  CHECK(raw.text("PRAGMA foreign_key_check") == "");
+}
+
+TEST_CASE("opening a current database again changes nothing") {
+  TempDir temp;
+  {
+    Store store(temp.path());
+    store.addCheckin(checkin(3), at("2024-05-01", 12));
+  }
+  Store again(temp.path());
+  CHECK(again.schemaVersion() == latestSchemaVersion());
+  CHECK(again.checkins({day("2024-05-01"), day("2024-05-01")}).size() == 1);
+}

@@ -1,0 +1,200 @@
+// The real binary under Xvfb: screenshots of the library, the player and the finish screen are
+// written at the window size with the promised content (pixel checks), the loop sleeps between
+// visible changes, and without a display the app says so in one line.
+#include <stb_image.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+
+#include "support/process.hpp"
+
+using namespace unknot::testing;
+
+namespace {
+
+struct Rgb {
+  int r, g, b;
+};
+
+// The palette colours the checks look for (ui/theme.hpp).
+constexpr Rgb kBackground{0x12, 0x16, 0x1B};
+constexpr Rgb kText{0xF1, 0xF4, 0xF6};
+constexpr Rgb kRight{0xF2, 0xA5, 0x3C};
+constexpr Rgb kAccent{0x4C, 0xC2, 0xB0};
+
+class Image {
+ public:
+  explicit Image(const std::string& path) {
+    unsigned char* data = stbi_load(path.c_str(), &m_width, &m_height, &m_channels, 3);
+    m_pixels.reset(data);
+  }
+  bool loaded() const { return m_pixels != nullptr; }
+  int width() const { return m_width; }
+  int height() const { return m_height; }
+  bool near(int x, int y, Rgb c, int tolerance = 14) const {
+    const unsigned char* p = m_pixels.get() + (static_cast<size_t>(y) * m_width + x) * 3;
+    return std::abs(p[0] - c.r) <= tolerance && std::abs(p[1] - c.g) <= tolerance &&
+           std::abs(p[2] - c.b) <= tolerance;
+  }
+  long count(Rgb c, int top = 0, int bottom = -1) const {
+    long n = 0;
+    for (int y = top; y < (bottom < 0 ? m_height : bottom); ++y) {
+      for (int x = 0; x < m_width; ++x) n += near(x, y, c);
+    }
+    return n;
+  }
+  // Tallest block of consecutive rows that each hold some pixel of colour `c`: the height of
+  // the biggest text drawn in that colour.
+  int tallestRun(Rgb c) const {
+    int best = 0, run = 0;
+    for (int y = 0; y < m_height; ++y) {
+      bool any = false;
+      for (int x = 0; x < m_width && !any; ++x) any = near(x, y, c);
+      run = any ? run + 1 : 0;
+      best = std::max(best, run);
+    }
+    return best;
+  }
+
+ private:
+  struct Free {
+    void operator()(unsigned char* p) const { stbi_image_free(p); }
+  };
+  std::unique_ptr<unsigned char, Free> m_pixels;
+  int m_width = 0, m_height = 0, m_channels = 0;
+};
+
+// The app's own files go to a temp dir, never the user's.
+ProcessOptions isolated(const TempDir& home) {
+  ProcessOptions options;
+  options.env = {{"XDG_CONFIG_HOME", home.file("config")},
+                 {"XDG_DATA_HOME", home.file("data")},
+                 {"UNKNOT_DATA_DIR", home.file("data/unknot")}};
+  return options;
+}
+
+// Runs unknot under a fresh Xvfb; retried when Xvfb itself fails to start (parallel tests may
+// race for a display number).
+ProcessResult underXvfb(const TempDir& home, std::vector<std::string> args) {
+  REQUIRE(std::filesystem::exists("/usr/bin/xvfb-run"));
+  std::vector<std::string> command = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+                                      UNKNOT_BINARY};
+  command.insert(command.end(), args.begin(), args.end());
+  ProcessResult result;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    result = runProcess(command, isolated(home));
+    if (result.err.find("Xvfb failed to start") == std::string::npos) break;
+  }
+  INFO(result.err);
+  return result;
+}
+
+long statValue(const std::string& err, const std::string& key) {
+  std::istringstream lines(err);
+  std::string name;
+  double value = -1;
+  while (lines >> name) {
+    if (name == key && lines >> value) return static_cast<long>(value);
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("the library screenshot is written at the window size and is not blank") {
+  TempDir home;
+  const std::string png = home.file("library.png");
+  const ProcessResult run = underXvfb(home, {"--screenshot", png, "--size", "1280x800"});
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  const Image image(png);
+  REQUIRE(image.loaded());
+  CHECK(image.width() == 1280);
+  CHECK(image.height() == 800);
+  const long pixels = 1280L * 800;
+  CHECK(image.count(kBackground) < pixels * 0.9);  // cards, text and buttons cover a good part
+  CHECK(image.count(kText) > 2000);                // routine names
+  CHECK(image.count(kAccent, 0, 80) > 200);        // the app name in the header
+  CHECK_FALSE(std::filesystem::exists(png + ".tmp"));
+}
+
+TEST_CASE("the player screenshot shows digits a quarter of the window tall and the side") {
+  const auto [width, height] = GENERATE(std::pair{1280, 800}, std::pair{800, 600});
+  TempDir home;
+  const std::string png = home.file("player.png");
+  const std::string size = std::to_string(width) + "x" + std::to_string(height);
+  const ProcessResult run =
+      underXvfb(home, {"--run", "pigeon-pose", "--at", "12s", "--screenshot", png, "--size", size});
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  const Image image(png);
+  REQUIRE(image.loaded());
+  CHECK(image.width() == width);
+  CHECK(image.height() == height);
+  // 12 s in: the right side of the first pigeon hold, counting down in white digits.
+  CHECK(image.tallestRun(kText) >= height / 4);
+  CHECK(image.count(kRight, 0, height / 4) > 2000);  // the RIGHT SIDE label near the top
+}
+
+TEST_CASE("a screenshot past the routine's end shows the finish screen") {
+  TempDir home;
+  const std::string png = home.file("finish.png");
+  const ProcessResult run = underXvfb(
+      home, {"--run", "pigeon-pose", "--at", "30m", "--screenshot", png, "--size", "1000x700"});
+  REQUIRE(run.exitCode == 0);
+  const Image image(png);
+  REQUIRE(image.loaded());
+  CHECK(image.width() == 1000);
+  CHECK(image.count(kAccent) > 3000);        // "Well done" and the full progress bar
+  CHECK(image.tallestRun(kText) < 700 / 8);  // no big clock any more
+}
+
+TEST_CASE("the window sleeps between visible changes instead of drawing frames in a loop") {
+  TempDir home;
+  SECTION("idle on the library") {
+    const ProcessResult run = underXvfb(home, {"--exit-after", "3s", "--gui-stats"});
+    REQUIRE(run.exitCode == 0);
+    const long frames = statValue(run.err, "gui.frames");
+    CHECK(frames >= 1);
+    CHECK(frames <= 8);  // a loop at 60 Hz would draw 180
+  }
+  SECTION("running a routine: about one frame per second") {
+    const ProcessResult run =
+        underXvfb(home, {"--run", "pigeon-pose", "--exit-after", "4s", "--gui-stats"});
+    REQUIRE(run.exitCode == 0);
+    const long frames = statValue(run.err, "gui.frames");
+    CHECK(frames >= 4);  // the clock ticks every second
+    CHECK(frames <= 20);
+    CHECK(statValue(run.err, "gui.first_frame_unix_ms") > 0);
+  }
+}
+
+TEST_CASE("without a display the app says so in one line and points to the terminal") {
+  TempDir home;
+  ProcessOptions options = isolated(home);
+  options.env["DISPLAY"] = "";
+  options.env["WAYLAND_DISPLAY"] = "";
+  const ProcessResult run =
+      runProcess({UNKNOT_BINARY, "--screenshot", home.file("x.png")}, options);
+  CHECK(run.exitCode != 0);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK_THAT(run.err, Catch::Contains("--terminal"));
+  CHECK_FALSE(std::filesystem::exists(home.file("x.png")));
+}
+
+TEST_CASE("a bad --size or an unknown routine is a one-line error before any window opens") {
+  TempDir home;
+  ProcessOptions options = isolated(home);
+  options.env["DISPLAY"] = "";
+  const ProcessResult size =
+      runProcess({UNKNOT_BINARY, "--size", "12x", "--screenshot", "x.png"}, options);
+  CHECK(size.exitCode == 2);
+  CHECK_THAT(size.err, Catch::Contains("--size"));
+  const ProcessResult unknown =
+      runProcess({UNKNOT_BINARY, "--run", "no-such-routine", "--screenshot", "x.png"}, options);
+  CHECK(unknown.exitCode == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("no routine 'no-such-routine'"));
+  CHECK(std::count(unknown.err.begin(), unknown.err.end(), '\n') == 1);
+}

@@ -1,0 +1,139 @@
+// The library: items built from real routine files (a broken one among them), the category
+// and search filter, keyboard selection and the Start intent.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstring>
+
+#include "core/routine_library.hpp"
+#include "imgui_harness.hpp"
+#include "support/process.hpp"
+#include "ui/library_view.hpp"
+
+using namespace unknot;
+using namespace unknot::testing;
+
+namespace {
+
+std::string routine(const std::string& name, const std::string& category, const std::string& tags) {
+  return "schema = 1\nname = \"" + name + "\"\ncategory = \"" + category + "\"\ntags = [" + tags +
+         "]\nprepare = 0\n\n[[steps]]\nname = \"Hold\"\nduration = 30\nsides = \"both\"\n";
+}
+
+struct Fixture {
+  Fixture() {
+    dir.write("bridge.toml", routine("Glute bridge", "strength", "\"glutes\""));
+    dir.write("pigeon.toml", routine("Pigeon pose", "stretch", "\"Piriformis\", \"hips\""));
+    dir.write("broken.toml",
+              "schema = 1\nname = \"Broken\"\n[[steps]]\nname = \"Hold\"\nduraton = 5\n");
+    dir.write("roll.toml", routine("Foam roll", "foam-roll", "\"glutes\""));
+    library = RoutineLibrary::load({dir.path()}, LoaderOptions{});
+    model = makeLibraryModel(library, "/home/someone/.config/unknot/routines");
+  }
+  std::vector<std::string> visibleIds(const LibraryFilter& filter) const {
+    std::vector<std::string> ids;
+    for (size_t i : visibleItems(model, filter)) ids.push_back(model.items[i].id);
+    return ids;
+  }
+  TempDir dir;
+  RoutineLibrary library;
+  LibraryModel model;
+};
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("every routine file becomes an item, broken ones with their errors") {
+  Fixture f;
+  REQUIRE(f.model.items.size() == 4);
+  const auto broken = std::find_if(f.model.items.begin(), f.model.items.end(),
+                                   [](const LibraryItem& item) { return item.id == "broken"; });
+  REQUIRE(broken != f.model.items.end());
+  CHECK_FALSE(broken->ok());
+  REQUIRE_FALSE(broken->errors.empty());
+  CHECK_THAT(broken->errors.front(),
+             Catch::Contains("broken.toml:5:") && Catch::Contains("duraton"));
+  const LibraryItem& pigeon = f.model.items[2];
+  REQUIRE(pigeon.id == "pigeon");
+  CHECK(pigeon.ok());
+  CHECK(pigeon.total == Millis(65000));  // right 30 s, switch 5 s, left 30 s
+  CHECK(pigeon.phases.size() == 3);
+  CHECK(pigeon.category == Category::Stretch);
+}
+
+TEST_CASE("broken routines are listed after the others and no filter on category hides them") {
+  Fixture f;
+  CHECK(f.visibleIds({}) == Ids{"bridge", "pigeon", "roll", "broken"});
+  CHECK(f.visibleIds({Category::Stretch, ""}) == Ids{"pigeon", "broken"});
+}
+
+TEST_CASE("search matches the name, the id or a tag, ignoring case") {
+  Fixture f;
+  CHECK(f.visibleIds({std::nullopt, "BRIDGE"}) == Ids{"bridge"});
+  CHECK(f.visibleIds({std::nullopt, "piri"}) == Ids{"pigeon"});
+  CHECK(f.visibleIds({std::nullopt, "glutes"}) == Ids{"bridge", "roll"});
+  CHECK(f.visibleIds({Category::FoamRoll, "glutes"}) == Ids{"roll"});
+  CHECK(f.visibleIds({std::nullopt, "nothing like it"}).empty());
+}
+
+TEST_CASE("up and down move the selection through the visible routines and enter starts it") {
+  Fixture f;
+  LibraryViewState state;
+  CHECK(applyLibraryKeys(f.model, state, {}).kind == LibraryIntent::Kind::None);
+  CHECK(state.selectedId == "bridge");  // the first visible item is selected
+  const std::vector<UiKey> down{UiKey::Down, UiKey::Down};
+  applyLibraryKeys(f.model, state, down);
+  CHECK(state.selectedId == "roll");
+  const std::vector<UiKey> up{UiKey::Up};
+  applyLibraryKeys(f.model, state, up);
+  CHECK(state.selectedId == "pigeon");
+  const std::vector<UiKey> enter{UiKey::Enter};
+  const LibraryIntent intent = applyLibraryKeys(f.model, state, enter);
+  CHECK(intent.kind == LibraryIntent::Kind::Start);
+  CHECK(intent.routineId == "pigeon");
+}
+
+TEST_CASE("enter does not start a routine that failed to load") {
+  Fixture f;
+  LibraryViewState state;
+  state.selectedId = "broken";
+  const std::vector<UiKey> enter{UiKey::Enter};
+  CHECK(applyLibraryKeys(f.model, state, enter).kind == LibraryIntent::Kind::None);
+}
+
+TEST_CASE("a selection hidden by the filter moves to the first visible routine") {
+  Fixture f;
+  LibraryViewState state;
+  state.selectedId = "bridge";
+  std::strcpy(state.search.data(), "roll");
+  applyLibraryKeys(f.model, state, {});
+  CHECK(state.selectedId == "roll");
+}
+
+TEST_CASE("the library view draws the list and details and starts on enter") {
+  Fixture f;
+  for (ImVec2 size : {ImVec2(800, 600), ImVec2(1280, 800), ImVec2(3840, 2160)}) {
+    ImGuiHarness ui(size);
+    LibraryViewState state;
+    // Two frames: child windows and tables settle their sizes on the second.
+    for (int i = 0; i < 2; ++i) {
+      CHECK(ui.frame([&] { return drawLibraryView(f.model, state, ui.fonts(), {}); }).kind ==
+            LibraryIntent::Kind::None);
+    }
+    CHECK(ui.vertexCount() > 1000);
+    const std::vector<UiKey> keys{UiKey::Down, UiKey::Enter};
+    const LibraryIntent intent =
+        ui.frame([&] { return drawLibraryView(f.model, state, ui.fonts(), keys); });
+    CHECK(intent.kind == LibraryIntent::Kind::Start);
+    CHECK(intent.routineId == "pigeon");
+  }
+}
+
+TEST_CASE("an empty library says where routine files go") {
+  ImGuiHarness ui;
+  const LibraryModel empty{{}, "/somewhere/routines"};
+  LibraryViewState state;
+  CHECK(ui.frame([&] { return drawLibraryView(empty, state, ui.fonts(), {}); }).kind ==
+        LibraryIntent::Kind::None);
+  CHECK(state.selectedId.empty());
+}

@@ -154,7 +154,7 @@ TEST_CASE("a met target keeps its reminders quiet") {
   CHECK(cli.remindAt(0, "18:30").out.empty());
 }
 
-TEST_CASE("snooze rings again after ten minutes; silence waits for tomorrow") {
+TEST_CASE("snooze rings again after ten minutes and silence waits for tomorrow") {
   Cli cli;
   setUpStretchTwice(cli);
   CHECK(cli.remindAt(0, "08:00").out.size() > 0);

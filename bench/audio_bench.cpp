@@ -25,11 +25,11 @@ using namespace unknot;
 namespace fs = std::filesystem;
 
 struct Options {
-  int phases = 14;        // 4 cues each (start + 3 pips) + the finish: 57 cues
-  double scale = 2.0;     // phases of 4 engine seconds last 2 s
+  int phases = 14;     // 4 cues each (start + 3 pips) + the finish: 57 cues
+  double scale = 2.0;  // phases of 4 engine seconds last 2 s
   fs::path assets = fs::path(UNKNOT_SOURCE_DIR) / "assets";
-  bool keep = false;      // keep the PCM and the log, print where they are
-  bool verbose = false;   // one line per cue
+  bool keep = false;     // keep the PCM and the log, print where they are
+  bool verbose = false;  // one line per cue
 };
 
 Plan benchPlan(int phases) {
@@ -72,7 +72,8 @@ double median(std::vector<double> values) {
 constexpr double kMinScore = 0.6;
 
 int usage() {
-  std::cerr << "usage: audio_bench [--phases N] [--time-scale S] [--assets DIR] [--keep] [--verbose]\n";
+  std::cerr
+      << "usage: audio_bench [--phases N] [--time-scale S] [--assets DIR] [--keep] [--verbose]\n";
   return 2;
 }
 
@@ -99,7 +100,8 @@ int main(int argc, char** argv) {
   }
 
   std::random_device random;
-  const fs::path dir = fs::temp_directory_path() / ("unknot-audio-bench-" + std::to_string(random()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("unknot-audio-bench-" + std::to_string(random()));
   fs::create_directories(dir);
   const fs::path pcmPath = dir / "out.raw", logPath = dir / "audio.log";
   setenv("SDL_AUDIODRIVER", "disk", 1);
@@ -146,40 +148,53 @@ int main(int argc, char** argv) {
       sounds[start.tag] = *wav;
     }
     late += start.late ? 1 : 0;
-    const double expected = static_cast<double>(*streamStart) + expectedSample(*log, pace, start.atMs, start.delayMs);
+    const double expected =
+        static_cast<double>(*streamStart) + expectedSample(*log, pace, start.atMs, start.delayMs);
     const double interpolated =
         static_cast<double>(*streamStart) + interpolatedSample(*log, start.atMs, start.delayMs);
     const auto onset = findOnset(pcm, sounds[start.tag], static_cast<int64_t>(expected - window),
                                  static_cast<int64_t>(expected + window));
     if (options.verbose) {
-      std::fprintf(stderr, "%-7s at %10.3f expected %10.1f onset %8lld score %.3f error %+.3f ms%s\n",
-                   start.tag.c_str(), start.atMs, expected, onset ? static_cast<long long>(onset->sample) : -1LL,
-                   onset ? onset->score : 0.0, onset ? (onset->sample - expected) * 1000.0 / log->rate : 0.0,
-                   start.late ? " late" : "");
+      std::fprintf(
+          stderr, "%-7s at %10.3f expected %10.1f onset %8lld score %.3f error %+.3f ms%s\n",
+          start.tag.c_str(), start.atMs, expected,
+          onset ? static_cast<long long>(onset->sample) : -1LL, onset ? onset->score : 0.0,
+          onset ? (onset->sample - expected) * 1000.0 / log->rate : 0.0, start.late ? " late" : "");
     }
     if (!onset || onset->score < kMinScore) {
       ++missing;
       continue;
     }
     errors.push_back(std::abs(static_cast<double>(onset->sample) - expected) * 1000.0 / log->rate);
-    strictErrors.push_back(std::abs(static_cast<double>(onset->sample) - interpolated) * 1000.0 / log->rate);
+    strictErrors.push_back(std::abs(static_cast<double>(onset->sample) - interpolated) * 1000.0 /
+                           log->rate);
   }
   if (errors.empty()) {
     std::cerr << "audio_bench: no cue found in the output\n";
     return 1;
   }
-  std::printf("audio.cue_onset_error_median_ms %.3f\n", median(errors));
-  std::printf("audio.cue_onset_error_max_ms %.3f\n", *std::max_element(errors.begin(), errors.end()));
-  std::printf("audio.cue_onset_error_interpolated_median_ms %.3f\n", median(strictErrors));
-  std::printf("audio.cue_onset_error_interpolated_max_ms %.3f\n",
-              *std::max_element(strictErrors.begin(), strictErrors.end()));
+  const size_t n = errors.size();
+  std::printf(
+      "audio.cue_onset_error_median_ms %.3f ms (%zu cues, SDL disk driver, onset vs boundary)\n",
+      median(errors), n);
+  std::printf("audio.cue_onset_error_max_ms %.3f ms (%zu cues)\n",
+              *std::max_element(errors.begin(), errors.end()), n);
+  std::printf(
+      "audio.cue_onset_error_interpolated_median_ms %.3f ms (stricter timeline: disk stalls "
+      "count)\n",
+      median(strictErrors));
+  std::printf(
+      "audio.cue_onset_error_interpolated_max_ms %.3f ms (stricter timeline: disk stalls count)\n",
+      *std::max_element(strictErrors.begin(), strictErrors.end()));
   double latestDelivery = 0;
   for (const AudioLog::Arrival& arrival : log->arrivals)
     latestDelivery = std::max(latestDelivery, (arrival.arrivedMs - arrival.atMs) / log->scale);
-  std::printf("audio.event_delivery_max_ms %.3f\n", latestDelivery);
-  std::printf("audio.cue_count %zu\n", errors.size());
-  std::printf("audio.cue_missing %d\n", missing);
-  std::printf("audio.cue_late %d\n", late);
+  std::printf(
+      "audio.event_delivery_max_ms %.3f ms (engine event to player; latency budget %.0f ms)\n",
+      latestDelivery, log->latencyMs);
+  std::printf("audio.cue_count %zu\n", n);
+  std::printf("audio.cue_missing %d (cues not found in the output)\n", missing);
+  std::printf("audio.cue_late %d (cues delivered after their sample played)\n", late);
   if (options.keep) {
     std::cerr << "audio_bench: kept " << pcmPath << " and " << logPath << "\n";
   } else {

@@ -15,6 +15,9 @@ namespace {
 struct AudioState {
   AudioSettings settings;
   CuePlayer* live = nullptr;  // the current session's player, owned by its sink
+  // The last session's player, kept so its finish fanfare plays out without anyone waiting
+  // for it; it gives the device up when the next session starts or the process ends.
+  std::unique_ptr<CuePlayer> lingering;
   std::set<std::string> noticesGiven;
 };
 
@@ -28,6 +31,7 @@ class PlayerSession final : public CueSink {
   }
   ~PlayerSession() override {
     if (m_state->live == m_player.get()) m_state->live = nullptr;
+    m_state->lingering = std::move(m_player);
   }
   PlayerSession(const PlayerSession&) = delete;
   PlayerSession& operator=(const PlayerSession&) = delete;
@@ -53,13 +57,15 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
   AudioHookup hookup;
   hookup.makeSessionSink = [state, timeScale, assetsDir, &notices, other](
                                const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
+    state->lingering.reset();  // one device per process: the new session takes it over
     std::ostringstream said;
     auto player = CuePlayer::create(state->settings, clock, timeScale, assetsDir, said);
     player->prepare(plan);
     std::istringstream lines(said.str());
     for (std::string line; std::getline(lines, line);)
       if (state->noticesGiven.insert(line).second) notices << line << '\n';
-    return std::make_unique<PlayerSession>(std::move(player), other ? other(plan, clock) : nullptr, state);
+    return std::make_unique<PlayerSession>(std::move(player), other ? other(plan, clock) : nullptr,
+                                           state);
   };
   hookup.toggleMute = [state] {
     state->settings.muted = !state->settings.muted;

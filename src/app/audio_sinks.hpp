@@ -1,5 +1,7 @@
 // Wires the cue player into runs: the session-sink factory makes one player per session, and
-// a mute switch (the M key) reaches whichever player is live, and remembers the choice.
+// a mute switch (the M key) reaches whichever player is live, and remembers the choice. A
+// finished session's player lives on until the next session (or the end of the process), so
+// its finish fanfare is heard without the runner or the UI waiting for it.
 #pragma once
 
 #include <filesystem>

@@ -43,7 +43,8 @@ EngineTimeBase calibrateEngineTime(const Clock& clock, double scale) {
     const auto after = Steady::now();
     if (value != previous) {
       ++ticks;
-      const auto offset = std::chrono::duration<double, std::milli>(static_cast<double>(value.count()) / scale);
+      const auto offset =
+          std::chrono::duration<double, std::milli>(static_cast<double>(value.count()) / scale);
       const auto tick = previousRead + (after - previousRead) / 2;
       if (after - previousRead < bestWidth) {
         bestWidth = after - previousRead;
@@ -55,7 +56,8 @@ EngineTimeBase calibrateEngineTime(const Clock& clock, double scale) {
   }
   if (best) return {*best, scale};
   // A clock that does not advance (a test's fake): anchor it at its current reading.
-  const auto offset = std::chrono::duration<double, std::milli>(static_cast<double>(clock.now().count()) / scale);
+  const auto offset =
+      std::chrono::duration<double, std::milli>(static_cast<double>(clock.now().count()) / scale);
   return {Steady::now() - std::chrono::duration_cast<Steady::duration>(offset), scale};
 }
 
@@ -77,10 +79,11 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std
   std::unique_ptr<AudioOutput> output(new AudioOutput(options));
   if (!options.logPath.empty()) {
     output->m_logFile.open(options.logPath, std::ios::trunc);
-    output->m_logFile << "# unknot audio log v1: cb INDEX SAMPLE_POS ENGINE_MS | start TAG PHASE VALUE "
-                         "AT_MS DELAY_MS SAMPLE LATE | event TYPE PHASE AT_MS ARRIVED_MS\n"
-                      << "format rate=" << options.sampleRate << " channels=" << kChannels
-                      << " latency_ms=" << options.latencyMs << " scale=" << options.time.scale << "\n";
+    output->m_logFile
+        << "# unknot audio log v1: cb INDEX SAMPLE_POS ENGINE_MS | start TAG PHASE VALUE "
+           "AT_MS DELAY_MS SAMPLE LATE | event TYPE PHASE AT_MS ARRIVED_MS\n"
+        << "format rate=" << options.sampleRate << " channels=" << kChannels
+        << " latency_ms=" << options.latencyMs << " scale=" << options.time.scale << "\n";
     output->m_logger = std::thread([raw = output.get()] { raw->runLogger(); });
   }
   // Hooked before the device opens (SDL_mixer keeps the hook), so our first callback is the
@@ -88,8 +91,8 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std
   Mix_HookMusic(&AudioOutput::hook, output.get());
   // No format changes allowed: SDL converts for the hardware, so the mixer (and the disk
   // driver's file) always sees 16-bit stereo at our rate.
-  if (Mix_OpenAudioDevice(options.sampleRate, AUDIO_S16SYS, kChannels, options.bufferFrames, nullptr, 0) !=
-      0) {
+  if (Mix_OpenAudioDevice(options.sampleRate, AUDIO_S16SYS, kChannels, options.bufferFrames,
+                          nullptr, 0) != 0) {
     error = Mix_GetError();
     Mix_HookMusic(nullptr, nullptr);
     output->m_failed = true;
@@ -132,9 +135,15 @@ bool AudioOutput::idle() const {
   return m_applied.load() == m_sent.load() && m_mixerIdle.load();
 }
 
-void AudioOutput::submit(CueRequest request) { send({CommandKind::Submit, std::move(request)}); }
-void AudioOutput::stopAll() { send({CommandKind::StopAll, {}}); }
-void AudioOutput::stopAlarm() { send({CommandKind::StopAlarm, {}}); }
+void AudioOutput::submit(CueRequest request) {
+  send({CommandKind::Submit, std::move(request)});
+}
+void AudioOutput::stopAll() {
+  send({CommandKind::StopAll, {}});
+}
+void AudioOutput::stopAlarm() {
+  send({CommandKind::StopAlarm, {}});
+}
 
 void AudioOutput::setGains(float master, float voice) {
   m_master = master;
@@ -153,9 +162,15 @@ void AudioOutput::mix(int16_t* out, size_t frames) {
   uint64_t applied = 0;
   while (m_commands.pop(command)) {
     switch (command.kind) {
-      case CommandKind::Submit: m_mixer.submit(std::move(command.request)); break;
-      case CommandKind::StopAll: m_mixer.stopAll(); break;
-      case CommandKind::StopAlarm: m_mixer.stopAlarm(); break;
+      case CommandKind::Submit:
+        m_mixer.submit(std::move(command.request));
+        break;
+      case CommandKind::StopAll:
+        m_mixer.stopAll();
+        break;
+      case CommandKind::StopAlarm:
+        m_mixer.stopAlarm();
+        break;
     }
     ++applied;
   }
@@ -207,18 +222,20 @@ void AudioOutput::writeLog() {
   char line[256];
   Arrival arrival;
   while (m_arrivals.pop(arrival)) {
-    std::snprintf(line, sizeof line, "event %s %zu %.3f %.3f\n", arrival.event, arrival.phase, arrival.atMs,
-                  arrival.nowMs);
+    std::snprintf(line, sizeof line, "event %s %zu %.3f %.3f\n", arrival.event, arrival.phase,
+                  arrival.atMs, arrival.nowMs);
     m_logFile << line;
   }
   LogRecord record;
   while (m_log.pop(record)) {
     if (record.isStart) {
       const ScheduledStart& s = record.start;
-      std::snprintf(line, sizeof line, "start %s %zu %d %.3f %.3f %lld %d\n", toString(s.tag), s.phaseIndex,
-                    s.value, s.atMs, s.delayMs, static_cast<long long>(s.sample), s.late ? 1 : 0);
+      std::snprintf(line, sizeof line, "start %s %zu %d %.3f %.3f %lld %d\n", toString(s.tag),
+                    s.phaseIndex, s.value, s.atMs, s.delayMs, static_cast<long long>(s.sample),
+                    s.late ? 1 : 0);
     } else {
-      std::snprintf(line, sizeof line, "cb %llu %lld %.3f\n", static_cast<unsigned long long>(record.callback),
+      std::snprintf(line, sizeof line, "cb %llu %lld %.3f\n",
+                    static_cast<unsigned long long>(record.callback),
                     static_cast<long long>(record.pos), record.engineMs);
     }
     m_logFile << line;
@@ -242,8 +259,9 @@ SoundPtr AudioOutput::load(const std::filesystem::path& path, std::string& error
     error = Mix_GetError();
     return nullptr;
   }
-  const size_t frames = std::min<size_t>(chunk->alen / (sizeof(int16_t) * kChannels),
-                                         static_cast<size_t>(kMaxSoundSeconds * m_options.sampleRate));
+  const size_t frames =
+      std::min<size_t>(chunk->alen / (sizeof(int16_t) * kChannels),
+                       static_cast<size_t>(kMaxSoundSeconds * m_options.sampleRate));
   auto sound = std::make_shared<Sound>();
   sound->samples.resize(frames);
   const auto* pcm = reinterpret_cast<const int16_t*>(chunk->abuf);

@@ -25,7 +25,8 @@ struct EngineTimeBase {
   std::chrono::steady_clock::time_point origin;
   double scale = 1.0;
   double nowMs() const {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - origin).count() *
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - origin)
+               .count() *
            scale;
   }
 };
@@ -96,7 +97,7 @@ class AudioOutput {
   std::atomic<float> m_master{1.0f};
   std::atomic<float> m_voice{1.0f};
 
-  std::mutex m_sendMutex;  // serialises producers; the callback never takes it
+  std::mutex m_sendMutex;              // serialises producers; the callback never takes it
   std::atomic<uint64_t> m_sent{0};     // commands pushed
   std::atomic<uint64_t> m_applied{0};  // commands the callback has taken
   std::atomic<bool> m_mixerIdle{true};

@@ -90,7 +90,8 @@ void CueMixer::place(CueRequest request, int64_t start, bool waited) {
 bool CueMixer::resolveBoundary(const CueRequest& request, int64_t start) {
   for (size_t i = 0; i < m_voices.size();) {
     Voice& voice = m_voices[i];
-    const bool same = voice.boundaryRank > 0 && voice.cutAt == std::numeric_limits<int64_t>::max() &&
+    const bool same = voice.boundaryRank > 0 &&
+                      voice.cutAt == std::numeric_limits<int64_t>::max() &&
                       std::llabs(voice.start - start) <= m_boundaryWindow;
     if (!same) {
       ++i;
@@ -99,7 +100,9 @@ bool CueMixer::resolveBoundary(const CueRequest& request, int64_t start) {
     if (voice.boundaryRank >= request.boundaryRank) return false;
     if (voice.start >= m_bufferStart) {
       // Never heard, so it must not be reported as placed either.
-      std::erase_if(m_starts, [&](const ScheduledStart& s) { return s.sample == voice.start && s.tag == voice.tag; });
+      std::erase_if(m_starts, [&](const ScheduledStart& s) {
+        return s.sample == voice.start && s.tag == voice.tag;
+      });
       retire(voice);
       m_voices.erase(m_voices.begin() + static_cast<std::ptrdiff_t>(i));
       continue;
@@ -116,7 +119,8 @@ void CueMixer::cut(Voice& voice, int64_t at) {
 
 void CueMixer::stopAll() {
   for (Pending& pending : m_pending)
-    if (m_retired.size() < m_retired.capacity()) m_retired.push_back(std::move(pending.request.sound));
+    if (m_retired.size() < m_retired.capacity())
+      m_retired.push_back(std::move(pending.request.sound));
   m_pending.clear();
   for (Voice& voice : m_voices) cut(voice, m_bufferStart + m_fadeSamples);
 }

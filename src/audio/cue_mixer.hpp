@@ -74,7 +74,7 @@ class CueMixer {
     SoundPtr sound;
     SoundTag tag = SoundTag::Chime;
     int64_t start = 0;
-    int64_t end = 0;  // start + length * repeats
+    int64_t end = 0;                                      // start + length * repeats
     int64_t cutAt = std::numeric_limits<int64_t>::max();  // fades out to silence here
     float gain = 1.0f;
     bool speech = false;

@@ -44,8 +44,8 @@ const Phase* CuePlanner::phase(size_t index) const {
 }
 
 std::string CuePlanner::countdownWord(int seconds) {
-  static constexpr std::array<const char*, 11> kWords{"zero", "one", "two",   "three", "four", "five",
-                                                      "six",  "seven", "eight", "nine",  "ten"};
+  static constexpr std::array<const char*, 11> kWords{
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
   if (seconds < 0 || seconds >= static_cast<int>(kWords.size())) return std::to_string(seconds);
   return kWords[static_cast<size_t>(seconds)];
 }
@@ -88,14 +88,15 @@ std::vector<std::string> CuePlanner::standingPrompts(const AudioSettings& settin
   return texts;
 }
 
-std::vector<PlannedCue> CuePlanner::plan(const CueEvent& event, const AudioSettings& s,
-                                         const CueSounds& sounds,
-                                         const std::map<std::filesystem::path, SoundPtr>& phaseSounds,
-                                         const SpeechLookup& speech) const {
+std::vector<PlannedCue> CuePlanner::plan(
+    const CueEvent& event, const AudioSettings& s, const CueSounds& sounds,
+    const std::map<std::filesystem::path, SoundPtr>& phaseSounds,
+    const SpeechLookup& speech) const {
   std::vector<PlannedCue> out;
   const auto addPrompt = [&](const std::string& text, double delayMs) {
     if (!s.voice || text.empty()) return;
-    PlannedCue cue{cueRequest(event, speech ? speech(text) : nullptr, SoundTag::Speech, 1.0f, 0), text};
+    PlannedCue cue{cueRequest(event, speech ? speech(text) : nullptr, SoundTag::Speech, 1.0f, 0),
+                   text};
     cue.request.speech = true;
     cue.request.delayMs = delayMs;
     out.push_back(std::move(cue));

@@ -55,7 +55,7 @@ struct CuePlayer::Impl {
   std::map<std::filesystem::path, SoundPtr> phaseSounds;
   CuePlanner planner;
   size_t currentPhase = 0;
-  bool finished = false;  // the last event was Finished: let its fanfare play out
+  bool finished = false;                   // the last event was Finished: let its fanfare play out
   std::vector<PlannedCue> pendingPrompts;  // waiting for synthesis
   std::unique_ptr<SpeechWorker> speech;    // null when espeak-ng is unavailable
 };
@@ -97,7 +97,8 @@ CuePlayer::CuePlayer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 CuePlayer::~CuePlayer() = default;
 
 std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, const Clock& clock,
-                                             double timeScale, const std::filesystem::path& assetsDir,
+                                             double timeScale,
+                                             const std::filesystem::path& assetsDir,
                                              std::ostream& notices) {
   auto impl = std::make_unique<Impl>(notices);
   impl->settings = settings;
@@ -116,7 +117,8 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
   std::string missing;
   for (size_t i = 0; i < kCueSoundCount; ++i) {
     const auto cue = static_cast<CueSound>(i);
-    impl->sounds[cue] = impl->output->load(assetsDir / "sounds" / (std::string(toString(cue)) + ".wav"), error);
+    impl->sounds[cue] =
+        impl->output->load(assetsDir / "sounds" / (std::string(toString(cue)) + ".wav"), error);
     if (!impl->sounds[cue]) missing += (missing.empty() ? "" : ", ") + std::string(toString(cue));
   }
   if (!missing.empty())
@@ -148,7 +150,9 @@ void CuePlayer::prepare(const Plan& plan) {
     if (d.phaseSounds.count(file)) continue;
     std::string error;
     SoundPtr sound = d.output->load(file, error);
-    if (!sound) d.notices << file.string() << ": cannot play this sound (" << error << "); the chime plays instead\n";
+    if (!sound)
+      d.notices << file.string() << ": cannot play this sound (" << error
+                << "); the chime plays instead\n";
     d.phaseSounds[file] = std::move(sound);
   }
   d.requestPrompts(0, {});
@@ -157,7 +161,8 @@ void CuePlayer::prepare(const Plan& plan) {
 void CuePlayer::onCue(const CueEvent& event) {
   Impl& d = *m_impl;
   if (!d.output) return;
-  d.output->logArrival(toString(event.type), event.phaseIndex, static_cast<double>(event.at.count()));
+  d.output->logArrival(toString(event.type), event.phaseIndex,
+                       static_cast<double>(event.at.count()));
   std::lock_guard lock(d.mutex);
   d.finished = event.type == CueType::Finished;
   if (event.type == CueType::Stopped) {
@@ -200,7 +205,8 @@ bool CuePlayer::muted() const {
 void CuePlayer::setSettings(const AudioSettings& settings) {
   Impl& d = *m_impl;
   std::lock_guard lock(d.mutex);
-  const bool promptsChanged = settings.voiceRate != d.settings.voiceRate || settings.voice != d.settings.voice ||
+  const bool promptsChanged = settings.voiceRate != d.settings.voiceRate ||
+                              settings.voice != d.settings.voice ||
                               settings.sayCountdown != d.settings.sayCountdown;
   d.settings = settings;
   d.applyGains();
@@ -212,7 +218,9 @@ AudioSettings CuePlayer::settings() const {
   return m_impl->settings;
 }
 
-bool CuePlayer::hasDevice() const { return m_impl->output != nullptr; }
+bool CuePlayer::hasDevice() const {
+  return m_impl->output != nullptr;
+}
 
 void CuePlayer::startAlarm(int repeats) {
   Impl& d = *m_impl;

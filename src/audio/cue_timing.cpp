@@ -6,7 +6,6 @@
 #include <fstream>
 #include <sstream>
 
-
 namespace unknot {
 
 namespace {
@@ -28,8 +27,12 @@ bool parseFormat(const std::string& line, AudioLog& log) {
   return log.rate > 0 && log.channels > 0 && log.scale > 0;
 }
 
-uint32_t readLe32(const unsigned char* p) { return p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24; }
-uint16_t readLe16(const unsigned char* p) { return static_cast<uint16_t>(p[0] | p[1] << 8); }
+uint32_t readLe32(const unsigned char* p) {
+  return p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24;
+}
+uint16_t readLe16(const unsigned char* p) {
+  return static_cast<uint16_t>(p[0] | p[1] << 8);
+}
 
 }  // namespace
 
@@ -50,7 +53,8 @@ std::optional<AudioLog> readAudioLog(const std::filesystem::path& path, std::str
       continue;
     } else if (kind == "event") {
       AudioLog::Arrival arrival;
-      ok = static_cast<bool>(fields >> arrival.event >> arrival.phase >> arrival.atMs >> arrival.arrivedMs);
+      ok = static_cast<bool>(fields >> arrival.event >> arrival.phase >> arrival.atMs >>
+                             arrival.arrivedMs);
       log.arrivals.push_back(arrival);
     } else if (kind == "format") {
       ok = parseFormat(line, log);
@@ -61,7 +65,8 @@ std::optional<AudioLog> readAudioLog(const std::filesystem::path& path, std::str
     } else if (kind == "start") {
       AudioLog::Start s;
       int late = 0;
-      ok = static_cast<bool>(fields >> s.tag >> s.phase >> s.value >> s.atMs >> s.delayMs >> s.sample >> late);
+      ok = static_cast<bool>(fields >> s.tag >> s.phase >> s.value >> s.atMs >> s.delayMs >>
+                             s.sample >> late);
       s.late = late != 0;
       log.starts.push_back(s);
     } else {
@@ -88,8 +93,9 @@ double dueOf(const AudioLog& log, double engineMs, double delayMs) {
 // The callback at or before `due` (or the first one), as an index.
 size_t callbackBefore(const AudioLog& log, double due) {
   const auto& cbs = log.callbacks;
-  const auto after = std::upper_bound(cbs.begin(), cbs.end(), due,
-                                      [](double t, const AudioLog::Callback& c) { return t < c.engineMs; });
+  const auto after =
+      std::upper_bound(cbs.begin(), cbs.end(), due,
+                       [](double t, const AudioLog::Callback& c) { return t < c.engineMs; });
   return after == cbs.begin() ? 0 : static_cast<size_t>(after - cbs.begin()) - 1;
 }
 
@@ -100,10 +106,12 @@ double streamPace(const AudioLog& log) {
   for (size_t i = 1; i < log.callbacks.size(); ++i) {
     const auto& a = log.callbacks[i - 1];
     const auto& b = log.callbacks[i];
-    if (b.pos > a.pos) paces.push_back((b.engineMs - a.engineMs) / static_cast<double>(b.pos - a.pos));
+    if (b.pos > a.pos)
+      paces.push_back((b.engineMs - a.engineMs) / static_cast<double>(b.pos - a.pos));
   }
   if (paces.empty()) return 1000.0 * log.scale / log.rate;
-  std::nth_element(paces.begin(), paces.begin() + static_cast<std::ptrdiff_t>(paces.size() / 2), paces.end());
+  std::nth_element(paces.begin(), paces.begin() + static_cast<std::ptrdiff_t>(paces.size() / 2),
+                   paces.end());
   return paces[paces.size() / 2];
 }
 
@@ -114,7 +122,8 @@ double sampleFrom(const AudioLog& log, size_t k, double pace, double due) {
   const double sample = static_cast<double>(cb.pos) + (due - cb.engineMs) / pace;
   // Past the end of buffer k but before the next callback: the stream stalled, and the
   // first sample after the due time is the next buffer's first.
-  if (k + 1 < log.callbacks.size()) return std::min(sample, static_cast<double>(log.callbacks[k + 1].pos));
+  if (k + 1 < log.callbacks.size())
+    return std::min(sample, static_cast<double>(log.callbacks[k + 1].pos));
   return sample;
 }
 
@@ -125,7 +134,8 @@ double expectedSample(const AudioLog& log, double pace, double engineMs, double 
   return sampleFrom(log, callbackBefore(log, due), pace, due);
 }
 
-std::vector<double> plausibleSamples(const AudioLog& log, double pace, double engineMs, double delayMs) {
+std::vector<double> plausibleSamples(const AudioLog& log, double pace, double engineMs,
+                                     double delayMs) {
   const double due = dueOf(log, engineMs, delayMs);
   const size_t k = callbackBefore(log, due);
   std::vector<double> out{sampleFrom(log, k, pace, due)};
@@ -137,9 +147,11 @@ double interpolatedSample(const AudioLog& log, double engineMs, double delayMs) 
   const double due = dueOf(log, engineMs, delayMs);
   const size_t k = callbackBefore(log, due);
   const auto& cbs = log.callbacks;
-  if (k + 1 >= cbs.size() || due < cbs[k].engineMs) return expectedSample(log, 1000.0 * log.scale / log.rate, engineMs, delayMs);
+  if (k + 1 >= cbs.size() || due < cbs[k].engineMs)
+    return expectedSample(log, 1000.0 * log.scale / log.rate, engineMs, delayMs);
   const double fraction = (due - cbs[k].engineMs) / (cbs[k + 1].engineMs - cbs[k].engineMs);
-  return static_cast<double>(cbs[k].pos) + fraction * static_cast<double>(cbs[k + 1].pos - cbs[k].pos);
+  return static_cast<double>(cbs[k].pos) +
+         fraction * static_cast<double>(cbs[k + 1].pos - cbs[k].pos);
 }
 
 std::vector<float> readRawPcm(const std::filesystem::path& path, int channels) {
@@ -168,8 +180,10 @@ std::optional<int64_t> findStreamStart(const std::vector<float>& pcm) {
 
 std::optional<std::vector<float>> readWavMono(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.size() < 12 || std::memcmp(bytes.data(), "RIFF", 4) != 0 || std::memcmp(bytes.data() + 8, "WAVE", 4) != 0)
+  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+  if (bytes.size() < 12 || std::memcmp(bytes.data(), "RIFF", 4) != 0 ||
+      std::memcmp(bytes.data() + 8, "WAVE", 4) != 0)
     return std::nullopt;
   int channels = 0, bits = 0;
   for (size_t at = 12; at + 8 <= bytes.size();) {
@@ -183,7 +197,8 @@ std::optional<std::vector<float>> readWavMono(const std::filesystem::path& path)
       if (bits != 16 || channels < 1) return std::nullopt;
       std::vector<float> out(size / (2u * static_cast<uint32_t>(channels)));
       for (size_t i = 0; i < out.size(); ++i)
-        out[i] = static_cast<int16_t>(readLe16(body + i * 2 * static_cast<size_t>(channels))) / 32768.0f;
+        out[i] =
+            static_cast<int16_t>(readLe16(body + i * 2 * static_cast<size_t>(channels))) / 32768.0f;
       return out;
     }
     at += 8 + size + (size & 1);
@@ -200,7 +215,8 @@ constexpr int kOrder = 32;
 std::vector<double> whiteningFilter(const float* x, size_t n) {
   std::vector<double> r(kOrder + 1, 0.0);
   for (int lag = 0; lag <= kOrder; ++lag)
-    for (size_t i = static_cast<size_t>(lag); i < n; ++i) r[static_cast<size_t>(lag)] += double(x[i]) * x[i - static_cast<size_t>(lag)];
+    for (size_t i = static_cast<size_t>(lag); i < n; ++i)
+      r[static_cast<size_t>(lag)] += double(x[i]) * x[i - static_cast<size_t>(lag)];
   std::vector<double> a(kOrder + 1, 0.0);
   a[0] = 1.0;
   // Too quiet to model (silence, or quantisation noise only): leave the signal as it is.
@@ -221,13 +237,15 @@ std::vector<double> whiteningFilter(const float* x, size_t n) {
   return a;
 }
 
-std::vector<double> filtered(const float* x, size_t n, const std::vector<double>& a, size_t history) {
+std::vector<double> filtered(const float* x, size_t n, const std::vector<double>& a,
+                             size_t history) {
   // `history` samples before x[0] are readable and feed the filter's first outputs.
   std::vector<double> y(n);
   for (size_t i = 0; i < n; ++i) {
     double v = 0;
     for (size_t k = 0; k < a.size(); ++k)
-      if (i + history >= k) v += a[k] * x[static_cast<std::ptrdiff_t>(i) - static_cast<std::ptrdiff_t>(k)];
+      if (i + history >= k)
+        v += a[k] * x[static_cast<std::ptrdiff_t>(i) - static_cast<std::ptrdiff_t>(k)];
     y[i] = v;
   }
   return y;
@@ -235,8 +253,8 @@ std::vector<double> filtered(const float* x, size_t n, const std::vector<double>
 
 }  // namespace
 
-std::optional<Onset> findOnset(const std::vector<float>& pcm, const std::vector<float>& sound, int64_t from,
-                               int64_t to) {
+std::optional<Onset> findOnset(const std::vector<float>& pcm, const std::vector<float>& sound,
+                               int64_t from, int64_t to) {
   // Silence before the onset is part of the pattern: matching one period late would pull
   // the sound's own opening into the "silent" part and score worse.
   constexpr int64_t kLead = 240, kBody = 576, kBackground = 960;  // 5, 12, 20 ms at 48 kHz
@@ -251,8 +269,10 @@ std::optional<Onset> findOnset(const std::vector<float>& pcm, const std::vector<
   // Whiten both the recording and the pattern with a filter fitted to what plays just before
   // the window, so an earlier cue still ringing there cannot pull the match off by a period.
   const int64_t regionStart = from - kLead;
-  const auto a = whiteningFilter(pcm.data() + (regionStart - kBackground), static_cast<size_t>(kBackground));
-  const auto signal = filtered(pcm.data() + regionStart, static_cast<size_t>(to - from + n), a, kOrder);
+  const auto a =
+      whiteningFilter(pcm.data() + (regionStart - kBackground), static_cast<size_t>(kBackground));
+  const auto signal =
+      filtered(pcm.data() + regionStart, static_cast<size_t>(to - from + n), a, kOrder);
   const auto shape = filtered(pattern.data(), pattern.size(), a, 0);
   double shapeEnergy = 0;
   for (double v : shape) shapeEnergy += v * v;

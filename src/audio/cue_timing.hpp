@@ -30,7 +30,7 @@ struct AudioLog {
     int64_t sample = 0;
     bool late = false;
   };
-  struct Arrival {  // an engine event reaching the player
+  struct Arrival {      // an engine event reaching the player
     std::string event;  // toString(CueType)
     size_t phase = 0;
     double atMs = 0;       // when it was due
@@ -61,7 +61,8 @@ double expectedSample(const AudioLog& log, double pace, double engineMs, double 
 // one before it. A callback's timestamp is taken when the audio thread gets to it, so a
 // preempted thread makes one callback look late and the next one early; on such a stretch
 // either reading is as true as the other.
-std::vector<double> plausibleSamples(const AudioLog& log, double pace, double engineMs, double delayMs = 0);
+std::vector<double> plausibleSamples(const AudioLog& log, double pace, double engineMs,
+                                     double delayMs = 0);
 
 // The same instant with samples spread evenly over each interval between callbacks, stalls
 // included: a stricter reading, under which a stall right after a cue's buffer (which no

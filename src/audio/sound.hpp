@@ -22,7 +22,9 @@ const char* toString(CueSound sound);  // also the file stem
 // What a scheduled sound is, for logs and tests.
 enum class SoundTag { Chime, Pip, Bell, Switch, Tick, Round, Finish, Alarm, PhaseSound, Speech };
 const char* toString(SoundTag tag);
-inline SoundTag tagOf(CueSound sound) { return static_cast<SoundTag>(sound); }
+inline SoundTag tagOf(CueSound sound) {
+  return static_cast<SoundTag>(sound);
+}
 
 struct CueSounds {
   std::array<SoundPtr, kCueSoundCount> cues;  // null where a file failed to load

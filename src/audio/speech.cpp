@@ -53,7 +53,8 @@ std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error) {
     espeak_ng_ERROR_CONTEXT context = nullptr;
     espeak_ng_STATUS status = espeak_ng_Initialize(&context);
     espeak_ng_ClearErrorContext(&context);
-    if (status == ENS_OK) status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+    if (status == ENS_OK)
+      status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
     if (status == ENS_OK) status = espeak_ng_SetVoiceByName("en");
     if (status != ENS_OK) {
       error = "espeak-ng: " + statusText(status);
@@ -74,10 +75,10 @@ std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& t
   const std::string prompt = text.substr(0, kMaxPromptBytes);
   EspeakState& state = espeakState();
   std::lock_guard lock(state.mutex);
-  espeak_ng_SetParameter(espeakRATE, std::clamp(wordsPerMinute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
-  const espeak_ng_STATUS status =
-      espeak_ng_Synthesize(prompt.c_str(), prompt.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
-                           nullptr, &job);
+  espeak_ng_SetParameter(espeakRATE,
+                         std::clamp(wordsPerMinute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
+  const espeak_ng_STATUS status = espeak_ng_Synthesize(
+      prompt.c_str(), prompt.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &job);
   if (status != ENS_OK && status != ENS_SPEECH_STOPPED) {
     error = "espeak-ng: " + statusText(status);
     return std::nullopt;
@@ -168,9 +169,9 @@ std::optional<std::string> SpeechWorker::takeError() {
 
 void SpeechWorker::store(const std::string& cacheKey, SoundPtr sound) {
   if (m_cache.size() >= kCacheSize) {
-    const auto oldest = std::min_element(m_cache.begin(), m_cache.end(), [](const auto& a, const auto& b) {
-      return a.second.lastUse < b.second.lastUse;
-    });
+    const auto oldest = std::min_element(
+        m_cache.begin(), m_cache.end(),
+        [](const auto& a, const auto& b) { return a.second.lastUse < b.second.lastUse; });
     m_cache.erase(oldest);
   }
   m_cache[cacheKey] = {std::move(sound), ++m_useCounter};

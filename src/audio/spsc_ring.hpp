@@ -11,7 +11,8 @@ namespace unknot {
 
 template <typename T, size_t Capacity>
 class SpscRing {
-  static_assert(Capacity >= 2 && (Capacity & (Capacity - 1)) == 0, "capacity must be a power of two");
+  static_assert(Capacity >= 2 && (Capacity & (Capacity - 1)) == 0,
+                "capacity must be a power of two");
 
  public:
   // Producer side. False when full: the caller decides what to drop, nothing waits.

@@ -1,5 +1,7 @@
 #include "core/settings.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <sstream>
 #include <string_view>
 #include <system_error>
-#include <toml++/toml.h>
 #include <vector>
 
 namespace unknot {
@@ -25,23 +26,34 @@ struct Reader {
 
   void report(const toml::source_region& where, std::string message) const {
     SourcePos pos;
-    if (where.begin.line > 0) pos = {static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
+    if (where.begin.line > 0)
+      pos = {static_cast<int>(where.begin.line), static_cast<int>(where.begin.column)};
     errors->push_back({path, pos, std::move(message)});
   }
 };
 
 const char* typeName(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -65,38 +77,41 @@ Field boolField(std::string_view key, bool& target) {
               target = *value;
               return;
             }
-            reader.report(node.source(), name + ": expected true or false, found " + typeName(node));
+            reader.report(node.source(),
+                          name + ": expected true or false, found " + typeName(node));
           }};
 }
 
 Field numberField(std::string_view key, double& target, double min, double max) {
-  return {key, [&target, min, max](const toml::node& node, const std::string& name,
-                                    const Reader& reader) {
-            std::optional<double> value;
-            if (node.is_floating_point()) value = node.as_floating_point()->get();
-            if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
-            const std::string expected =
-                "expected a number from " + formatNumber(min) + " to " + formatNumber(max);
-            if (!value) {
-              reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
-            } else if (!(*value >= min && *value <= max)) {
-              reader.report(node.source(), name + ": " + expected + ", found " + formatNumber(*value));
-            } else {
-              target = *value;
-            }
-          }};
+  return {
+      key,
+      [&target, min, max](const toml::node& node, const std::string& name, const Reader& reader) {
+        std::optional<double> value;
+        if (node.is_floating_point()) value = node.as_floating_point()->get();
+        if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
+        const std::string expected =
+            "expected a number from " + formatNumber(min) + " to " + formatNumber(max);
+        if (!value) {
+          reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
+        } else if (!(*value >= min && *value <= max)) {
+          reader.report(node.source(), name + ": " + expected + ", found " + formatNumber(*value));
+        } else {
+          target = *value;
+        }
+      }};
 }
 
 Field intField(std::string_view key, std::function<void(int)> set, long long min, long long max) {
   return {key, [set = std::move(set), min, max](const toml::node& node, const std::string& name,
-                                               const Reader& reader) {
-            const std::string expected =
-                "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+                                                const Reader& reader) {
+            const std::string expected = "expected a whole number from " + std::to_string(min) +
+                                         " to " + std::to_string(max);
             auto value = node.value_exact<int64_t>();
             if (!value) {
               reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
             } else if (*value < min || *value > max) {
-              reader.report(node.source(), name + ": " + expected + ", found " + std::to_string(*value));
+              reader.report(node.source(),
+                            name + ": " + expected + ", found " + std::to_string(*value));
             } else {
               set(static_cast<int>(*value));
             }
@@ -111,11 +126,14 @@ Field intField(std::string_view key, std::optional<int>& target, long long min, 
   return intField(key, std::function<void(int)>([&target](int v) { target = v; }), min, max);
 }
 
-void readTable(const toml::table& table, const std::string& prefix, const std::vector<Field>& fields,
-               const std::vector<std::pair<std::string_view, std::function<void(const toml::table&)>>>& subtables,
-               const Reader& reader) {
+void readTable(
+    const toml::table& table, const std::string& prefix, const std::vector<Field>& fields,
+    const std::vector<std::pair<std::string_view, std::function<void(const toml::table&)>>>&
+        subtables,
+    const Reader& reader) {
   for (const auto& [key, node] : table) {
-    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    const std::string name =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     bool known = false;
     for (const Field& field : fields) {
       if (field.key != key.str()) continue;
@@ -145,14 +163,19 @@ void readAudio(const toml::table& table, AudioSettings& audio, const Reader& rea
       boolField("say_countdown", audio.sayCountdown),
   };
   const std::vector<Field> cueFields{
-      boolField("phase_chime", audio.phaseChime),     boolField("countdown_pips", audio.countdownPips),
-      boolField("halfway_bell", audio.halfwayBell),   boolField("switch_sides", audio.switchCue),
-      boolField("rep_ticks", audio.repTicks),         boolField("round_start", audio.roundCue),
+      boolField("phase_chime", audio.phaseChime),
+      boolField("countdown_pips", audio.countdownPips),
+      boolField("halfway_bell", audio.halfwayBell),
+      boolField("switch_sides", audio.switchCue),
+      boolField("rep_ticks", audio.repTicks),
+      boolField("round_start", audio.roundCue),
       boolField("finish_fanfare", audio.finishFanfare),
   };
-  readTable(table, "audio", fields,
-            {{"cues", [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }}},
-            reader);
+  readTable(
+      table, "audio", fields,
+      {{"cues",
+        [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }}},
+      reader);
 }
 
 void readWindow(const toml::table& table, WindowSettings& window, const Reader& reader) {
@@ -226,8 +249,10 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
   }
   const auto size = std::filesystem::file_size(path, ec);
   if (ec || size > kMaxSettingsBytes) {
-    result.errors.push_back({name, {}, ec ? "cannot read: " + ec.message() + "; using default settings"
-                                          : "file is larger than 64 KiB; using default settings"});
+    result.errors.push_back({name,
+                             {},
+                             ec ? "cannot read: " + ec.message() + "; using default settings"
+                                : "file is larger than 64 KiB; using default settings"});
     return result;
   }
   std::ifstream in(path, std::ios::binary);
@@ -242,8 +267,9 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
     root = toml::parse(text.str(), name);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    result.errors.push_back({name, {static_cast<int>(std::max<uint32_t>(begin.line, 1)),
-                                    static_cast<int>(std::max<uint32_t>(begin.column, 1))},
+    result.errors.push_back({name,
+                             {static_cast<int>(std::max<uint32_t>(begin.line, 1)),
+                              static_cast<int>(std::max<uint32_t>(begin.column, 1))},
                              std::string(error.description()) + "; using default settings"});
     return result;
   }
@@ -260,7 +286,8 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
   return result;
 }
 
-std::optional<std::string> saveSettings(const Settings& settings, const std::filesystem::path& path) {
+std::optional<std::string> saveSettings(const Settings& settings,
+                                        const std::filesystem::path& path) {
   if (path.empty()) return "no settings path: neither XDG_CONFIG_HOME nor HOME is set";
   std::error_code ec;
   const auto dir = path.parent_path();

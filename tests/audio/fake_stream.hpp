@@ -12,7 +12,8 @@ namespace unknot::testing {
 
 inline SoundPtr testSound(size_t length, float first = 0.5f) {
   auto sound = std::make_shared<Sound>();
-  for (size_t i = 0; i < length; ++i) sound->samples.push_back(first - 0.0005f * static_cast<float>(i % 100));
+  for (size_t i = 0; i < length; ++i)
+    sound->samples.push_back(first - 0.0005f * static_cast<float>(i % 100));
   return sound;
 }
 
@@ -37,7 +38,8 @@ struct FakeStream {
   }
   // Engine time of a sample, by construction of this stream (no jitter, no rate error).
   int64_t sampleOf(double atMs) const {
-    return static_cast<int64_t>(std::llround((atMs + kLatencyMs * scale - start) * kRate / 1000.0 / scale));
+    return static_cast<int64_t>(
+        std::llround((atMs + kLatencyMs * scale - start) * kRate / 1000.0 / scale));
   }
   int64_t firstSound(int64_t from = 0) const {
     for (auto i = static_cast<size_t>(from); i < output.size(); ++i)

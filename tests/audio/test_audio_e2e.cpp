@@ -2,10 +2,10 @@
 // tests find every expected cue in the PCM it wrote, at its phase boundary. Samples are
 // related to time through the player's callback log (UNKNOT_AUDIO_LOG), because the disk
 // driver runs a few percent off real time.
-#include <catch2/catch.hpp>
 #include <stdlib.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -73,15 +73,17 @@ void runRoutine(Run& run, const std::string& id, double scale, const fs::path& r
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     run.home.write("config/unknot/routines/" + routineFile.filename().string(), text);
   }
-  std::vector<std::string> args{UNKNOT_BINARY, "run", id, "--terminal", "--time-scale", std::to_string(scale)};
+  std::vector<std::string> args{UNKNOT_BINARY, "run",          id,
+                                "--terminal",  "--time-scale", std::to_string(scale)};
   args.insert(args.end(), opts.extraArgs.begin(), opts.extraArgs.end());
   ProcessOptions options;
-  options.env = {{"XDG_CONFIG_HOME", run.home.file("config")},
-                 {"XDG_DATA_HOME", run.data.path().empty() ? run.home.file("data") : run.data.path()},
-                 {"HOME", run.home.path()},
-                 {"SDL_AUDIODRIVER", opts.driver},
-                 {"SDL_DISKAUDIOFILE", run.pcmPath()},
-                 {"UNKNOT_AUDIO_LOG", run.logPath()}};
+  options.env = {
+      {"XDG_CONFIG_HOME", run.home.file("config")},
+      {"XDG_DATA_HOME", run.data.path().empty() ? run.home.file("data") : run.data.path()},
+      {"HOME", run.home.path()},
+      {"SDL_AUDIODRIVER", opts.driver},
+      {"SDL_DISKAUDIOFILE", run.pcmPath()},
+      {"UNKNOT_AUDIO_LOG", run.logPath()}};
   options.input = opts.input;
   run.result = runProcess(args, options);
 }
@@ -108,16 +110,21 @@ std::vector<ExpectedCue> expectedCues(const Plan& plan) {
     const Phase& phase = plan.phases[i];
     const long long start = phase.offset.count();
     const bool newRound = i > 0 && phase.round > 1 && phase.round != plan.phases[i - 1].round;
-    cues.push_back({newRound ? "round" : phase.kind == PhaseKind::Switch ? "switch" : "chime", start});
+    cues.push_back({newRound                          ? "round"
+                    : phase.kind == PhaseKind::Switch ? "switch"
+                                                      : "chime",
+                    start});
     const long long length = phase.duration->count();
     if (phase.repTime)
-      for (int rep = 2; rep <= phase.reps; ++rep) cues.push_back({"tick", start + phase.repTime->count() * (rep - 1)});
+      for (int rep = 2; rep <= phase.reps; ++rep)
+        cues.push_back({"tick", start + phase.repTime->count() * (rep - 1)});
     if (phase.halfway) cues.push_back({"bell", start + length / 2});
     for (int n = phase.countdown; n >= 1; --n)
       if (n * 1000LL < length) cues.push_back({"pip", start + length - n * 1000LL});
   }
   cues.push_back({"finish", plan.total.count()});
-  std::stable_sort(cues.begin(), cues.end(), [](const auto& a, const auto& b) { return a.offsetMs < b.offsetMs; });
+  std::stable_sort(cues.begin(), cues.end(),
+                   [](const auto& a, const auto& b) { return a.offsetMs < b.offsetMs; });
   return cues;
 }
 
@@ -162,9 +169,11 @@ void checkCues(const Recording& rec, const std::vector<ExpectedCue>& expected) {
   std::vector<AudioLog::Start> placed;
   for (const auto& s : rec.log.starts)
     if (s.tag != "speech") placed.push_back(s);
-  std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
+  std::stable_sort(placed.begin(), placed.end(),
+                   [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
   std::string heard, wanted;
-  for (const auto& s : placed) heard += s.tag + "@" + std::to_string(std::llround(s.atMs - placed.front().atMs)) + " ";
+  for (const auto& s : placed)
+    heard += s.tag + "@" + std::to_string(std::llround(s.atMs - placed.front().atMs)) + " ";
   for (const auto& c : expected) wanted += c.tag + "@" + std::to_string(c.offsetMs) + " ";
   INFO("placed:   " << heard << "\nexpected: " << wanted);
   REQUIRE(placed.size() == expected.size());
@@ -175,27 +184,31 @@ void checkCues(const Recording& rec, const std::vector<ExpectedCue>& expected) {
   for (size_t i = 0; i < expected.size(); ++i) {
     const AudioLog::Start& cue = placed[i];
     const double arrival = arrivalDelayMs(rec.log, cue.atMs);
-    INFO("cue " << i << ": " << expected[i].tag << " at " << expected[i].offsetMs << " ms, reached the player "
-                << arrival << " ms late");
+    INFO("cue " << i << ": " << expected[i].tag << " at " << expected[i].offsetMs
+                << " ms, reached the player " << arrival << " ms late");
     CHECK(cue.tag == expected[i].tag);
     CHECK(cue.atMs - t0 == Approx(static_cast<double>(expected[i].offsetMs)));
     // An event the runner delivered after the player's whole latency (a machine so loaded
     // that the runner slept through it) cannot be on time; that is the scheduler, not us.
     if (arrival > rec.log.latencyMs - 15.0) {
-      WARN("cue " << i << " reached the player " << arrival << " ms late; its timing is not checked");
+      WARN("cue " << i << " reached the player " << arrival
+                  << " ms late; its timing is not checked");
       continue;
     }
     ++delivered;
     CHECK_FALSE(cue.late);
-    const double sample = static_cast<double>(rec.streamStart) + expectedSample(rec.log, pace, cue.atMs);
+    const double sample =
+        static_cast<double>(rec.streamStart) + expectedSample(rec.log, pace, cue.atMs);
     const double window = rec.log.rate * 0.020;
-    const auto onset = findOnset(rec.pcm, soundOf(cue.tag), std::llround(sample - window), std::llround(sample + window));
+    const auto onset = findOnset(rec.pcm, soundOf(cue.tag), std::llround(sample - window),
+                                 std::llround(sample + window));
     REQUIRE(onset);
     // Against the stream's timeline as the callback before the boundary or the one before
     // that reads it: they differ only when the audio thread was preempted (a loaded machine).
     double error = std::numeric_limits<double>::max();
     for (double candidate : plausibleSamples(rec.log, pace, cue.atMs)) {
-      const double e = static_cast<double>(onset->sample) - static_cast<double>(rec.streamStart) - candidate;
+      const double e =
+          static_cast<double>(onset->sample) - static_cast<double>(rec.streamStart) - candidate;
       if (std::abs(e) < std::abs(error)) error = e;
     }
     INFO("onset score " << onset->score << ", error " << error * 1000.0 / rec.log.rate << " ms");
@@ -209,7 +222,8 @@ void checkCues(const Recording& rec, const std::vector<ExpectedCue>& expected) {
 
 double rms(const std::vector<float>& pcm, int64_t from, int64_t count) {
   double sum = 0;
-  for (int64_t i = from; i < std::min<int64_t>(from + count, static_cast<int64_t>(pcm.size())); ++i) sum += pcm[static_cast<size_t>(i)] * pcm[static_cast<size_t>(i)];
+  for (int64_t i = from; i < std::min<int64_t>(from + count, static_cast<int64_t>(pcm.size())); ++i)
+    sum += pcm[static_cast<size_t>(i)] * pcm[static_cast<size_t>(i)];
   return std::sqrt(sum / static_cast<double>(count));
 }
 
@@ -228,8 +242,10 @@ TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary") {
   const Recording rec = readRecording(run);
   const auto expected = expectedCues(planOf("pigeon-pose"));
   // Every phase start, side switch and countdown pip, in order.
-  CHECK(std::count_if(expected.begin(), expected.end(), [](const auto& c) { return c.tag == "switch"; }) == 2);
-  CHECK(std::count_if(expected.begin(), expected.end(), [](const auto& c) { return c.tag == "pip"; }) >= 12);
+  CHECK(std::count_if(expected.begin(), expected.end(),
+                      [](const auto& c) { return c.tag == "switch"; }) == 2);
+  CHECK(std::count_if(expected.begin(), expected.end(),
+                      [](const auto& c) { return c.tag == "pip"; }) >= 12);
   checkCues(rec, expected);
 }
 
@@ -241,7 +257,8 @@ TEST_CASE("every kind of cue is heard at its boundary in a short routine") {
   const auto expected = expectedCues(planOf("audio-check", kFixture.parent_path()));
   for (const char* tag : {"chime", "switch", "pip", "bell", "tick", "round", "finish"}) {
     INFO(tag);
-    CHECK(std::any_of(expected.begin(), expected.end(), [&](const auto& c) { return c.tag == tag; }));
+    CHECK(
+        std::any_of(expected.begin(), expected.end(), [&](const auto& c) { return c.tag == tag; }));
   }
   checkCues(readRecording(run), expected);
 }
@@ -249,9 +266,10 @@ TEST_CASE("every kind of cue is heard at its boundary in a short routine") {
 TEST_CASE("each phase start speaks its prompt from the boundary") {
   // Cue sounds off, voice on: the recording holds nothing but the prompts.
   Run run;
-  runRoutine(run, "audio-check", 4.0, kFixture,
-             {"[audio.cues]\nphase_chime = false\ncountdown_pips = false\nhalfway_bell = false\n"
-              "switch_sides = false\nrep_ticks = false\nround_start = false\nfinish_fanfare = false\n"});
+  runRoutine(
+      run, "audio-check", 4.0, kFixture,
+      {"[audio.cues]\nphase_chime = false\ncountdown_pips = false\nhalfway_bell = false\n"
+       "switch_sides = false\nrep_ticks = false\nround_start = false\nfinish_fanfare = false\n"});
   INFO(run.result.err);
   REQUIRE(run.result.exitCode == 0);
   const Recording rec = readRecording(run);
@@ -268,7 +286,8 @@ TEST_CASE("each phase start speaks its prompt from the boundary") {
     const AudioLog::Start& prompt = prompts[i];
     INFO("prompt " << i << " of phase " << prompt.phase);
     CHECK(prompt.phase == i);
-    CHECK(prompt.atMs - prompts[0].atMs == Approx(static_cast<double>(plan.phases[i].offset.count())));
+    CHECK(prompt.atMs - prompts[0].atMs ==
+          Approx(static_cast<double>(plan.phases[i].offset.count())));
     CHECK(prompt.delayMs == 0.0);  // no chime to wait for
     // Heard from its boundary: speaking within a few milliseconds, and silent just before
     // unless the previous prompt (none is longer than 1.9 s) may still be speaking there.
@@ -281,7 +300,8 @@ TEST_CASE("each phase start speaks its prompt from the boundary") {
       CHECK(rms(rec.pcm, rec.streamStart + prompt.sample, 4800) > 0.02);
       continue;
     }
-    const bool quietBefore = i == 0 || at - (rec.streamStart + prompts[i - 1].sample) > 19 * rec.log.rate / 10;
+    const bool quietBefore =
+        i == 0 || at - (rec.streamStart + prompts[i - 1].sample) > 19 * rec.log.rate / 10;
     if (quietBefore) {
       ++quietStarts;
       CHECK(rms(rec.pcm, at - 960, 960) == 0.0);
@@ -344,6 +364,7 @@ TEST_CASE("when espeak-ng cannot start, the chimes still play") {
   CHECK(std::count(notices.begin(), notices.end(), '\n') == 1);
   CHECK(notices.find("voice prompts are off") != std::string::npos);
   const Recording rec = readRecording(run);
-  CHECK(std::none_of(rec.log.starts.begin(), rec.log.starts.end(), [](const auto& s) { return s.tag == "speech"; }));
+  CHECK(std::none_of(rec.log.starts.begin(), rec.log.starts.end(),
+                     [](const auto& s) { return s.tag == "speech"; }));
   checkCues(rec, expectedCues(planOf("audio-check", kFixture.parent_path())));
 }

@@ -132,7 +132,7 @@ TEST_CASE("a new prompt cuts the one still speaking with a short fade") {
   CHECK(stream.output[cut] > 0.6f);                           // both, as the new one starts
   CHECK(stream.output[cut + fade / 2] < stream.output[cut]);  // the old one fading out
   CHECK(stream.output[cut + fade + 1] == Approx(second.sound->samples[fade + 1]));  // alone
-  CHECK(stream.output[cut + 5000] == 0.0f);                   // and then silence
+  CHECK(stream.output[cut + 5000] == 0.0f);  // and then silence
 }
 
 TEST_CASE("stopping silences every cue within a few milliseconds") {
@@ -143,7 +143,8 @@ TEST_CASE("stopping silences every cue within a few milliseconds") {
   stream.callback([&] { stream.mixer.stopAll(); });
   stream.runUntil(1400.0);
   CHECK(stream.output[stopAt - 1] != 0.0f);
-  for (size_t i = stopAt + 48 * 10; i < stream.output.size(); ++i) REQUIRE(stream.output[i] == 0.0f);
+  for (size_t i = stopAt + 48 * 10; i < stream.output.size(); ++i)
+    REQUIRE(stream.output[i] == 0.0f);
   CHECK(stream.mixer.playing() == 0);
 }
 

@@ -16,7 +16,9 @@ Plan planOf(const Routine& routine) {
 }
 
 // prepare 5 s, right 30 s, switch 5 s, left 30 s
-Plan pigeonPlan() { return planOf(makeRoutine("pigeon", {holdStep("Pigeon", 30, Sides::Both)}, 5)); }
+Plan pigeonPlan() {
+  return planOf(makeRoutine("pigeon", {holdStep("Pigeon", 30, Sides::Both)}, 5));
+}
 
 CueSounds allSounds() {
   CueSounds sounds;
@@ -30,7 +32,8 @@ struct Planning {
     const SpeechLookup speech = [this](const std::string& text) {
       return readyPrompts ? testSound(text.size() + 100) : nullptr;
     };
-    return planner.plan(CueEvent{type, phase, value, Millis(5000)}, settings, sounds, phaseSounds, speech);
+    return planner.plan(CueEvent{type, phase, value, Millis(5000)}, settings, sounds, phaseSounds,
+                        speech);
   }
   CuePlanner planner;
   AudioSettings settings;
@@ -82,7 +85,8 @@ TEST_CASE("each engine event maps to its own cue sound") {
   CHECK(tags(planning(CueType::CountdownPip, 1, 3)) == std::vector<SoundTag>{SoundTag::Pip});
   CHECK(tags(planning(CueType::RepTick, 1, 2)) == std::vector<SoundTag>{SoundTag::Tick});
   CHECK(tags(planning(CueType::RoundStarted, 1, 2)) == std::vector<SoundTag>{SoundTag::Round});
-  CHECK(tags(planning(CueType::Finished, 3)) == std::vector<SoundTag>{SoundTag::Finish, SoundTag::Speech});
+  CHECK(tags(planning(CueType::Finished, 3)) ==
+        std::vector<SoundTag>{SoundTag::Finish, SoundTag::Speech});
   CHECK(planning(CueType::Paused).empty());
   CHECK(planning(CueType::Resumed).empty());
   CHECK(planning(CueType::PhaseEnded).empty());
@@ -152,9 +156,11 @@ TEST_CASE("a prompt not yet synthesized is planned without a sound") {
 
 TEST_CASE("prompts are prepared a few phases ahead, without repeats") {
   Planning planning(pigeonPlan());
-  CHECK(planning.planner.promptsAhead(0, 4, planning.settings) ==
-        std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon", "Switch to the left side."});
-  CHECK(planning.planner.promptsAhead(3, 4, planning.settings) == std::vector<std::string>{"Pigeon"});
+  CHECK(
+      planning.planner.promptsAhead(0, 4, planning.settings) ==
+      std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon", "Switch to the left side."});
+  CHECK(planning.planner.promptsAhead(3, 4, planning.settings) ==
+        std::vector<std::string>{"Pigeon"});
   CHECK(planning.planner.promptsAhead(9, 4, planning.settings).empty());
   planning.settings.sayCountdown = true;
   CHECK(planning.planner.standingPrompts(planning.settings) ==
@@ -164,6 +170,7 @@ TEST_CASE("prompts are prepared a few phases ahead, without repeats") {
 TEST_CASE("an event for a phase the plan does not have is ignored") {
   Planning planning(pigeonPlan());
   CHECK(planning(CueType::PhaseStarted, 99).empty());
-  CHECK(tags(planning(CueType::SideSwitch, 99)) == std::vector<SoundTag>{SoundTag::Switch, SoundTag::Speech});
+  CHECK(tags(planning(CueType::SideSwitch, 99)) ==
+        std::vector<SoundTag>{SoundTag::Switch, SoundTag::Speech});
   CHECK(planning(CueType::SideSwitch, 99)[1].speechText == "Switch sides.");
 }

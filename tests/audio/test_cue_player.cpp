@@ -1,7 +1,7 @@
 // The cue player with SDL in the same process: fallbacks and controls. Sound itself is
 // checked end to end (test_audio_e2e.cpp) through the disk driver.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <optional>
 #include <sstream>
@@ -46,7 +46,9 @@ Plan pigeonPlan() {
   return *result.plan;
 }
 
-size_t lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+size_t lines(const std::string& text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 }  // namespace
 
@@ -64,8 +66,8 @@ TEST_CASE("without an audio device the player stays silent and says so once") {
   // Everything still works, silently, and says nothing more.
   const Plan plan = pigeonPlan();
   player->prepare(plan);
-  for (CueType type : {CueType::PhaseStarted, CueType::SideSwitch, CueType::CountdownPip, CueType::Halfway,
-                       CueType::Finished, CueType::Stopped})
+  for (CueType type : {CueType::PhaseStarted, CueType::SideSwitch, CueType::CountdownPip,
+                       CueType::Halfway, CueType::Finished, CueType::Stopped})
     player->onCue(CueEvent{type, 2, 1, clock.now()});
   player->startAlarm();
   player->stopAlarm();

@@ -50,7 +50,10 @@ struct Expected {
 // until the next change and then updates; the audio callback runs every 10 ms.
 struct Session {
   Session(Plan p, double scale, double wakeLateMs)
-      : plan(std::move(p)), sink(plan), engine(plan, clock, sink), stream(scale, clock.now().count()) {
+      : plan(std::move(p)),
+        sink(plan),
+        engine(plan, clock, sink),
+        stream(scale, clock.now().count()) {
     this->wakeLateMs = wakeLateMs;
   }
   void run(double seconds) {
@@ -79,7 +82,8 @@ struct Session {
 void checkStarts(const Session& session, const std::vector<Expected>& expected) {
   REQUIRE(session.starts.size() == expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
-    INFO("cue " << i << ": " << toString(expected[i].tag) << " at " << expected[i].atSeconds << " s");
+    INFO("cue " << i << ": " << toString(expected[i].tag) << " at " << expected[i].atSeconds
+                << " s");
     const ScheduledStart& got = session.starts[i];
     CHECK(got.tag == expected[i].tag);
     const double at = session.stream.start + expected[i].atSeconds * 1000.0;
@@ -93,21 +97,32 @@ void checkStarts(const Session& session, const std::vector<Expected>& expected) 
 
 TEST_CASE("every cue of pigeon pose starts on its boundary sample") {
   // prepare 5 s, right 30 s, switch 5 s, left 30 s; the runner wakes 7 ms after each cue.
-  Session session(planOf(makeRoutine("pigeon", {holdStep("Pigeon", 30, Sides::Both)}, 5)), 1.0, 7.0);
+  Session session(planOf(makeRoutine("pigeon", {holdStep("Pigeon", 30, Sides::Both)}, 5)), 1.0,
+                  7.0);
   session.run(72);
   const double prompt = CuePlanner::kPromptAfterCueMs;
   checkStarts(session, {
-                           {SoundTag::Chime, 0},  {SoundTag::Speech, 0, prompt},
-                           {SoundTag::Pip, 2},    {SoundTag::Pip, 3},
-                           {SoundTag::Pip, 4},    {SoundTag::Chime, 5},
+                           {SoundTag::Chime, 0},
+                           {SoundTag::Speech, 0, prompt},
+                           {SoundTag::Pip, 2},
+                           {SoundTag::Pip, 3},
+                           {SoundTag::Pip, 4},
+                           {SoundTag::Chime, 5},
                            {SoundTag::Speech, 5, prompt},
-                           {SoundTag::Bell, 20},  {SoundTag::Pip, 32},
-                           {SoundTag::Pip, 33},   {SoundTag::Pip, 34},
-                           {SoundTag::Switch, 35}, {SoundTag::Speech, 35, prompt},
-                           {SoundTag::Chime, 40}, {SoundTag::Speech, 40, prompt},
-                           {SoundTag::Bell, 55},  {SoundTag::Pip, 67},
-                           {SoundTag::Pip, 68},   {SoundTag::Pip, 69},
-                           {SoundTag::Finish, 70}, {SoundTag::Speech, 70, 1200},
+                           {SoundTag::Bell, 20},
+                           {SoundTag::Pip, 32},
+                           {SoundTag::Pip, 33},
+                           {SoundTag::Pip, 34},
+                           {SoundTag::Switch, 35},
+                           {SoundTag::Speech, 35, prompt},
+                           {SoundTag::Chime, 40},
+                           {SoundTag::Speech, 40, prompt},
+                           {SoundTag::Bell, 55},
+                           {SoundTag::Pip, 67},
+                           {SoundTag::Pip, 68},
+                           {SoundTag::Pip, 69},
+                           {SoundTag::Finish, 70},
+                           {SoundTag::Speech, 70, 1200},
                        });
 }
 
@@ -120,13 +135,13 @@ TEST_CASE("a sped-up session keeps every cue on its boundary sample") {
   session.run(30);
   // Round 2 begins with its first phase: the round cue replaces that phase's chime.
   checkStarts(session, {
-                           {SoundTag::Chime, 0},  {SoundTag::Pip, 1},    {SoundTag::Pip, 2},
-                           {SoundTag::Chime, 3},  {SoundTag::Pip, 4},    {SoundTag::Pip, 5},
-                           {SoundTag::Pip, 6},    {SoundTag::Switch, 7}, {SoundTag::Chime, 9},
-                           {SoundTag::Pip, 10},   {SoundTag::Pip, 11},   {SoundTag::Pip, 12},
-                           {SoundTag::Round, 13}, {SoundTag::Pip, 14},   {SoundTag::Pip, 15},
-                           {SoundTag::Pip, 16},   {SoundTag::Switch, 17}, {SoundTag::Chime, 19},
-                           {SoundTag::Pip, 20},   {SoundTag::Pip, 21},   {SoundTag::Pip, 22},
+                           {SoundTag::Chime, 0},   {SoundTag::Pip, 1},     {SoundTag::Pip, 2},
+                           {SoundTag::Chime, 3},   {SoundTag::Pip, 4},     {SoundTag::Pip, 5},
+                           {SoundTag::Pip, 6},     {SoundTag::Switch, 7},  {SoundTag::Chime, 9},
+                           {SoundTag::Pip, 10},    {SoundTag::Pip, 11},    {SoundTag::Pip, 12},
+                           {SoundTag::Round, 13},  {SoundTag::Pip, 14},    {SoundTag::Pip, 15},
+                           {SoundTag::Pip, 16},    {SoundTag::Switch, 17}, {SoundTag::Chime, 19},
+                           {SoundTag::Pip, 20},    {SoundTag::Pip, 21},    {SoundTag::Pip, 22},
                            {SoundTag::Finish, 23},
                        });
 }

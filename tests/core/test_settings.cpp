@@ -157,7 +157,8 @@ TEST_CASE("out-of-range values fall back to their defaults") {
   REQUIRE(load.errors.size() == 3);
   CHECK(load.errors[0].message == "audio.volume: expected a number from 0.0 to 1.0, found 1.5");
   CHECK(load.errors[0].pos.line == 2);
-  CHECK(load.errors[1].message == "audio.voice_rate: expected a whole number from 80 to 450, found 20");
+  CHECK(load.errors[1].message ==
+        "audio.voice_rate: expected a whole number from 80 to 450, found 20");
   CHECK(load.errors[2].message.rfind("window.width: expected a whole number", 0) == 0);
   CHECK(load.settings.audio.volume == Approx(0.8));
   CHECK(load.settings.audio.voiceRate == 160);
@@ -182,7 +183,8 @@ TEST_CASE("a section that is not a table is reported") {
   writeFile(path, "audio = 3\n");
   const auto load = loadSettings(path);
   REQUIRE(load.errors.size() == 1);
-  CHECK(load.errors[0].toString() == path.string() + ":1:9: audio: expected a table, found an integer");
+  CHECK(load.errors[0].toString() ==
+        path.string() + ":1:9: audio: expected a table, found an integer");
 }
 
 TEST_CASE("a garbage settings file gives defaults, one error, and is left untouched") {

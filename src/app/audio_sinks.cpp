@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/session_extras.hpp"
 #include "audio/cue_player.hpp"
 
 namespace unknot {
@@ -22,7 +23,7 @@ struct AudioState {
 };
 
 // The player for one session, plus whatever else the session listens with.
-class PlayerSession final : public CueSink {
+class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper {
  public:
   PlayerSession(std::unique_ptr<CuePlayer> player, std::unique_ptr<CueSink> other,
                 std::shared_ptr<AudioState> state)
@@ -40,6 +41,11 @@ class PlayerSession final : public CueSink {
     m_player->onCue(event);
     if (m_other) m_other->onCue(event);
   }
+
+  // The heat/ice switch alarm: two rings' worth of sound per AlarmSchedule ring.
+  void ring(double gain) override { m_player->startAlarm(2, gain); }
+  void silence() override { m_player->stopAlarm(); }
+  CueSink* wrapped() override { return m_other.get(); }
 
  private:
   std::unique_ptr<CuePlayer> m_player;
@@ -73,6 +79,19 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
     return state->settings.muted;
   };
   return hookup;
+}
+
+std::function<bool()> savingMuteChanges(std::function<bool()> toggle,
+                                        std::filesystem::path settingsPath) {
+  return [toggle = std::move(toggle), path = std::move(settingsPath)] {
+    const bool muted = toggle();
+    SettingsLoad current = loadSettings(path);
+    if (current.errors.empty()) {
+      current.settings.audio.muted = muted;
+      (void)saveSettings(current.settings, path);  // best effort: the switch itself worked
+    }
+    return muted;
+  };
 }
 
 }  // namespace unknot

@@ -24,4 +24,10 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
                         const std::filesystem::path& assetsDir, std::ostream& notices,
                         SessionSinkFactory other = {});
 
+// Wraps a mute switch so that every change is also written to the settings file, and the
+// next run starts muted or not as this one was left. Only for a file that could be read:
+// a file with errors is never rewritten.
+std::function<bool()> savingMuteChanges(std::function<bool()> toggle,
+                                        std::filesystem::path settingsPath);
+
 }  // namespace unknot

@@ -40,21 +40,48 @@ LibraryModel libraryModelOf(const GuiOptions& options) {
   return makeLibraryModel(*options.library, userDir);
 }
 
+GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
+  GuiProgress::Options out;
+  out.dataDir = options.dataDir;
+  if (options.library) {
+    for (const LibraryEntry& entry : options.library->entries()) {
+      if (entry.plan) out.routineIds.push_back(entry.id);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
     : m_options(options),
       m_window(window),
       m_library(libraryModelOf(options)),
-      m_frozenClock(options.screenshot.has_value()) {}
+      m_reminders(options.dataDir, !options.screenshot.has_value()),
+      m_progress(progressOptionsOf(options)),
+      m_frozenClock(options.screenshot.has_value()) {
+  if (options.toggleMute) m_muted = options.settings && options.settings->audio.muted;
+}
+
+void GuiApp::toggleMute() {
+  if (!m_options.toggleMute) return;
+  m_muted = m_options.toggleMute();
+  // Saved with the window geometry on exit, so the next run starts the way this one ended.
+  if (m_options.settings) m_options.settings->audio.muted = *m_muted;
+}
 
 void GuiApp::start(const Plan& plan, Millis at) {
   m_libraryState.selectedId = plan.routineId;
   startSession(plan, at);
 }
 
+void GuiApp::endSession() {
+  m_thermal.reset();  // it drives the session's engine: it goes first
+  m_session.reset();
+}
+
 void GuiApp::startSession(const Plan& plan, Millis at) {
-  m_session.reset();  // a previous run records its end before the next one starts
+  endSession();  // a previous run records its end before the next one starts
   GuiSession::Options options;
   options.timeScale = m_options.timeScale;
   options.frozenClock = m_frozenClock;
@@ -62,7 +89,13 @@ void GuiApp::startSession(const Plan& plan, Millis at) {
   m_session = std::make_unique<GuiSession>(plan, options);
   m_window.setTitle(plan.name + " \xE2\x80\x94 unknot");
   m_seenPhaseStarts = 0;
-  m_session->start(at);
+  if (isThermalPlan(plan)) {
+    GuiThermal::Options thermal{m_options.timeScale, m_frozenClock, m_window.handle()};
+    m_thermal = std::make_unique<GuiThermal>(*m_session, thermal);
+    m_thermal->start(at);  // resumes a stored cycle, or waits for a long one to be confirmed
+  } else {
+    m_session->start(at);
+  }
   if (m_frozenClock) m_seenPhaseStarts = m_session->phaseStarts();  // no flash in stills
 }
 
@@ -74,8 +107,16 @@ void GuiApp::applyPlayerIntent(PlayerIntent intent) {
       startSession(m_session->plan(), Millis(0));
       return;
     case PlayerIntent::Library:
-      m_session.reset();
+      endSession();
       m_window.setTitle("unknot");
+      return;
+    case PlayerIntent::ToggleMute:
+      toggleMute();
+      return;
+    case PlayerIntent::CheckIn:
+      endSession();  // over already; its record is complete
+      m_window.setTitle("unknot");
+      m_progress.open(GuiProgress::Screen::Checkin, true);
       return;
     default:
       m_session->apply(intent);
@@ -85,8 +126,16 @@ void GuiApp::applyPlayerIntent(PlayerIntent intent) {
 
 void GuiApp::drawViews(std::span<const UiKey> keys) {
   const UiFonts& fonts = m_fonts.fonts();
+  if (m_progress.isOpen()) {
+    m_progress.draw(fonts, keys);
+    return;
+  }
   if (!m_session) {
     const LibraryIntent intent = drawLibraryView(m_library, m_libraryState, fonts, keys);
+    if (intent.kind == LibraryIntent::Kind::Progress) {
+      m_progress.open(GuiProgress::Screen::Progress);
+      return;
+    }
     if (intent.kind != LibraryIntent::Kind::Start || !m_options.library) return;
     const LibraryEntry* entry = m_options.library->find(intent.routineId);
     if (entry && entry->plan) startSession(*entry->plan, Millis(0));
@@ -96,8 +145,22 @@ void GuiApp::drawViews(std::span<const UiKey> keys) {
     applyPlayerIntent(drawSummaryView(m_session->summaryModel(), fonts, keys));
     return;
   }
-  const PlayerModel model = m_session->playerModel(flashing(std::chrono::steady_clock::now()));
+  if (drawThermal(fonts, keys)) return;
+  PlayerModel model = m_session->playerModel(flashing(std::chrono::steady_clock::now()));
+  model.muted = m_muted;
   applyPlayerIntent(drawPlayerView(model, fonts, keys));
+}
+
+// Heat/ice sessions show the thermal player (and the long-application confirmation).
+bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
+  if (!m_thermal) return false;
+  const GuiThermal::Outcome outcome = m_thermal->draw(fonts, keys, m_muted);
+  if (outcome.cancelled) {
+    applyPlayerIntent(PlayerIntent::Library);
+  } else if (outcome.player != PlayerIntent::None) {
+    applyPlayerIntent(outcome.player);
+  }
+  return true;
 }
 
 void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
@@ -109,12 +172,14 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
   }
   m_window.beginFrame();
   drawViews(keys);
+  m_reminders.draw(m_fonts.fonts());
   m_window.endFrame(present, background());
   if (++m_frames == 1) reportFirstFrame();
 }
 
 ImU32 GuiApp::background() const {
   if (!m_session || m_session->over()) return palette::kBackground;
+  if (m_thermal) return m_thermal->background();
   return playerBackground(m_session->playerModel(flashing(std::chrono::steady_clock::now())));
 }
 
@@ -133,9 +198,16 @@ void GuiApp::noticePhaseChange(SteadyTime now) {
 
 GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   FrameKey key;
+  key.reminders = m_reminders.revision();
+  if (m_progress.isOpen()) {
+    key.view = 3;
+    key.progress = m_progress.revision();
+    return key;
+  }
   if (!m_session) return key;
   const PlayerModel model = m_session->playerModel(false);
   key.view = m_session->over() ? 2 : 1;
+  if (m_thermal) key.thermal = m_thermal->revision();
   key.state = model.snapshot.state;
   key.phase = model.snapshot.phaseIndex;
   if (key.view == 2) return key;
@@ -153,6 +225,12 @@ std::optional<microseconds> GuiApp::untilNextChange(SteadyTime now) const {
   };
   if (m_session && !m_session->over()) {
     if (const auto session = m_session->untilNextChange()) consider(*session + kWakeSlack);
+    if (m_thermal) {
+      if (const auto thermal = m_thermal->untilNextChange()) consider(*thermal + kWakeSlack);
+    }
+  }
+  if (const auto reminders = m_reminders.untilNextCheck(std::chrono::system_clock::now())) {
+    consider(*reminders + kWakeSlack);
   }
   if (flashing(now)) {
     consider(std::chrono::duration_cast<microseconds>(m_flashUntil - now) + kWakeSlack);
@@ -171,6 +249,8 @@ int GuiApp::run() {
     const SteadyTime now = Clock::now();
     if (m_options.exitAfter && now - m_started >= *m_options.exitAfter) break;
     if (m_session) m_session->update();
+    if (m_thermal) m_thermal->tick();
+    m_reminders.check(std::chrono::system_clock::now());
     noticePhaseChange(now);
     std::vector<UiKey> keys = m_window.takeKeys();
     if (ImGui::GetIO().WantTextInput) keys.clear();  // typing in the search box
@@ -193,6 +273,7 @@ int GuiApp::run() {
     }
     if (m_window.takeInput()) burst = kFramesAfterInput;
   }
+  if (m_thermal) m_thermal->leave();  // closed mid-cycle: it stays resumable
   if (m_options.printStats) {
     const double seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
     std::cerr << "gui.frames " << m_frames << "\ngui.seconds " << seconds << std::endl;

@@ -87,6 +87,15 @@ int runGui(const GuiOptions& options) {
     std::cerr << "unknot: " << error << '\n';
     return code;
   }
+  std::optional<GuiProgress::Screen> view;
+  if (options.view && *options.view != "library") {
+    view = parseGuiView(*options.view);
+    if (!view) {
+      std::cerr << "unknot: --view: expected library, progress, checkin or plan, found '"
+                << *options.view << "'\n";
+      return kExitUsage;
+    }
+  }
   const std::unique_ptr<GuiWindow> window = GuiWindow::open(windowRequest(options), error);
   if (!window) {
     std::cerr << "unknot: cannot open a window (" << error
@@ -95,6 +104,8 @@ int runGui(const GuiOptions& options) {
   }
   GuiApp app(options, *window);
   if (plan) app.start(*plan, options.at.value_or(Millis(0)));
+  if (!plan && !view && !options.screenshot) app.offerStoredCycle();
+  if (view) app.openView(*view);
   if (options.screenshot) return app.screenshot();
   code = app.run();
   rememberGeometry(options, *window);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct GuiOptions {
   Settings* settings = nullptr;  // window geometry is written back on exit
   std::filesystem::path settingsPath;
   SessionSinkFactory makeSessionSink;  // may be empty
+  std::string dataDir;                 // --data-dir for the progress screens; empty: default
+  std::optional<std::string> view;     // open on "progress", "checkin" or "plan" (also stills)
+  std::function<bool()> toggleMute;    // the M key; returns the new state; empty: no sound
   // Hidden hooks for tests and the bench script.
   std::optional<Millis> exitAfter;  // close the window after this much real time
   bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr

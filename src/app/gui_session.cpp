@@ -36,12 +36,14 @@ GuiSession::~GuiSession() {
 
 void GuiSession::start(Millis at) {
   m_engine.start();
-  if (at > Millis(0)) {
-    m_gate.open = false;
-    m_clock.advance(at);
-    m_engine.update();
-    m_gate.open = true;
-  }
+  if (at > Millis(0)) jump(at);
+}
+
+void GuiSession::jump(Millis by) {
+  m_gate.open = false;
+  m_clock.advance(by);
+  m_engine.update();
+  m_gate.open = true;
 }
 
 bool GuiSession::over() const {

@@ -44,13 +44,20 @@ class GuiSession {
   // Starts the engine and jumps `at` into the routine. Cues on the way are counted but not
   // passed on: nobody wants twelve seconds of chimes at once.
   void start(Millis at);
+  // Moves the clock `by` on with cues counted but not passed on (stills, --at).
+  void jump(Millis by);
   void update() { m_engine.update(); }
   void apply(PlayerIntent intent);
 
   const Plan& plan() const { return m_plan; }
+  // For the heat/ice side (gui_thermal): it drives this engine, on this clock, with these sinks.
+  SessionEngine& engine() { return m_engine; }
+  const SessionEngine& engine() const { return m_engine; }
+  const GuiClock& clock() const { return m_clock; }
+  CueSink* outside() { return m_outside.get(); }
   SessionSnapshot snapshot() const { return m_engine.snapshot(); }
   bool over() const;  // finished or stopped: the summary is showing
-  PlayerModel playerModel(bool flash) const { return {&m_plan, snapshot(), flash}; }
+  PlayerModel playerModel(bool flash) const { return {&m_plan, snapshot(), flash, std::nullopt}; }
   SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.counts}; }
   // Counts phase starts, so the runner can flash on every change (including back/restart).
   int phaseStarts() const { return m_tally.phaseStarts; }

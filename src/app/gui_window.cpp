@@ -33,6 +33,14 @@ std::optional<UiKey> uiKey(int key) {
       return UiKey::Escape;
     case GLFW_KEY_R:
       return UiKey::R;
+    case GLFW_KEY_M:
+      return UiKey::M;
+    case GLFW_KEY_C:
+      return UiKey::C;
+    case GLFW_KEY_E:
+      return UiKey::E;
+    case GLFW_KEY_P:
+      return UiKey::P;
     default:
       return std::nullopt;
   }

@@ -154,8 +154,9 @@ int runTerminalCommand(const Library& library, const std::string& id,
                        const TerminalOptions& options, std::ostream& out, std::ostream& err) {
   const LibraryEntry* entry = findOrComplain(library, id, err);
   if (!entry) return kExitFailure;
-  runInTerminal(*entry->plan, options, out);
-  return kExitOk;
+  TerminalOptions run = options;
+  if (run.resumeCommand.empty()) run.resumeCommand = "unknot run " + id + " --terminal";
+  return runInTerminal(*entry->plan, run, out) == TerminalOutcome::Refused ? kExitFailure : kExitOk;
 }
 
 }  // namespace unknot

@@ -24,9 +24,11 @@ constexpr const char* kDefaultRoutine = "daily-recovery";
 
 struct Options {
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
+  std::string view;  // --view: open the window on progress, checkin or plan
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
   std::vector<std::string> validatePaths;
   bool terminal = false;
+  bool confirmLongThermal = false, freshThermal = false;  // heat/ice (issue 7)
   bool noAudio = false;
   double timeScale = 1.0;
   ProgressOptions progress;
@@ -35,18 +37,29 @@ struct Options {
 
 bool stdioIsTerminal() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO); }
 
-TerminalOptions terminalOptions(const Library& library, const Options& options) {
+// Problems in the settings file are told once per run, whichever runner starts.
+SettingsLoad loadAndReportSettings() {
+  SettingsLoad settings = loadSettings(defaultSettingsPath());
+  for (const Diagnostic& error : settings.errors) std::cerr << error.toString() << '\n';
+  return settings;
+}
+
+TerminalOptions terminalOptions(const Library& library, const Options& options,
+                                [[maybe_unused]] const SettingsLoad& settings) {
   TerminalOptions terminal;
   terminal.timeScale = options.timeScale;
   terminal.interactive = stdioIsTerminal();
+  terminal.confirmLongThermal = options.confirmLongThermal;
+  terminal.freshThermal = options.freshThermal;
 #ifdef UNKNOT_HAVE_AUDIO
   if (!options.noAudio) {
-    const SettingsLoad settings = loadSettings(defaultSettingsPath());
-    for (const Diagnostic& error : settings.errors) std::cerr << error.toString() << '\n';
     AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, findAppPaths().assetsDir,
                                     std::cerr, std::move(terminal.makeSessionSink));
     terminal.makeSessionSink = std::move(audio.makeSessionSink);
-    terminal.toggleMute = std::move(audio.toggleMute);
+    terminal.muted = settings.settings.audio.muted;
+    terminal.toggleMute = settings.errors.empty()
+                              ? savingMuteChanges(std::move(audio.toggleMute), defaultSettingsPath())
+                              : std::move(audio.toggleMute);
   }
 #endif
   // Terminal runs are recorded in the progress store (alongside any audio sink).
@@ -56,6 +69,7 @@ TerminalOptions terminalOptions(const Library& library, const Options& options) 
 }
 
 int runDefault(const Library& library, const Options& options) {
+  SettingsLoad settings = loadAndReportSettings();
 #ifdef UNKNOT_HAVE_GUI
   GuiOptions gui;
   gui.library = &library.routines;
@@ -68,7 +82,18 @@ int runDefault(const Library& library, const Options& options) {
     }
   }
   if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
+  if (!options.view.empty()) gui.view = options.view;
+  gui.dataDir = options.progress.dataDir;
   gui.timeScale = options.timeScale;
+#ifdef UNKNOT_HAVE_AUDIO
+  // A screenshot is a still: it never opens the audio device.
+  if (!options.noAudio && options.screenshot.empty()) {
+    AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale,
+                                    findAppPaths().assetsDir, std::cerr);
+    gui.makeSessionSink = std::move(audio.makeSessionSink);
+    gui.toggleMute = std::move(audio.toggleMute);  // saved with the window settings on exit
+  }
+#endif
   gui.makeSessionSink = recordingSinkFactory(library, options.progress.dataDir, "gui", std::cout,
                                             std::cerr, std::move(gui.makeSessionSink));
   if (!options.sizeText.empty()) {
@@ -88,7 +113,6 @@ int runDefault(const Library& library, const Options& options) {
     }
   }
   gui.printStats = options.guiStats;
-  SettingsLoad settings = loadSettings(defaultSettingsPath());
   gui.settings = &settings.settings;
   if (settings.errors.empty()) gui.settingsPath = defaultSettingsPath();  // never overwrite a file we could not read
   const int code = runGui(gui);
@@ -97,10 +121,16 @@ int runDefault(const Library& library, const Options& options) {
   std::cerr << "unknot: this build has no desktop window; using the terminal\n";
 #endif
   if (!options.screenshot.empty()) return kExitFailure;
+  if (!options.view.empty()) {  // asked for a screen, not a routine: do not start one
+    std::cerr << "unknot: in a terminal, see your record with unknot stats, unknot checkin and "
+                 "unknot plan show\n";
+    return kExitFailure;
+  }
   const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
   std::cerr << "unknot: starting '" << id << "' in the terminal (other routines: unknot list, "
             << "then unknot run ID --terminal)\n";
-  return runTerminalCommand(library, id, terminalOptions(library, options), std::cout, std::cerr);
+  return runTerminalCommand(library, id, terminalOptions(library, options, settings), std::cout,
+                            std::cerr);
 }
 
 // The progress commands (issue 6); --data-dir is accepted before or after the command name.
@@ -219,7 +249,9 @@ int dispatch(CLI::App& app, const Options& options) {
       return runDefault(library, gui);
 #endif
     }
-    return runTerminalCommand(library, options.runId, terminalOptions(library, options), std::cout, std::cerr);
+    return runTerminalCommand(library, options.runId,
+                              terminalOptions(library, options, loadAndReportSettings()), std::cout,
+                              std::cerr);
   }
   return runDefault(library, options);
 }
@@ -231,6 +263,7 @@ int runCli(int argc, char** argv) {
   app.add_option("--run", options.guiRunId, "Open the app and start this routine at once");
   app.add_option("--at", options.atText, "With --screenshot: show the player this far in (e.g. 12s)");
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
+  app.add_option("--view", options.view, "Open the window on: library, progress, checkin or plan");
   app.add_option("--size", options.sizeText, "Window size WxH (e.g. 1280x800)");
   // Hidden hooks for the GUI tests and scripts/bench-gui (an empty group hides them from --help).
   app.add_option("--exit-after", options.exitAfterText, "Close the window after this long")->group("");
@@ -247,6 +280,10 @@ int runCli(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Run a routine");
   run->add_option("id", options.runId, "Routine id (see list)")->required();
   run->add_flag("--terminal", options.terminal, "Run in the terminal instead of the window");
+  run->add_flag("--confirm-long-thermal", options.confirmLongThermal,
+                "Start heat or ice applications over 20 minutes without asking");
+  run->add_flag("--fresh", options.freshThermal,
+                "Start a heat/ice cycle from the beginning instead of resuming the one left open");
   run->add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
   run->add_option("--time-scale", options.timeScale, "Run the clock N times faster (demos, tests)")
       ->check(CLI::Range(0.01, 1000.0));

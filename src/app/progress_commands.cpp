@@ -4,7 +4,9 @@
 #include <memory>
 #include <ostream>
 
+#include "app/progress_store.hpp"
 #include "app/progress_text.hpp"
+#include "app/session_extras.hpp"
 #include "core/recovery/progress_json.hpp"
 #include "store/data_dir.hpp"
 #include "store/export.hpp"
@@ -18,18 +20,6 @@ namespace {
 struct UsageError {
   std::string message;
 };
-
-std::shared_ptr<Store> openStore(const std::string& dataDir, std::ostream& err) {
-  std::string error;
-  const auto dir = resolveDataDir(dataDir.empty() ? std::nullopt : std::optional(dataDir), error);
-  if (!dir) throw StoreError(error);
-  auto store = std::make_shared<Store>(*dir);
-  if (const int n = store->recoveredSessions(); n > 0) {
-    err << "unknot: closed " << n << " unfinished session" << (n == 1 ? "" : "s")
-        << " from an earlier run as interrupted (completed phases are kept)\n";
-  }
-  return store;
-}
 
 template <typename Body>
 int guarded(std::ostream& err, Body&& body) {
@@ -88,7 +78,7 @@ CheckinInput checkinFrom(const ProgressOptions& options) {
 }
 
 // Owns the record and any other sinks of one session; ends with a hint to check in.
-class RecordedSession final : public CueSink {
+class RecordedSession final : public CueSink, public ThermalRecord, public SinkWrapper {
  public:
   RecordedSession(std::unique_ptr<SessionRecorder> recorder, std::unique_ptr<CueSink> other,
                   std::ostream* hint)
@@ -107,6 +97,25 @@ class RecordedSession final : public CueSink {
     if (m_other) m_other->onCue(event);
     if (m_recorder) m_recorder->onCue(event);
   }
+
+  // Heat/ice cycles (issue 7) keep their deadline in the same session record.
+  std::optional<StoredCycle> findResumable(std::int64_t nowUtcMs) override {
+    const auto found = m_recorder ? m_recorder->findResumable(nowUtcMs) : std::nullopt;
+    if (!found) return std::nullopt;
+    return StoredCycle{found->sessionId, found->checkpoint};
+  }
+  bool adopt(std::int64_t sessionId) override { return m_recorder && m_recorder->adopt(sessionId); }
+  void discard(std::int64_t sessionId) override {
+    if (m_recorder) m_recorder->discard(sessionId);
+  }
+  void save(const ThermalCheckpoint& checkpoint, std::int64_t nowUtcMs) override {
+    if (m_recorder) m_recorder->saveThermal(checkpoint, nowUtcMs);
+  }
+  void leaveOpen() override {
+    if (m_recorder) m_recorder->leaveOpen();
+    m_hint = nullptr;  // nothing was finished to be "saved"
+  }
+  CueSink* wrapped() override { return m_other.get(); }
 
  private:
   std::unique_ptr<SessionRecorder> m_recorder;

@@ -6,11 +6,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iostream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "app/terminal_text.hpp"
+#include "app/terminal_thermal.hpp"
 #include "core/session_engine.hpp"
 
 namespace unknot {
@@ -52,13 +55,17 @@ class EventPrinter final : public CueSink {
       : m_plan(plan), m_out(out), m_interactive(interactive) {}
 
   void setStart(Millis start) { m_start = start; }
+  // Leaving a heat/ice cycle mid-way is not "Stopped.": the runner says what happens instead.
+  void skipStopLine() { m_skipStop = true; }
 
   void onCue(const CueEvent& event) override {
+    if (m_skipStop && event.type == CueType::Stopped) return;
     if (m_interactive) {
       printOnTty(event);
       return;
     }
-    const std::string line = describeEvent(m_plan, event, event.at - m_start);
+    // A resumed phase started before this run did: it shows as 00:00.
+    const std::string line = describeEvent(m_plan, event, std::max(Millis(0), event.at - m_start));
     if (!line.empty()) m_out << line << '\n' << std::flush;
   }
 
@@ -87,9 +94,10 @@ class EventPrinter final : public CueSink {
   bool m_interactive;
   Millis m_start{0};
   std::string m_lastText;
+  bool m_skipStop = false;
 };
 
-enum class Key { None, Pause, Skip, Back, Done, Quit, Mute, EndOfInput };
+enum class Key { None, Pause, Skip, Back, Done, Ack, Quit, Mute, EndOfInput };
 
 Key readKey(Millis timeout, bool& inputOpen) {
   if (!inputOpen) {
@@ -111,13 +119,16 @@ Key readKey(Millis timeout, bool& inputOpen) {
     case 'd': case '\n': case '\r': return Key::Done;
     case 'q': case 3: case 4: return Key::Quit;  // q, Ctrl-C, Ctrl-D in raw mode
     case 'm': return Key::Mute;
+    case 'a': return Key::Ack;  // "I've switched" at a heat/ice switch
     default: return Key::None;
   }
 }
 
 // How long to wait: until the engine's next event or the displayed second changes.
-Millis waitFor(const SessionEngine& engine, const SteadyClock& clock, bool interactive) {
-  Millis wait = engine.untilNextChange().value_or(Millis(1000));
+Millis waitFor(const SessionEngine& engine, const ThermalRun* thermal, const SteadyClock& clock,
+               bool interactive) {
+  const auto next = thermal ? thermal->untilNextChange() : engine.untilNextChange();
+  Millis wait = next.value_or(Millis(1000));
   if (interactive) {
     const auto snap = engine.snapshot();
     if (snap.phaseRemaining) {
@@ -133,6 +144,11 @@ Millis waitFor(const SessionEngine& engine, const SteadyClock& clock, bool inter
 
 TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
                               std::ostream& out) {
+  const bool thermalPlan = isThermalPlan(plan);
+  if (thermalPlan && !confirmLongThermal(plan, options.confirmLongThermal, options.interactive,
+                                         std::cin, out, std::cerr)) {
+    return TerminalOutcome::Refused;
+  }
   SteadyClock clock(options.timeScale);
   EventPrinter printer(plan, out, options.interactive);
   CueFanout fanout;
@@ -143,33 +159,93 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
 
   RawTerminal raw(options.interactive);
   bool inputOpen = true;
-  bool muted = false;
+  bool muted = options.muted;
   SessionEngine engine(plan, clock, fanout);
+  DesktopNotifier notifier;
+  std::optional<ThermalRun> thermal;
+  if (thermalPlan) {
+    ThermalRun::Options thermalOptions;
+    thermalOptions.timeScale = options.timeScale;
+    thermalOptions.notifier = &notifier;
+    thermalOptions.notice = [](const std::string& line) { std::cerr << line << '\n'; };
+    thermal.emplace(engine, clock, extra.get(), std::move(thermalOptions));
+  }
   out << routineHeader(plan) << '\n';
-  if (options.interactive) out << keyHelp(plan) << '\n';
-  printer.setStart(clock.now());
-  engine.start();
+  if (options.interactive) out << keyHelp(plan) << (thermal ? ", Enter or a: switched" : "") << '\n';
+  const Millis started = clock.now();
+  printer.setStart(started);
+  if (thermal) {
+    auto resume = thermal->findResume();
+    if (resume && options.freshThermal) {
+      thermal->discardStored();
+      resume.reset();
+    }
+    if (resume) out << describeResume(plan, *resume) << '\n';
+    thermal->start(resume);
+    engine.update();  // an overdue switch holds (and rings) before any key is read
+  } else {
+    engine.start();
+  }
+  bool left = false;
   while (engine.state() == SessionState::Running || engine.state() == SessionState::Paused) {
+    if (thermal) {
+      const ThermalTick tick = thermal->tick();
+      const std::string clear = options.interactive ? "\r\033[K" : "";
+      if (tick.holdStarted) {
+        const size_t width = options.interactive ? terminalWidth() : 100;
+        const ThermalHold& hold = *thermal->controller().hold();
+        out << clear << describeHold(hold, hold.since - started, width);
+      }
+      if (tick.ring) {
+        out << clear << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started)
+            << '\n';
+      }
+      out << std::flush;
+    }
     if (options.interactive) {
       // Never wider than the terminal: a wrapped line cannot be redrawn in place.
-      out << "\r\033[K" << fitWidth(statusLine(engine, muted), terminalWidth() - 1) << std::flush;
+      const auto& hold = thermal ? thermal->controller().hold() : std::nullopt;
+      const std::string status = hold ? heldStatusLine(*hold) : statusLine(engine, muted);
+      out << "\r\033[K" << fitWidth(status, terminalWidth() - 1) << std::flush;
     }
-    const Key key = readKey(waitFor(engine, clock, options.interactive), inputOpen);
+    const Key key = readKey(waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive),
+                            inputOpen);
+    const bool held = thermal && thermal->controller().hold();
     switch (key) {
       case Key::Pause: engine.togglePause(); break;
       case Key::Skip: engine.skip(); break;
       case Key::Back: engine.back(); break;
-      case Key::Done: engine.done(); break;
-      case Key::Quit: engine.stop(); break;
+      case Key::Done:
+        if (held) {
+          thermal->acknowledge();
+        } else {
+          engine.done();
+        }
+        break;
+      case Key::Ack:
+        if (held) thermal->acknowledge();
+        break;
+      case Key::Quit:
+        // Closing mid-cycle keeps the cycle to come back to, like closing the window.
+        if (thermal) {
+          thermal->leave();
+          printer.skipStopLine();
+          left = true;
+        }
+        engine.stop();
+        break;
       case Key::Mute:
         if (options.toggleMute) muted = options.toggleMute();
         break;
       default: break;
     }
+    if (thermal && key != Key::None && key != Key::Mute) thermal->userMoved();
     engine.update();
   }
   if (options.interactive) out << "\r\033[K";
+  if (left) out << describeLeave(plan, *thermal, options.resumeCommand) << '\n';
   out << std::flush;
+  if (left) return TerminalOutcome::Left;
   return engine.state() == SessionState::Finished ? TerminalOutcome::Finished
                                                    : TerminalOutcome::Stopped;
 }

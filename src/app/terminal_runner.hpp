@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <string>
 
 #include "app/session_sinks.hpp"
 #include "core/plan.hpp"
@@ -15,9 +16,16 @@ struct TerminalOptions {
   bool interactive = false;       // stdin and stdout are a TTY
   SessionSinkFactory makeSessionSink;  // audio and the record; may be empty
   std::function<bool()> toggleMute;    // returns the new muted state; empty without audio
+  bool muted = false;                  // the state the mute switch starts in
+  // Heat/ice (issue 7): start applications over 20 minutes without asking; start afresh
+  // instead of resuming a stored cycle; the command that comes back to a cycle left mid-way.
+  bool confirmLongThermal = false;
+  bool freshThermal = false;
+  std::string resumeCommand;
 };
 
-enum class TerminalOutcome { Finished, Stopped };
+// Left: a heat/ice cycle closed mid-way, kept to be resumed. Refused: not confirmed.
+enum class TerminalOutcome { Finished, Stopped, Left, Refused };
 
 TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, std::ostream& out);
 

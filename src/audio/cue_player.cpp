@@ -222,11 +222,13 @@ bool CuePlayer::hasDevice() const {
   return m_impl->output != nullptr;
 }
 
-void CuePlayer::startAlarm(int repeats) {
+void CuePlayer::startAlarm(int repeats, double gain) {
   Impl& d = *m_impl;
   if (!d.output) return;
   std::lock_guard lock(d.mutex);
-  d.output->submit(alarmRequest(d.sounds, d.time.nowMs(), repeats));
+  CueRequest request = alarmRequest(d.sounds, d.time.nowMs(), repeats);
+  request.gain = static_cast<float>(std::clamp(gain, 0.0, 1.0));
+  d.output->submit(std::move(request));
 }
 
 void CuePlayer::stopAlarm() {

@@ -48,8 +48,9 @@ class CuePlayer final : public CueSink {
   // False when the player fell back to silence.
   bool hasDevice() const;
 
-  // The reminder alarm (heat/ice): plays `repeats` times (about 1.1 s each) unless stopped.
-  void startAlarm(int repeats = 3);
+  // The reminder alarm (heat/ice): plays `repeats` times (about 1.1 s each) unless stopped,
+  // at `gain` times the set volume (the switch alarm grows louder ring by ring).
+  void startAlarm(int repeats = 3, double gain = 1.0);
   void stopAlarm();
 
   struct Impl;

@@ -69,6 +69,11 @@ std::optional<Millis> SessionEngine::phaseDeadline() const {
 
 void SessionEngine::finishPhase(Millis at, bool skipped) {
   emit(CueType::PhaseEnded, skipped ? 1 : 0, at);
+  handOver(at);
+}
+
+void SessionEngine::handOver(Millis at) {
+  m_held = false;
   if (m_index + 1 >= m_plan.phases.size()) {
     m_pending.clear();
     m_nextPending = 0;
@@ -80,7 +85,7 @@ void SessionEngine::finishPhase(Millis at, bool skipped) {
 }
 
 void SessionEngine::update() {
-  if (m_state != SessionState::Running) return;
+  if (m_state != SessionState::Running || m_held) return;
   const Millis t = now();
   while (m_state == SessionState::Running) {
     while (m_nextPending < m_pending.size() && m_pending[m_nextPending].at <= t) {
@@ -89,12 +94,45 @@ void SessionEngine::update() {
     }
     const auto deadline = phaseDeadline();
     if (!deadline || *deadline > t) break;
+    if (holds(m_plan.phases[m_index])) {
+      emit(CueType::PhaseEnded, 0, *deadline);
+      m_held = true;
+      m_heldSince = *deadline;
+      break;
+    }
     finishPhase(*deadline, false);
   }
 }
 
+void SessionEngine::release() {
+  if (!m_held || m_state != SessionState::Running) return;
+  handOver(now());
+}
+
+void SessionEngine::dropDueCues(Millis t) {
+  while (m_nextPending < m_pending.size() && m_pending[m_nextPending].at <= t) ++m_nextPending;
+}
+
+void SessionEngine::startAt(size_t index, Millis elapsed) {
+  if (m_state != SessionState::Ready || index >= m_plan.phases.size()) return;
+  const Phase& phase = m_plan.phases[index];
+  elapsed = std::max(Millis(0), elapsed);
+  if (phase.duration && !holds(phase)) elapsed = std::min(elapsed, *phase.duration);
+  m_state = SessionState::Running;
+  const Millis t = now();
+  enterPhase(index, t - elapsed);
+  dropDueCues(t);
+}
+
+void SessionEngine::catchUp(Millis missed) {
+  if (m_state != SessionState::Running || m_held || missed <= Millis(0)) return;
+  m_phaseStart -= missed;
+  for (Pending& cue : m_pending) cue.at -= missed;
+  dropDueCues(now());
+}
+
 void SessionEngine::pause() {
-  if (m_state != SessionState::Running) return;
+  if (m_state != SessionState::Running || m_held) return;
   update();
   if (m_state != SessionState::Running) return;
   m_pauseStart = now();
@@ -129,6 +167,7 @@ void SessionEngine::skip() {
   if (m_state != SessionState::Running && m_state != SessionState::Paused) return;
   if (m_state == SessionState::Running) update();
   if (m_state == SessionState::Finished) return;
+  if (m_held) return release();
   const bool wasPaused = m_state == SessionState::Paused;
   const Millis t = pausedNow();
   finishPhase(t, true);
@@ -140,6 +179,7 @@ void SessionEngine::done() {
   if (m_state != SessionState::Running && m_state != SessionState::Paused) return;
   if (m_state == SessionState::Running) update();
   if (m_state == SessionState::Finished) return;
+  if (m_held) return release();
   const bool wasPaused = m_state == SessionState::Paused;
   finishPhase(pausedNow(), false);
   if (wasPaused && m_state != SessionState::Finished) m_state = SessionState::Paused;
@@ -150,7 +190,8 @@ void SessionEngine::back() {
   if (m_state == SessionState::Running) update();
   if (m_state == SessionState::Finished) return;
   const Millis t = pausedNow();
-  const bool early = t - m_phaseStart < kBackGrace;
+  const bool early = !m_held && t - m_phaseStart < kBackGrace;
+  m_held = false;  // back from a hold: one more application of the same phase
   enterPhase(early && m_index > 0 ? m_index - 1 : m_index, t);
 }
 
@@ -158,6 +199,7 @@ void SessionEngine::restart() {
   if (m_plan.phases.empty()) return;
   const Millis t = now();
   m_state = SessionState::Running;
+  m_held = false;
   m_index = 0;
   enterPhase(0, t);
 }
@@ -166,11 +208,12 @@ void SessionEngine::stop() {
   if (m_state == SessionState::Finished || m_state == SessionState::Stopped) return;
   const Millis t = pausedNow();
   m_state = SessionState::Stopped;
+  m_held = false;
   emit(CueType::Stopped, 0, t);
 }
 
 std::optional<Millis> SessionEngine::untilNextChange() const {
-  if (m_state != SessionState::Running) return std::nullopt;
+  if (m_state != SessionState::Running || m_held) return std::nullopt;
   std::optional<Millis> next = phaseDeadline();
   if (m_nextPending < m_pending.size()) {
     const Millis cue = m_pending[m_nextPending].at;
@@ -193,6 +236,7 @@ const Phase* SessionEngine::nextPhase() const {
 SessionSnapshot SessionEngine::snapshot() const {
   SessionSnapshot snap;
   snap.state = m_state;
+  snap.held = m_held;
   snap.phaseIndex = m_index;
   snap.phaseCount = m_plan.phases.size();
   if (m_plan.phases.empty()) return snap;

@@ -4,6 +4,7 @@
 // frame deltas, so a 6-hour routine ends on the exact millisecond.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct SessionSnapshot {
   Millis routineRemaining{0};            // timed phases still ahead, including this one's rest
   int currentRep = 0;                    // reps phases with rep_time: 1-based rep under way
   double progress = 0.0;                 // 0..1 over the planned total (phase count if untimed)
+  bool held = false;                     // a hold phase ran out: waiting at the switch
 };
 
 class SessionEngine {
@@ -49,6 +51,21 @@ class SessionEngine {
   // scheduled (ready, paused, waiting for Done, finished, stopped).
   std::optional<Millis> untilNextChange() const;
 
+  // Heat/ice (issue 7): a phase the rule picks does not hand over when its time runs out; the
+  // session holds at the switch (PhaseEnded is emitted, nothing counts) until release(), skip()
+  // or done(). back() during a hold runs the same phase again; pause() does nothing.
+  void setHoldRule(std::function<bool(const Phase&)> rule) { m_holdRule = std::move(rule); }
+  bool held() const { return m_held; }
+  Millis heldSince() const { return m_heldSince; }
+  void release();
+  // Starts (from Ready) at phase `index` with `elapsed` of it behind, for a session resumed
+  // after a restart. Cues already due are dropped; a hold phase already over holds at once on
+  // the next update(), any other phase ends no earlier than now.
+  void startAt(size_t index, Millis elapsed);
+  // Time the clock did not count (a suspend): the current phase moves on by `missed` and its
+  // cues that fell due meanwhile are dropped. The next update() ends it if it is over.
+  void catchUp(Millis missed);
+
   SessionSnapshot snapshot() const;
   SessionState state() const { return m_state; }
   const Plan& plan() const { return m_plan; }
@@ -65,6 +82,9 @@ class SessionEngine {
   void enterPhase(size_t index, Millis at);
   void schedulePhaseCues(Millis phaseStart);
   void finishPhase(Millis at, bool skipped);
+  void handOver(Millis at);
+  bool holds(const Phase& phase) const { return m_holdRule && m_holdRule(phase); }
+  void dropDueCues(Millis now);
   std::optional<Millis> phaseDeadline() const;
   Millis pausedNow() const;
   Millis now() const;
@@ -79,6 +99,9 @@ class SessionEngine {
   Millis m_pauseStart{0};
   std::vector<Pending> m_pending;  // cues of the current phase, in time order
   size_t m_nextPending = 0;
+  std::function<bool(const Phase&)> m_holdRule;
+  bool m_held = false;
+  Millis m_heldSince{0};
 };
 
 const char* toString(SessionState state);

@@ -132,7 +132,23 @@ CREATE TABLE reminder_events (
 CREATE INDEX reminder_events_by_date ON reminder_events (logical_date);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
+// Version 4 (issue 7): where a running heat/ice cycle stands on the wall clock, one row per
+// open session: the phase, and its UTC deadline (running), time left (paused) or the instant
+// its switch fell due (held). A session with a recent row is resumable instead of interrupted.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE thermal_deadlines (
+  session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+  phase_index INTEGER NOT NULL CHECK (phase_index >= 0),
+  state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'held')),
+  deadline_utc_ms INTEGER,
+  remaining_ms INTEGER,
+  held_since_utc_ms INTEGER,
+  time_scale REAL NOT NULL DEFAULT 1 CHECK (time_scale > 0),
+  updated_utc_ms INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
 
 }  // namespace
 

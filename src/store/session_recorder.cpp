@@ -51,6 +51,38 @@ void SessionRecorder::onCue(const CueEvent& event) {
   }
 }
 
+std::optional<Store::ThermalSession> SessionRecorder::findResumable(std::int64_t nowUtcMs) {
+  if (m_failed || m_session) return std::nullopt;
+  std::optional<Store::ThermalSession> found;
+  attempt([&] { found = m_store->resumableThermal(m_plan.routineId, nowUtcMs); });
+  if (found && found->planHash != planHash(m_plan)) return std::nullopt;  // the file changed
+  return found;
+}
+
+bool SessionRecorder::adopt(std::int64_t session) {
+  attempt([&] {
+    m_store->adoptSession(session);
+    m_session = session;
+  });
+  return m_session == session;
+}
+
+void SessionRecorder::discard(std::int64_t session) {
+  if (m_session == session) return;
+  attempt([&] { m_store->endSession(session, SessionOutcome::Stopped, m_options.now()); });
+}
+
+void SessionRecorder::saveThermal(const ThermalCheckpoint& point, std::int64_t nowUtcMs) {
+  if (!m_session || m_ended) return;
+  attempt([&] { m_store->saveThermal(*m_session, point, nowUtcMs); });
+}
+
+void SessionRecorder::leaveOpen() {
+  if (!m_session || m_ended) return;
+  m_ended = true;
+  m_store->leaveSession(*m_session);
+}
+
 void SessionRecorder::begin() {
   attempt([&] {
     SessionStart start = describeSession(m_plan, m_options.categoryOf);

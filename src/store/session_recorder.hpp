@@ -30,6 +30,18 @@ class SessionRecorder final : public CueSink {
 
   void onCue(const CueEvent& event) override;
 
+  // Heat/ice (issue 7). A stored cycle of this plan to come back to (same routine and plan
+  // hash, no live process running it, within the resume window).
+  std::optional<Store::ThermalSession> findResumable(std::int64_t nowUtcMs);
+  // Continues that session's record instead of starting a new one; call before the first cue.
+  // False (reported through onError) when it cannot be taken over.
+  bool adopt(std::int64_t session);
+  // Ends a stored cycle that will not be resumed, as stopped.
+  void discard(std::int64_t session);
+  void saveThermal(const ThermalCheckpoint& point, std::int64_t nowUtcMs);
+  // The app closes mid-cycle: the session stays open and resumable, nothing more is written.
+  void leaveOpen();
+
   std::optional<std::int64_t> sessionId() const { return m_session; }
   bool ended() const { return m_ended; }
   bool failed() const { return m_failed; }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <system_error>
 
@@ -89,10 +90,20 @@ int Store::schemaVersion() {
 int Store::closeInterruptedSessions() {
   std::vector<std::int64_t> gone;
   {
-    Statement open =
-        m_db.prepare("SELECT id, coalesce(lock_token, '') FROM sessions WHERE outcome IS NULL");
+    // A heat/ice session whose switch fell due recently stays open: it is resumable.
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    Statement open = m_db.prepare(R"sql(
+      SELECT s.id, coalesce(s.lock_token, ''),
+        t.session_id IS NOT NULL AND max(coalesce(t.deadline_utc_ms, 0),
+          coalesce(t.held_since_utc_ms, 0), t.updated_utc_ms) >= ?1
+      FROM sessions s LEFT JOIN thermal_deadlines t ON t.session_id = s.id
+      WHERE s.outcome IS NULL)sql");
+    open.bind(1, static_cast<std::int64_t>(now - kThermalResumeWindow.count()));
     while (open.step()) {
       const std::int64_t id = open.int64(0);
+      if (open.int64(2) != 0) continue;
       if (m_locks.count(id) == 0 && SessionLock::ownerGone(m_dir, open.text(1))) gone.push_back(id);
     }
   }
@@ -107,10 +118,13 @@ int Store::closeInterruptedSessions() {
                                  ORDER BY ended_utc_ms DESC LIMIT 1), started_offset_s)
     WHERE id = ?1 AND outcome IS NULL)sql");
   int closed = 0;
+  Statement forget = m_db.prepare("DELETE FROM thermal_deadlines WHERE session_id = ?1");
   for (const std::int64_t id : gone) {
     close.bind(1, id).run();
     closed += m_db.changes();
     close.reset();
+    forget.bind(1, id).run();
+    forget.reset();
   }
   transaction.commit();
   return closed;

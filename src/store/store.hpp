@@ -15,6 +15,7 @@
 #include "core/recovery/checkin.hpp"
 #include "core/recovery/progress_stats.hpp"
 #include "core/reminders/reminder_schedule.hpp"
+#include "core/thermal/thermal_checkpoint.hpp"
 #include "store/sqlite_db.hpp"
 
 namespace unknot {
@@ -154,6 +155,27 @@ class Store {
   int removeReminders(int minuteOfDay, const std::string& target);
   std::vector<ReminderEvent> reminderEvents(LogicalDate day);
   void addReminderEvent(const ReminderEvent& event);
+
+  // Heat/ice deadlines (issue 7). A session with a thermal row stays open when its process
+  // dies, so the cycle can be resumed, for kThermalResumeWindow after its switch fell due;
+  // ending a session (or closing it as interrupted) drops the row.
+  static constexpr Millis kThermalResumeWindow{2LL * 3600 * 1000};
+  struct ThermalSession {
+    std::int64_t sessionId = 0;
+    std::string routineId, planHash;
+    ThermalCheckpoint checkpoint;
+    std::int64_t updatedUtcMs = 0;
+  };
+  void saveThermal(std::int64_t session, const ThermalCheckpoint& checkpoint, std::int64_t nowUtcMs);
+  std::optional<ThermalCheckpoint> thermalCheckpoint(std::int64_t session);
+  // The latest open session of `routineId` that no live process runs and that is still
+  // within the resume window at `nowUtcMs`.
+  std::optional<ThermalSession> resumableThermal(const std::string& routineId, std::int64_t nowUtcMs);
+  // This process takes over recording an open session (after resumableThermal). Throws
+  // StoreError when another process still runs it.
+  void adoptSession(std::int64_t session);
+  // Lets go of a session without ending it: the app closed mid-cycle, to come back to it.
+  void leaveSession(std::int64_t session);
 
   // SQLite online backup to `destination`, written to a temporary file and renamed into place.
   void backup(const std::filesystem::path& destination);

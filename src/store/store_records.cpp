@@ -134,6 +134,7 @@ void Store::endSession(std::int64_t session, SessionOutcome outcome, const Local
       .bind(3, utcMs(at))
       .bind(4, offsetS(at))
       .run();
+  m_db.prepare("DELETE FROM thermal_deadlines WHERE session_id = ?1").bind(1, session).run();
   transaction.commit();
   m_locks.erase(session);
 }

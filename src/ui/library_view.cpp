@@ -135,14 +135,19 @@ bool drawChip(const char* label, bool active, float left, float right, ImVec2& p
   return clicked;
 }
 
-// True when Enter was pressed in the search box: start the selected match.
-bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float width) {
+// True when Enter was pressed in the search box: start the selected match. `progress` is set
+// when the Progress button was clicked.
+bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float width,
+                bool& progress) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawText(list, fonts.heading, fonts.headingSize * 1.25f, ImVec2(pad, pad), palette::kAccent,
            "unknot");
   const float titleWidth = textWidth(fonts.heading, fonts.headingSize * 1.25f, "unknot");
   const float searchWidth = std::min(fonts.bodySize * 18.0f, width * 0.4f);
-  const float tagRoom = width - 2 * pad - titleWidth - searchWidth - pad * 2;
+  const char* progressLabel = "Progress (P)";
+  const float progressWidth =
+      ImGui::CalcTextSize(progressLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+  const float tagRoom = width - 2 * pad - titleWidth - searchWidth - progressWidth - pad * 3;
   if (tagRoom > fonts.bodySize * 8) {
     const std::string tagline =
         truncated(fonts.body, fonts.bodySize, "Stretching and recovery routines for sore glutes",
@@ -152,6 +157,8 @@ bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float 
         ImVec2(pad + titleWidth + pad, pad + fonts.headingSize * 1.25f - fonts.bodySize * 1.1f),
         palette::kTextDim, tagline);
   }
+  ImGui::SetCursorScreenPos(ImVec2(width - pad * 2 - searchWidth - progressWidth, pad));
+  progress = ImGui::Button(progressLabel);
   ImGui::SetCursorScreenPos(ImVec2(width - pad - searchWidth, pad));
   ImGui::SetNextItemWidth(searchWidth);
   return ImGui::InputTextWithHint("##search", "Search name or tag", state.search.data(),
@@ -214,7 +221,7 @@ bool drawList(const LibraryModel& model, const std::vector<size_t>& visible,
 void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVec2 window) {
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
   const std::string keys = std::string(symbol(fonts, "\xE2\x86\x91\xE2\x86\x93", "Up/Down")) +
-                           " choose  " + dot + "  Enter start  " + dot +
+                           " choose  " + dot + "  Enter start  " + dot + "  P progress  " + dot +
                            "  your routines: " + model.userRoutinesDir;
   drawText(ImGui::GetWindowDrawList(), fonts.body, fonts.bodySize,
            ImVec2(pad, window.y - pad - fonts.bodySize), palette::kTextFaint,
@@ -254,6 +261,8 @@ LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& stat
                              static_cast<long>(visible.size()) - 1);
       state.selectedId = model.items[visible[pos]].id;
       state.scrollToSelected = true;
+    } else if (key == UiKey::P) {
+      return {LibraryIntent::Kind::Progress, ""};
     } else if (key == UiKey::Enter) {
       const LibraryItem* item = findItem(model, state.selectedId);
       if (item && item->ok()) return {LibraryIntent::Kind::Start, item->id};
@@ -270,7 +279,8 @@ LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state
 
   beginFullscreenWindow("##library");
   ImGui::PushFont(fonts.body);
-  const bool searchEnter = drawHeader(state, fonts, pad, window.x);
+  bool progress = false;
+  const bool searchEnter = drawHeader(state, fonts, pad, window.x, progress);
   const float chipsBottom =
       drawChips(model, state, pad, window.x, pad + fonts.headingSize * 1.25f + pad * 0.8f);
 
@@ -296,6 +306,7 @@ LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state
   ImGui::End();
 
   if (start && selected && selected->ok()) intent = {LibraryIntent::Kind::Start, selected->id};
+  if (progress) intent = {LibraryIntent::Kind::Progress, ""};
   return intent;
 }
 

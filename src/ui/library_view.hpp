@@ -24,7 +24,7 @@ struct LibraryViewState {
 };
 
 struct LibraryIntent {
-  enum class Kind { None, Start } kind = Kind::None;
+  enum class Kind { None, Start, Progress } kind = Kind::None;
   std::string routineId;
 };
 
@@ -32,7 +32,7 @@ struct LibraryIntent {
 std::vector<size_t> visibleItems(const LibraryModel& model, const LibraryFilter& filter);
 
 // Up/Down move the selection through the visible items, Enter starts the selected routine
-// when it loaded. Keeps the selection on a visible item.
+// when it loaded, P opens Progress. Keeps the selection on a visible item.
 LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& state,
                                std::span<const UiKey> keys);
 

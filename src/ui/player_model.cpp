@@ -24,6 +24,10 @@ const char* toString(PlayerIntent intent) {
       return "again";
     case PlayerIntent::Library:
       return "library";
+    case PlayerIntent::ToggleMute:
+      return "toggle-mute";
+    case PlayerIntent::CheckIn:
+      return "check-in";
   }
   return "?";
 }
@@ -51,6 +55,8 @@ void applyPlayerIntent(SessionEngine& engine, PlayerIntent intent) {
     case PlayerIntent::None:
     case PlayerIntent::Again:
     case PlayerIntent::Library:
+    case PlayerIntent::ToggleMute:
+    case PlayerIntent::CheckIn:
       break;
   }
 }

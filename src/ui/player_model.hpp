@@ -3,6 +3,7 @@
 // seconds are highlighted, what the side is called).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/plan.hpp"
@@ -14,6 +15,7 @@ struct PlayerModel {
   const Plan* plan = nullptr;
   SessionSnapshot snapshot;
   bool flash = false;  // the phase changed a moment ago: highlight the change
+  std::optional<bool> muted;  // nullopt: no sound in this run, so no mute control
 };
 
 // What the finish screen reports, counted from the engine's cues.
@@ -23,12 +25,13 @@ struct SessionTally {
   int pauses = 0;
 };
 
-enum class PlayerIntent { None, TogglePause, Skip, Back, Restart, Done, Stop, Again, Library };
+enum class PlayerIntent { None, TogglePause, Skip, Back, Restart, Done, Stop, Again, Library, ToggleMute,
+                          CheckIn };
 
 const char* toString(PlayerIntent intent);
 
-// Applies the engine-level intents (pause, skip, back, restart, done, stop); Again and
-// Library are for the runner, which owns the session.
+// Applies the engine-level intents (pause, skip, back, restart, done, stop); Again, Library
+// and ToggleMute are for the runner, which owns the session and the sound.
 void applyPlayerIntent(SessionEngine& engine, PlayerIntent intent);
 
 const Phase* currentPhase(const PlayerModel& model);

@@ -208,6 +208,9 @@ PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerMode
   }
   controls.push_back({"Restart", "Starts the routine again", PlayerIntent::Restart, false});
   controls.push_back({"Stop", "Esc", PlayerIntent::Stop, false});
+  if (model.muted) {
+    controls.push_back({*model.muted ? "Sound on" : "Mute", "M", PlayerIntent::ToggleMute, false});
+  }
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const float minWidth = fonts.bodySize * 5.5f;
@@ -259,6 +262,8 @@ PlayerIntent playerIntentForKey(UiKey key, const PlayerModel& model) {
       return offersDone(model) ? PlayerIntent::Done : PlayerIntent::None;
     case UiKey::Escape:
       return PlayerIntent::Stop;
+    case UiKey::M:
+      return model.muted ? PlayerIntent::ToggleMute : PlayerIntent::None;
     default:
       return PlayerIntent::None;
   }

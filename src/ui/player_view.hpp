@@ -12,7 +12,8 @@
 namespace unknot {
 
 // Space pauses or resumes, Right skips, Left goes back, Enter marks a phase done (only where
-// Done is offered, so a stray Enter cannot cut a hold short), Esc stops.
+// Done is offered, so a stray Enter cannot cut a hold short), Esc stops, M mutes (when the run
+// has sound).
 PlayerIntent playerIntentForKey(UiKey key, const PlayerModel& model);
 
 // The first key in `keys` that means something wins; otherwise a clicked button.

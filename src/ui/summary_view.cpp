@@ -71,13 +71,19 @@ PlayerIntent drawButtons(const UiFonts& fonts, float centerX, float top) {
   const float spacing = fonts.bodySize;
   PlayerIntent intent = PlayerIntent::None;
   ImGui::PushFont(fonts.body);
+  // The check-in comes first: right after a routine is when the feeling is fresh.
+  ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX - width - spacing * 0.5f), top));
+  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+  if (ImGui::Button("How do you feel? Check in (C)", ImVec2(width * 2 + spacing, height))) {
+    intent = PlayerIntent::CheckIn;
+  }
+  ImGui::PopStyleColor(2);
+  top += height + spacing;
   ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX - width - spacing * 0.5f), top));
   if (ImGui::Button("Again (R)", ImVec2(width, height))) intent = PlayerIntent::Again;
   ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX + spacing * 0.5f), top));
-  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(palette::kAccent));
   if (ImGui::Button("Library (Enter)", ImVec2(width, height))) intent = PlayerIntent::Library;
-  ImGui::PopStyleColor(2);
   ImGui::PopFont();
   return intent;
 }
@@ -91,6 +97,8 @@ PlayerIntent summaryIntentForKey(UiKey key) {
       return PlayerIntent::Library;
     case UiKey::R:
       return PlayerIntent::Again;
+    case UiKey::C:
+      return PlayerIntent::CheckIn;
     default:
       return PlayerIntent::None;
   }

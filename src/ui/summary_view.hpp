@@ -15,7 +15,7 @@ struct SummaryModel {
   SessionTally tally;
 };
 
-// Enter or Esc go back to the library, R runs the routine again.
+// Enter or Esc go back to the library, R runs the routine again, C opens the check-in.
 PlayerIntent summaryIntentForKey(UiKey key);
 
 PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,

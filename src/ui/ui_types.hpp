@@ -8,7 +8,7 @@ namespace unknot {
 
 // Keys the views understand; the runner translates window-system keys into these so a press
 // and release between two frames is never lost and tests can feed keys directly.
-enum class UiKey { Space, Left, Right, Up, Down, Enter, Escape, R };
+enum class UiKey { Space, Left, Right, Up, Down, Enter, Escape, R, M, C, E, P };
 
 struct UiFonts {
   ImFont* body = nullptr;     // controls, lists, long text

@@ -48,6 +48,16 @@ class DataDir {
   std::string m_path;
 };
 
+Plan planOf(const std::string& id, const fs::path& extraDir = {}) {
+  std::vector<fs::path> dirs{kSource / "routines"};
+  if (!extraDir.empty()) dirs.push_back(extraDir);
+  const auto library = RoutineLibrary::load(dirs, {kAssets});
+  const LibraryEntry* entry = library.find(id);
+  REQUIRE(entry);
+  REQUIRE(entry->plan);
+  return *entry->plan;
+}
+
 struct Run {
   TempDir home;
   DataDir data;
@@ -63,7 +73,16 @@ struct RunOptions {
   std::string driver = "disk";
   std::vector<std::string> extraArgs = {};
   std::string input = {};
+  bool gui = false;  // the desktop window under Xvfb instead of the terminal runner
 };
+
+// The window runs the routine to its end and closes itself a little later.
+std::vector<std::string> guiCommand(const std::string& id, double scale, const Plan& plan) {
+  const double seconds = static_cast<double>(plan.total.count()) / 1000.0 / scale + 3.0;
+  return {"xvfb-run", "-a",     "-s",         "-screen 0 1280x800x24",
+          UNKNOT_BINARY, "--run", id,         "--time-scale",
+          std::to_string(scale), "--exit-after", std::to_string(static_cast<int>(seconds)) + "s"};
+}
 
 void runRoutine(Run& run, const std::string& id, double scale, const fs::path& routineFile = {},
                 const RunOptions& opts = {}) {
@@ -75,6 +94,7 @@ void runRoutine(Run& run, const std::string& id, double scale, const fs::path& r
   }
   std::vector<std::string> args{UNKNOT_BINARY, "run",          id,
                                 "--terminal",  "--time-scale", std::to_string(scale)};
+  if (opts.gui) args = guiCommand(id, scale, planOf(id, routineFile.parent_path()));
   args.insert(args.end(), opts.extraArgs.begin(), opts.extraArgs.end());
   ProcessOptions options;
   options.env = {
@@ -86,16 +106,6 @@ void runRoutine(Run& run, const std::string& id, double scale, const fs::path& r
       {"UNKNOT_AUDIO_LOG", run.logPath()}};
   options.input = opts.input;
   run.result = runProcess(args, options);
-}
-
-Plan planOf(const std::string& id, const fs::path& extraDir = {}) {
-  std::vector<fs::path> dirs{kSource / "routines"};
-  if (!extraDir.empty()) dirs.push_back(extraDir);
-  const auto library = RoutineLibrary::load(dirs, {kAssets});
-  const LibraryEntry* entry = library.find(id);
-  REQUIRE(entry);
-  REQUIRE(entry->plan);
-  return *entry->plan;
 }
 
 struct ExpectedCue {
@@ -316,6 +326,31 @@ TEST_CASE("each phase start speaks its prompt from the boundary") {
   CHECK(latePrompts <= 1);  // the hold and reps phases are long enough to hear in silence
 }
 
+TEST_CASE("the desktop window plays every cue at its boundary too") {
+  Run run;
+  runRoutine(run, "audio-check", 4.0, kFixture, {kNoVoice, "disk", {}, {}, true});
+  INFO(run.result.err);
+  REQUIRE(run.result.exitCode == 0);
+  checkCues(readRecording(run), expectedCues(planOf("audio-check", kFixture.parent_path())));
+}
+
+TEST_CASE("a screenshot never opens the audio device") {
+  Run run;
+  const std::vector<std::string> args{"xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+                                      UNKNOT_BINARY, "--run", "pigeon-pose", "--at", "12s",
+                                      "--screenshot", run.home.file("p.png")};
+  ProcessOptions options;
+  options.env = {{"XDG_CONFIG_HOME", run.home.file("config")},
+                 {"XDG_DATA_HOME", run.home.file("data")},
+                 {"SDL_AUDIODRIVER", "disk"},
+                 {"SDL_DISKAUDIOFILE", run.pcmPath()}};
+  run.result = runProcess(args, options);
+  INFO(run.result.err);
+  REQUIRE(run.result.exitCode == 0);
+  CHECK(fs::exists(run.home.file("p.png")));
+  CHECK_FALSE(fs::exists(run.pcmPath()));
+}
+
 TEST_CASE("with no audio device a run completes with one notice") {
   Run run;
   runRoutine(run, "audio-check", 20.0, kFixture, {"", "no-such-driver"});
@@ -348,6 +383,10 @@ TEST_CASE("the m key mutes every cue") {
   const auto loudest = std::max_element(rec.pcm.begin() + afterKey, rec.pcm.end(),
                                         [](float a, float b) { return std::abs(a) < std::abs(b); });
   CHECK(std::abs(*loudest) == 0.0f);
+  // Remembered: the next run starts muted.
+  std::ifstream saved(run.home.file("config/unknot/settings.toml"));
+  const std::string text((std::istreambuf_iterator<char>(saved)), std::istreambuf_iterator<char>());
+  CHECK(text.find("muted = true") != std::string::npos);
 }
 
 TEST_CASE("when espeak-ng cannot start, the chimes still play") {

@@ -70,7 +70,7 @@ TEST_CASE(
     clock.advance(*sleep);
     engine.update();
     ++wakes;
-    const long long shown = shownSeconds(PlayerModel{&plan, engine.snapshot(), false});
+    const long long shown = shownSeconds(PlayerModel{&plan, engine.snapshot(), false, std::nullopt});
     if (shown != lastShown) ++shownChanges;
     lastShown = shown;
   }

@@ -24,7 +24,7 @@ struct Session {
     clock.advance(by);
     engine.update();
   }
-  PlayerModel model(bool flash = false) const { return {&plan, engine.snapshot(), flash}; }
+  PlayerModel model(bool flash = false) const { return {&plan, engine.snapshot(), flash, std::nullopt}; }
   // One frame of the player with these keys; the intent goes to the engine like in the app.
   PlayerIntent press(ImGuiHarness& ui, std::vector<UiKey> keys) {
     const PlayerModel now = model();
@@ -90,6 +90,20 @@ TEST_CASE("escape stops the routine") {
   Session session(sidedPlan());
   CHECK(session.press(ui, {UiKey::Escape}) == PlayerIntent::Stop);
   CHECK(session.engine.state() == SessionState::Stopped);
+}
+
+TEST_CASE("m asks for mute when the run has sound and does nothing in a silent run") {
+  ImGuiHarness ui;
+  Session session(sidedPlan());
+  PlayerModel withSound = session.model();
+  withSound.muted = false;
+  const std::vector<UiKey> keys{UiKey::M};
+  CHECK(ui.frame([&] { return drawPlayerView(withSound, ui.fonts(), keys); }) ==
+        PlayerIntent::ToggleMute);
+  withSound.muted = true;  // muted: the same key turns the sound back on
+  CHECK(playerIntentForKey(UiKey::M, withSound) == PlayerIntent::ToggleMute);
+  CHECK(session.press(ui, {UiKey::M}) == PlayerIntent::None);  // --no-audio: no sound to mute
+  CHECK(session.engine.state() == SessionState::Running);
 }
 
 TEST_CASE("the first key that means something wins") {

@@ -1,0 +1,196 @@
+#include "ui/checkin_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ui/player_view.hpp"
+#include "ui/progress_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+ImVec4 colour(ImU32 packed) {
+  return ImGui::ColorConvertU32ToFloat4(packed);
+}
+
+std::optional<int>& focused(CheckinDraft& draft) {
+  return draft.focus == 0 ? draft.pain : draft.tightness;
+}
+
+// One row of eleven score buttons; returns true when one was clicked.
+bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, bool focus,
+                  const UiFonts& fonts, float width) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const std::string shown =
+      std::string(label) + (value ? ": " + std::to_string(*value) : std::string(": not set"));
+  if (focus) {
+    list->AddRectFilled(ImVec2(pos.x, pos.y + fonts.headingSize * 0.15f),
+                        ImVec2(pos.x + fonts.bodySize * 0.3f, pos.y + fonts.headingSize * 1.1f),
+                        palette::kAccent);
+  }
+  drawText(list, fonts.heading, fonts.headingSize, ImVec2(pos.x + fonts.bodySize * 0.7f, pos.y),
+           focus ? palette::kText : palette::kTextDim, shown);
+  ImGui::Dummy(ImVec2(width, fonts.headingSize * 1.35f));
+
+  const float gap = std::round(fonts.bodySize * 0.35f);
+  const float button = std::floor((width - gap * kMaxScore) / (kMaxScore + 1));
+  const float height =
+      std::round(std::clamp(button * 0.75f, fonts.bodySize * 2.0f, fonts.bodySize * 3.2f));
+  bool clicked = false;
+  ImGui::PushID(id);
+  ImGui::PushFont(fonts.heading);
+  for (int score = 0; score <= kMaxScore; ++score) {
+    if (score > 0) ImGui::SameLine(0, gap);
+    const bool chosen = value == score;
+    ImGui::PushStyleColor(ImGuiCol_Button, colour(chosen ? scoreColour(score) : palette::kPanel));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          colour(chosen ? scoreColour(score) : palette::kPanelHover));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(chosen ? palette::kOnPill : palette::kText));
+    if (ImGui::Button(std::to_string(score).c_str(), ImVec2(button, height))) {
+      value = score;
+      clicked = true;
+    }
+    ImGui::PopStyleColor(3);
+  }
+  ImGui::PopFont();
+  ImGui::PopID();
+  const ImVec2 end = ImGui::GetCursorScreenPos();
+  drawText(list, fonts.body, fonts.bodySize, end, palette::kTextFaint, "none");
+  const char* worst = "worst";
+  drawText(list, fonts.body, fonts.bodySize,
+           ImVec2(pos.x + width - textWidth(fonts.body, fonts.bodySize, worst), end.y),
+           palette::kTextFaint, worst);
+  ImGui::Dummy(ImVec2(width, fonts.bodySize * 1.6f));
+  return clicked;
+}
+
+void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted("Any of these?");
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kTextDim));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextWrapped(
+      "Each one is a reason to see a doctor or physiotherapist; advice shows as "
+      "soon as you save.");
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  const float column = width * 0.5f;
+  for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
+    if (i % 2 == 1 && column > fonts.bodySize * 16)
+      ImGui::SameLine(ImGui::GetCursorPosX() + column);
+    std::string label = symptomLabel(kAllSymptoms[i]);
+    if (!label.empty())
+      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    ImGui::Checkbox(label.c_str(), &draft.symptoms[i]);
+  }
+}
+
+}  // namespace
+
+std::vector<Symptom> CheckinDraft::chosenSymptoms() const {
+  std::vector<Symptom> out;
+  for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
+    if (symptoms[i]) out.push_back(kAllSymptoms[i]);
+  }
+  return out;
+}
+
+ImU32 scoreColour(int score) {
+  if (score <= 3) return palette::kAccent;
+  if (score <= 6) return palette::kWarning;
+  return palette::kError;
+}
+
+CheckinIntent applyCheckinKeys(CheckinDraft& draft, std::span<const UiKey> keys) {
+  for (UiKey key : keys) {
+    switch (key) {
+      case UiKey::Up:
+      case UiKey::Down:
+        draft.focus = key == UiKey::Up ? 0 : 1;
+        break;
+      case UiKey::Left:
+      case UiKey::Right: {
+        std::optional<int>& value = focused(draft);
+        const int step = key == UiKey::Right ? 1 : -1;
+        value = value ? std::clamp(*value + step, 0, kMaxScore) : 0;
+        draft.error.clear();
+        break;
+      }
+      case UiKey::Enter:
+        if (draft.pain) return CheckinIntent::Save;
+        draft.error = "Choose a pain score first (click a number, or Left/Right).";
+        break;
+      case UiKey::Escape:
+        return CheckinIntent::Skip;
+      default:
+        break;
+    }
+  }
+  return CheckinIntent::None;
+}
+
+CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
+                              std::span<const UiKey> keys, bool afterSession) {
+  CheckinIntent intent = applyCheckinKeys(draft, keys);
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const float pad = std::round(fonts.bodySize * 1.2f);
+  const float width = std::min(window.x - 2 * pad, fonts.bodySize * 52.0f);
+  const float left = std::floor((window.x - width) * 0.5f);
+  beginFullscreenWindow("##checkin");
+  ImGui::PushFont(fonts.body);
+  ImGui::SetCursorScreenPos(ImVec2(left, pad));
+  ImGui::BeginChild("##checkin-body", ImVec2(window.x - left, window.y - pad));
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float titleSize = fonts.headingSize * 1.25f;
+  drawText(list, fonts.heading, titleSize, top, palette::kAccent,
+           afterSession ? "How do you feel now?" : "Check in: how do you feel?");
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(top.x, top.y + titleSize * 1.25f),
+           palette::kTextDim, "0 is none, 10 the worst.  Up/Down choose a row, Left/Right set it.");
+  ImGui::Dummy(ImVec2(width, titleSize * 1.25f + fonts.bodySize * 2.0f));
+
+  if (drawScoreRow("pain", "Pain", draft.pain, draft.focus == 0, fonts, width)) {
+    draft.focus = 0;
+    draft.error.clear();
+  }
+  if (drawScoreRow("tightness", "Tightness", draft.tightness, draft.focus == 1, fonts, width)) {
+    draft.focus = 1;
+  }
+  drawSymptoms(draft, fonts, width);
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.4f));
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("##note", "A note (optional): what helped, what hurt", draft.note.data(),
+                           draft.note.size());
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.4f));
+
+  const float buttonHeight = std::round(fonts.bodySize * 2.3f);
+  const float buttonWidth = std::round(fonts.bodySize * 10.0f);
+  if (accentButton("Save (Enter)", ImVec2(buttonWidth, buttonHeight))) {
+    if (draft.pain) {
+      intent = CheckinIntent::Save;
+    } else {
+      draft.error = "Choose a pain score first (click a number, or Left/Right).";
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Skip (Esc)", ImVec2(buttonWidth, buttonHeight))) intent = CheckinIntent::Skip;
+  if (!draft.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextWrapped("%s", draft.error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
+  ImGui::PopFont();
+  ImGui::End();
+  return intent;
+}
+
+}  // namespace unknot

@@ -1,0 +1,89 @@
+// The plan editor's logic without drawing: choices, adding targets, keys, the reminder row.
+#include <algorithm>
+
+#include "ui/plan_editor.hpp"
+
+namespace unknot {
+
+std::vector<std::string> targetChoices(const PlanEditorState& state) {
+  std::vector<std::string> out = {"stretch", "foam-roll+massage", "strength", "foam-roll",
+                                  "massage", "thermal",           "posture",  "mixed",
+                                  "any"};
+  for (const std::string& id : state.routineIds) out.push_back("routine:" + id);
+  return out;
+}
+
+std::vector<std::string> reminderTargets(const PlanSettings& settings) {
+  std::vector<std::string> out;
+  for (const Target& target : settings.targets) {
+    const std::string spec = targetSpec(target);
+    const std::string what = spec.substr(0, spec.find('='));
+    if (std::find(out.begin(), out.end(), what) == out.end()) out.push_back(what);
+  }
+  if (std::find(out.begin(), out.end(), "any") == out.end()) out.push_back("any");
+  return out;
+}
+
+void addTarget(PlanEditorState& state, const std::string& spec) {
+  std::string error;
+  auto target = parseTargetSpec(spec + "=1", error);
+  if (!target) {
+    state.error = error;
+    return;
+  }
+  const bool present = std::any_of(
+      state.settings.targets.begin(), state.settings.targets.end(), [&](const Target& t) {
+        return t.routineId == target->routineId && t.categories == target->categories;
+      });
+  if (present) {
+    state.error = "'" + spec + "' is already a target; change its count instead";
+    return;
+  }
+  if (state.settings.targets.size() >= static_cast<size_t>(plan_limits::kMaxTargets)) {
+    state.error = "a plan has at most 20 targets";
+    return;
+  }
+  state.settings.targets.push_back(std::move(*target));
+  state.error.clear();
+}
+
+namespace {
+
+PlanEditorIntent checkedSave(PlanEditorState& state, PlanEditorIntent::Kind kind) {
+  if (const auto error = validatePlanSettings(state.settings)) {
+    state.error = *error;
+    return {};
+  }
+  state.error.clear();
+  return {kind, 0, {}};
+}
+
+}  // namespace
+
+PlanEditorIntent applyPlanEditorKeys(PlanEditorState& state, std::span<const UiKey> keys) {
+  for (UiKey key : keys) {
+    if (key == UiKey::Escape) return {PlanEditorIntent::Kind::Cancel, 0, {}};
+    if (key == UiKey::Enter) return checkedSave(state, PlanEditorIntent::Kind::Save);
+  }
+  return {};
+}
+
+PlanEditorIntent reminderToAdd(PlanEditorState& state) {
+  std::string error;
+  const auto minute = parseTimeOfDay(state.reminderTime.data(), error);
+  if (!minute) {
+    state.error = "reminder time: " + error;
+    return {};
+  }
+  const std::vector<std::string> targets = reminderTargets(state.settings);
+  const size_t index = std::min<size_t>(std::max(0, state.reminderTarget), targets.size() - 1);
+  state.error.clear();
+  return {PlanEditorIntent::Kind::AddReminder, *minute, targets[index]};
+}
+
+PlanEditorIntent planEditorSave(PlanEditorState& state, bool startNew) {
+  return checkedSave(state,
+                     startNew ? PlanEditorIntent::Kind::StartNew : PlanEditorIntent::Kind::Save);
+}
+
+}  // namespace unknot

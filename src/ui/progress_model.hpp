@@ -1,0 +1,66 @@
+// What the Progress view shows, as plain data and pure functions (heat-map cells and colours,
+// chart scaling, figures as words), so tests can check them without drawing anything.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/recovery/progress_stats.hpp"
+#include "ui/ui_types.hpp"
+
+namespace unknot {
+
+// The view's input: the snapshot when the store could be read, else a one-line error.
+struct ProgressViewModel {
+  std::optional<ProgressSnapshot> snapshot;
+  std::string error;   // the store could not be opened or read
+  std::string notice;  // a short confirmation, e.g. "Check-in saved."
+};
+
+enum class ProgressIntent { None, Back, Checkin, Plan };
+
+// Esc or Enter go back, C opens the check-in, E (or P) opens the plan editor.
+ProgressIntent progressIntentForKey(UiKey key);
+
+// Heat-map colours per day state; today also gets an outline (kTodayOutline).
+ImU32 dayStateColour(DayState state);
+const char* dayStateLabel(DayState state);
+inline constexpr ImU32 kTodayOutline = IM_COL32(0xF1, 0xF4, 0xF6, 0xFF);
+
+// Without a plan nothing was promised, so a day without a session is not painted as missed:
+// the cell is neutral and the legend says "no session" ("a session" for met days).
+ImU32 heatCellColour(DayState state, bool hasPlan);
+const char* heatCellLabel(DayState state, bool hasPlan);
+// The legend's entries, in order: every state with a plan; without one, no rest or partial.
+std::vector<DayState> legendStates(bool hasPlan);
+
+struct HeatCell {
+  LogicalDate date;
+  DayState state = DayState::Future;
+  int row = 0, column = 0;  // plan week (0-based), day within the week
+  bool today = false;
+};
+
+// One cell per day of the window, in rows of seven from the window's first day.
+std::vector<HeatCell> heatMapCells(const ProgressSnapshot& snapshot);
+int heatMapRows(const ProgressSnapshot& snapshot);
+
+// Maps day indices and 0-10 scores into a chart's plot box.
+struct ChartScale {
+  Box plot;
+  int days = 1;  // x positions 0 .. days-1 span the box's width
+  float x(int dayIndex) const;
+  float y(double score) const;  // 0 at the bottom, 10 at the top, clamped
+};
+
+// "Pain is falling (-0.8 a week)", "Pain is flat", "Pain is rising", or why there is no trend.
+std::string trendWords(const PainTrendResult& trend);
+// "82%" or "-" when there is nothing to count.
+std::string percentText(std::optional<double> fraction);
+// "1 h 05 min", "12 min", "45 s".
+std::string minutesText(Millis time);
+// "Day 9 of 42", "Starts in 3 days", "Finished".
+std::string dayLine(const ProgressSnapshot& snapshot);
+
+}  // namespace unknot

@@ -1,0 +1,293 @@
+#include "ui/progress_view.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+#include "ui/library_model.hpp"
+#include "ui/player_view.hpp"
+#include "ui/progress_charts.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+ImVec4 colour(ImU32 packed) {
+  return ImGui::ColorConvertU32ToFloat4(packed);
+}
+
+void colouredText(ImFont* font, ImU32 packed, const std::string& text) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(packed));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+// Title, day line and the three buttons; returns the bottom of the header.
+float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad, float width,
+                 ProgressIntent& clicked) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float titleSize = fonts.headingSize * 1.25f;
+  drawText(list, fonts.heading, titleSize, ImVec2(pad, pad), palette::kAccent, "Your progress");
+  std::string line;
+  if (model.snapshot) {
+    const ProgressSnapshot& s = *model.snapshot;
+    line = dayLine(s);
+    if (s.hasPlan) line += "   " + formatDate(s.plan.start) + " to " + formatDate(s.plan.end());
+  }
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, pad + titleSize * 1.2f), palette::kTextDim,
+           line);
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const char* labels[] = {"Check in (C)", "Plan (E)", "Back (Esc)"};
+  const ProgressIntent intents[] = {ProgressIntent::Checkin, ProgressIntent::Plan,
+                                    ProgressIntent::Back};
+  const float height = std::round(fonts.bodySize * 2.0f);
+  float x = width - pad;
+  for (int i = 2; i >= 0; --i)
+    x -= ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  x += style.ItemSpacing.x;
+  ImGui::SetCursorScreenPos(ImVec2(x, pad));
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) ImGui::SameLine();
+    const bool main = i == 0;
+    if (main ? accentButton(labels[i], ImVec2(0, height))
+             : ImGui::Button(labels[i], ImVec2(0, height))) {
+      clicked = intents[i];
+    }
+  }
+  return pad + titleSize * 1.2f + fonts.bodySize * 1.6f;
+}
+
+void drawInvitation(const UiFonts& fonts, float width, ProgressIntent& clicked) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float pad = fonts.bodySize;
+  const char* text =
+      "A recovery plan gives each day targets for 2 to 6 weeks (by default: stretch twice, "
+      "foam-roll or massage once, strength from week 2, one rest day a week), so the calendar "
+      "can show which days you kept. Until then, this page counts any session over the last "
+      "28 days.";
+  const float textWidth = width - 2 * pad;
+  const float textHeight = wrappedTextHeight(fonts.body, fonts.bodySize, text, textWidth);
+  const float buttonHeight = std::round(fonts.bodySize * 2.2f);
+  const float height = pad * 2 + fonts.headingSize * 1.4f + textHeight + pad + buttonHeight;
+  list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), palette::kPanelSelected,
+                      fonts.bodySize * 0.4f);
+  drawText(list, fonts.heading, fonts.headingSize, ImVec2(pos.x + pad, pos.y + pad),
+           palette::kAccent, "Start a recovery plan");
+  const float textTop = pos.y + pad + fonts.headingSize * 1.4f;
+  list->AddText(fonts.body, fonts.bodySize, ImVec2(pos.x + pad, textTop), palette::kText, text,
+                nullptr, textWidth);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, textTop + textHeight + pad));
+  if (accentButton("Start a plan (E)", ImVec2(0, buttonHeight))) clicked = ProgressIntent::Plan;
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+  ImGui::Dummy(ImVec2(width, fonts.bodySize * 0.5f));
+}
+
+// Today's targets as "stretch 1/2".
+std::string todayLine(const ProgressSnapshot& s) {
+  const DayStatus* today = s.todayStatus();
+  if (!today || today->targets.empty()) return "";
+  std::string out = "Today: ";
+  for (size_t i = 0; i < today->targets.size(); ++i) {
+    const TargetProgress& t = today->targets[i];
+    if (i > 0) out += ",  ";
+    out += describeTarget(t.target) + " " + std::to_string(std::min(t.done, t.target.perDay)) +
+           "/" + std::to_string(t.target.perDay);
+  }
+  return out;
+}
+
+void drawTotals(const ProgressSnapshot& s, const UiFonts& fonts) {
+  colouredText(fonts.heading, palette::kText, "Sessions and time");
+  if (s.categories.empty()) {
+    colouredText(fonts.body, palette::kTextDim, "Nothing recorded in this window yet.");
+    return;
+  }
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+  if (ImGui::BeginTable("##totals", 3, flags)) {
+    ImGui::TableSetupColumn("Category");
+    ImGui::TableSetupColumn("Sessions");
+    ImGui::TableSetupColumn("Time");
+    ImGui::TableHeadersRow();
+    for (const CategoryTotal& total : s.categories) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(categoryLabel(total.category));
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", total.sessions);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(minutesText(total.time).c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (s.leftHold.count() > 0 || s.rightHold.count() > 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kRight));
+    ImGui::Text("Right side %s", minutesText(s.rightHold).c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, fonts.bodySize * 1.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kLeft));
+    ImGui::Text("Left side %s", minutesText(s.leftHold).c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void drawFigures(const ProgressSnapshot& s, const UiFonts& fonts) {
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextColored(colour(palette::kAccent), "%d", s.streaks.current);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("day streak");
+  ImGui::PopFont();
+  colouredText(fonts.body, palette::kTextDim,
+               "longest " + std::to_string(s.streaks.longest) +
+                   (s.streaks.longest == 1 ? " day" : " days") +
+                   " (rest days bridge, a missed day breaks)");
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextColored(colour(palette::kAccent), "%s", percentText(s.adherence).c_str());
+  ImGui::SameLine();
+  ImGui::TextUnformatted("adherence so far");
+  ImGui::PopFont();
+  colouredText(fonts.body, palette::kTextDim,
+               percentText(s.adherenceLast7) + " over the last 7 days");
+  if (const std::string today = todayLine(s); !today.empty()) {
+    ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
+    ImGui::PushFont(fonts.body);
+    ImGui::TextWrapped("%s", today.c_str());
+    ImGui::PopFont();
+  }
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.6f));
+  ImGui::PushFont(fonts.body);
+  drawTotals(s, fonts);
+  ImGui::PopFont();
+}
+
+// Cells as large as the column and the window height allow, within readable bounds.
+float cellSize(const ProgressSnapshot& s, const UiFonts& fonts, float width, float windowHeight) {
+  const float label = heatMapWidth(fonts, 0);
+  const float byWidth = (width * 0.46f - label) / 7.8f;
+  const float byHeight = windowHeight * 0.36f / std::max(1, heatMapRows(s)) * 0.88f;
+  return std::round(
+      std::clamp(std::min(byWidth, byHeight), fonts.bodySize * 1.4f, fonts.bodySize * 2.8f));
+}
+
+void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
+              ProgressIntent& clicked) {
+  const float gap = fonts.bodySize * 0.8f;
+  if (!model.snapshot) {
+    const std::string text = "Your progress could not be read: " + model.error;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+    ImGui::PushTextWrapPos(width);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    colouredText(fonts.body, palette::kTextDim,
+                 "Routines still run; they are simply not recorded.");
+    return;
+  }
+  const ProgressSnapshot& s = *model.snapshot;
+  if (!model.error.empty()) colouredText(fonts.body, palette::kError, model.error);
+  if (!model.notice.empty()) colouredText(fonts.body, palette::kAccent, model.notice);
+  if (!s.redFlags.empty()) {
+    drawRedFlagBox(s.redFlags, fonts, width);
+    ImGui::Dummy(ImVec2(0, gap * 0.5f));
+  }
+  if (!s.hasPlan) drawInvitation(fonts, width, clicked);
+
+  const float cell = cellSize(s, fonts, width, ImGui::GetIO().DisplaySize.y);
+  const float mapWidth = heatMapWidth(fonts, cell);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImGui::BeginGroup();
+  colouredText(fonts.heading, palette::kText, s.hasPlan ? "Calendar" : "Last 28 days");
+  drawHeatMap(s, fonts, cell);
+  ImGui::EndGroup();
+  const float leftBottom = ImGui::GetItemRectMax().y;
+  ImGui::SetCursorScreenPos(ImVec2(top.x + mapWidth + gap * 2.5f, top.y));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(top.x + width);
+  drawFigures(s, fonts);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const float bottom = std::max(leftBottom, ImGui::GetItemRectMax().y);
+  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + gap));
+  const float room = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - (bottom + gap) -
+                     ImGui::GetStyle().WindowPadding.y;
+  drawTrendChart(s, fonts, ImVec2(width, std::max(fonts.bodySize * 12.0f, room)));
+}
+
+}  // namespace
+
+float wrappedTextHeight(ImFont* font, float size, std::string_view text, float width) {
+  return font->CalcTextSizeA(size, FLT_MAX, width, text.data(), text.data() + text.size()).y;
+}
+
+bool accentButton(const char* label, ImVec2 size) {
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
+  const bool clicked = ImGui::Button(label, size);
+  ImGui::PopStyleColor(2);
+  return clicked;
+}
+
+void drawRedFlagBox(const std::vector<RedFlag>& flags, const UiFonts& fonts, float width) {
+  if (flags.empty()) return;
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float pad = fonts.bodySize;
+  const float edge = std::round(fonts.bodySize * 0.35f);
+  const float textWidth = width - 2 * pad - edge;
+  const char* title = flags.size() == 1 ? "Please get this checked" : "Please get these checked";
+  float height = pad + fonts.headingSize * 1.3f;
+  for (const RedFlag& flag : flags) {
+    height += wrappedTextHeight(fonts.body, fonts.bodySize, flag.advice, textWidth) + pad * 0.5f;
+  }
+  height += wrappedTextHeight(fonts.body, fonts.bodySize, kNotMedicalAdvice, textWidth) + pad;
+  list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), IM_COL32(0x33, 0x2A, 0x16, 0xFF),
+                      fonts.bodySize * 0.4f);
+  list->AddRectFilled(pos, ImVec2(pos.x + edge, pos.y + height), palette::kWarning,
+                      fonts.bodySize * 0.4f, ImDrawFlags_RoundCornersLeft);
+  const float left = pos.x + edge + pad;
+  float y = pos.y + pad * 0.8f;
+  drawText(list, fonts.heading, fonts.headingSize, ImVec2(left, y), palette::kWarning, title);
+  y += fonts.headingSize * 1.3f;
+  for (const RedFlag& flag : flags) {
+    list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), palette::kText, flag.advice.c_str(),
+                  nullptr, textWidth);
+    y += wrappedTextHeight(fonts.body, fonts.bodySize, flag.advice, textWidth) + pad * 0.5f;
+  }
+  list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), palette::kTextDim, kNotMedicalAdvice,
+                nullptr, textWidth);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
+ProgressIntent drawProgressView(const ProgressViewModel& model, const UiFonts& fonts,
+                                std::span<const UiKey> keys) {
+  ProgressIntent intent = ProgressIntent::None;
+  for (UiKey key : keys) {
+    intent = progressIntentForKey(key);
+    if (intent != ProgressIntent::None) break;
+  }
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const float pad = std::round(fonts.bodySize * 1.2f);
+  beginFullscreenWindow("##progress");
+  ImGui::PushFont(fonts.body);
+  ProgressIntent clicked = ProgressIntent::None;
+  const float top = drawHeader(model, fonts, pad, window.x, clicked);
+  ImGui::SetCursorScreenPos(ImVec2(pad, top));
+  // The child reaches the window's right edge (its scrollbar sits there); content keeps a margin.
+  ImGui::BeginChild("##progress-body", ImVec2(window.x - pad, std::max(1.0f, window.y - top)));
+  drawBody(model, fonts, window.x - 2 * pad, clicked);
+  ImGui::Dummy(ImVec2(0, pad * 0.5f));
+  ImGui::EndChild();
+  ImGui::PopFont();
+  ImGui::End();
+  return intent != ProgressIntent::None ? intent : clicked;
+}
+
+}  // namespace unknot

@@ -1,0 +1,301 @@
+#include "ui/thermal_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/duration.hpp"
+#include "ui/player_layout.hpp"
+#include "ui/player_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+inline constexpr ImU32 kHeldHeat = IM_COL32(0x3A, 0x1E, 0x17, 0xFF);
+inline constexpr ImU32 kHeldIce = IM_COL32(0x14, 0x2B, 0x38, 0xFF);
+
+ImU32 kindColour(const Phase& phase) {
+  if (phase.kind == PhaseKind::Heat) return palette::kHeat;
+  if (phase.kind == PhaseKind::Ice) return palette::kIce;
+  return palette::kTextDim;
+}
+
+std::string kindWord(const Phase& phase) {
+  if (phase.kind == PhaseKind::Heat) return "HEAT";
+  if (phase.kind == PhaseKind::Ice) return "ICE";
+  return phase.label;
+}
+
+void drawTop(ImDrawList* list, const UiFonts& fonts, const Box& box,
+             const ThermalViewModel& model) {
+  const float size = fonts.mediumSize;
+  const std::string cycle = model.cycleCount > 0 ? "Cycle " + std::to_string(model.cycle) + " of " +
+                                                       std::to_string(model.cycleCount)
+                                                 : "";
+  const float cycleWidth = textWidth(fonts.medium, size, cycle);
+  const std::string& name = model.player.plan->name;
+  const float nameSize = fitTextSize(fonts.medium, size, name, box.width() - cycleWidth - size);
+  drawText(list, fonts.medium, nameSize, box.min, palette::kTextDim, name);
+  drawText(list, fonts.medium, size, ImVec2(box.max.x - cycleWidth, box.min.y), palette::kText,
+           cycle);
+}
+
+void drawTitle(ImDrawList* list, const UiFonts& fonts, const Box& box,
+               const ThermalViewModel& model, const Phase& phase) {
+  std::string text = model.held ? model.heldTitle : kindWord(phase);
+  if (!model.held && model.player.snapshot.state == SessionState::Paused) text += " (paused)";
+  const ImU32 colour = model.held ? palette::kWarning : kindColour(phase);
+  const float size = fitTextSize(fonts.title, fonts.titleSize, text, box.width());
+  drawTextCentered(list, fonts.title, size, box.center().x, box.center().y - size * 0.55f, colour,
+                   text);
+}
+
+void drawDigits(ImDrawList* list, const UiFonts& fonts, const PlayerLayout& layout,
+                const ThermalViewModel& model, const Phase& phase, ImVec2 window) {
+  // Held: how long the switch has waited, so a late return is plain to see.
+  const std::string text = model.held ? formatClock(model.heldFor) : clockText(model.player);
+  ImU32 colour = kindColour(phase);
+  if (model.held) colour = palette::kWarning;
+  if (model.player.snapshot.state == SessionState::Paused) colour = palette::kTextFaint;
+  const DigitMetrics metrics = measureDigits(fonts.digits);
+  const float size =
+      fitTextSize(fonts.digits, fonts.digitsSize, text, window.x - 2 * layout.margin);
+  const float shift = (fonts.digitsSize - size) * metrics.glyphHeight * 0.5f;
+  const float top = layout.digits.min.y - metrics.glyphTop * size + shift;
+  drawTextCentered(list, fonts.digits, size, window.x * 0.5f, top, colour, text);
+}
+
+void drawBody(ImDrawList* list, const UiFonts& fonts, Box box, const ThermalViewModel& model,
+              const Phase& phase) {
+  const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
+  if (model.held) {
+    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kText,
+                             model.skinCheck, true, ellipsis);
+    box.min.y += fonts.mediumSize * 0.4f;
+    drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kTextDim, model.nextUp, true,
+                ellipsis);
+    return;
+  }
+  if (!model.switchAt.empty()) {
+    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, kindColour(phase),
+                             model.switchAt, true, ellipsis);
+    box.min.y += fonts.mediumSize * 0.3f;
+  }
+  if (phase.text.empty() || box.height() <= 0) return;
+  drawWrapped(list, fonts.body, fonts.bodySize, box, palette::kTextDim, phase.text, true, ellipsis);
+}
+
+struct Button {
+  std::string label;
+  const char* tip;
+  ThermalIntent intent;
+  bool primary;
+};
+
+ThermalIntent drawButtons(const UiFonts& fonts, const Box& box,
+                          const std::vector<Button>& buttons) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float spacing = fonts.bodySize * 0.6f;
+  std::vector<float> widths;
+  float total = -spacing;
+  for (const Button& b : buttons) {
+    widths.push_back(
+        std::max(fonts.bodySize * (b.intent.acknowledge ? 11.0f : 5.5f),
+                 textWidth(fonts.body, fonts.bodySize, b.label) + style.FramePadding.x * 2));
+    total += widths.back() + spacing;
+  }
+  ThermalIntent intent;
+  float x = std::floor(box.center().x - total * 0.5f);
+  for (size_t i = 0; i < buttons.size(); ++i) {
+    const Button& b = buttons[i];
+    ImGui::SetCursorScreenPos(ImVec2(x, box.min.y));
+    if (b.primary) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                            ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+    }
+    if (ImGui::Button(b.label.c_str(), ImVec2(widths[i], box.height()))) intent = b.intent;
+    if (b.primary) ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", b.tip);
+    x += widths[i] + spacing;
+  }
+  return intent;
+}
+
+std::vector<Button> buttonsFor(const ThermalViewModel& model, const UiFonts& fonts) {
+  std::vector<Button> buttons;
+  if (model.held) {
+    buttons.push_back({std::string("I've switched") + symbol(fonts, " \xE2\x86\xB5", ""),
+                       "Enter",
+                       {PlayerIntent::None, true},
+                       true});
+    if (const Phase* phase = currentPhase(model.player); phase && phase->duration) {
+      // Another application of the same pack, for whoever wants it longer.
+      buttons.push_back({"Repeat " + std::string(phase->kind == PhaseKind::Heat ? "heat" : "ice") +
+                             " (" + formatDuration(*phase->duration) + ")",
+                         "Left arrow",
+                         {PlayerIntent::Back, false},
+                         false});
+    }
+  } else {
+    const bool paused = model.player.snapshot.state == SessionState::Paused;
+    buttons.push_back(
+        {paused ? "Resume" : "Pause", "Space", {PlayerIntent::TogglePause, false}, true});
+    buttons.push_back({std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"),
+                       "Right arrow",
+                       {PlayerIntent::Skip, false},
+                       false});
+  }
+  buttons.push_back({"Stop", "Esc", {PlayerIntent::Stop, false}, false});
+  if (model.player.muted) {
+    buttons.push_back(
+        {*model.player.muted ? "Sound on" : "Mute", "M", {PlayerIntent::ToggleMute, false}, false});
+  }
+  return buttons;
+}
+
+}  // namespace
+
+ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model) {
+  if (model.held) {
+    if (key == UiKey::Enter) return {PlayerIntent::None, true};
+    if (key == UiKey::Space) return {};  // nothing counts while held: no pause to toggle
+  }
+  return {playerIntentForKey(key, model.player), false};
+}
+
+ImU32 thermalBackground(const ThermalViewModel& model) {
+  if (!model.held) return playerBackground(model.player);
+  const Phase* phase = currentPhase(model.player);
+  const bool heat = phase && phase->kind == PhaseKind::Heat;
+  const bool tinted = (model.heldFor.count() / 1000) % 2 == 0;
+  return tinted ? (heat ? kHeldHeat : kHeldIce) : palette::kBackground;
+}
+
+ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& fonts,
+                              std::span<const UiKey> keys) {
+  ThermalIntent intent;
+  for (UiKey key : keys) {
+    intent = thermalIntentForKey(key, model);
+    if (intent.acknowledge || intent.player != PlayerIntent::None) break;
+  }
+  const Phase* phase = currentPhase(model.player);
+  if (!phase) return intent;
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const PlayerLayout layout = layoutPlayer(window, fontSizesOf(fonts), measureDigits(fonts.digits));
+  beginFullscreenWindow("##thermal");
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  drawTop(list, fonts, layout.topBar, model);
+  drawTitle(list, fonts, layout.title, model, *phase);
+  drawDigits(list, fonts, layout, model, *phase, window);
+  if (!model.held && phase->duration && phase->duration->count() > 0) {
+    const float fraction = static_cast<float>(model.player.snapshot.phaseElapsed.count()) /
+                           static_cast<float>(phase->duration->count());
+    drawBar(list, layout.phaseBar, fraction, palette::kTrack, kindColour(*phase));
+  }
+  drawBody(list, fonts, layout.text, model, *phase);
+  std::string footer = model.banner;
+  if (model.held) {
+    footer = "Alarm ringing" +
+             std::string(model.ring > 0 ? ", ring " + std::to_string(model.ring) : "") + " " +
+             symbol(fonts, "\xC2\xB7", "-") + " due " + formatClock(model.heldFor) + " ago";
+  } else if (footer.empty()) {
+    footer = nextUpText(model.player, symbol(fonts, "\xC2\xB7", "-"));
+  }
+  drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, layout.next.min.y,
+                   model.held ? palette::kWarning : palette::kTextDim, footer);
+  ImGui::PushFont(fonts.body);
+  const ThermalIntent clicked = drawButtons(fonts, layout.controls, buttonsFor(model, fonts));
+  ImGui::PopFont();
+  ImGui::End();
+  if (!intent.acknowledge && intent.player == PlayerIntent::None) intent = clicked;
+  return intent;
+}
+
+ConfirmIntent drawLongThermalConfirm(const std::string& routineName, const std::string& warning,
+                                     bool& understood, const UiFonts& fonts,
+                                     std::span<const UiKey> keys) {
+  ConfirmIntent intent = ConfirmIntent::None;
+  for (UiKey key : keys) {
+    if (key == UiKey::Escape) intent = ConfirmIntent::Cancel;
+    if (key == UiKey::Enter && understood) intent = ConfirmIntent::Start;
+  }
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  beginFullscreenWindow("##thermal-confirm");
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float margin = std::round(window.x * 0.12f);
+  Box box{ImVec2(margin, window.y * 0.18f), ImVec2(window.x - margin, window.y * 0.8f)};
+  const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
+  box.min.y += drawWrapped(list, fonts.title, fonts.titleSize * 0.7f, box, palette::kWarning,
+                           routineName + ": over 20 minutes per application", true, ellipsis);
+  box.min.y += fonts.mediumSize;
+  box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kText, warning, true,
+                           ellipsis);
+  box.min.y += fonts.mediumSize;
+  ImGui::PushFont(fonts.body);
+  const char* tick = "I understand and will check my skin";
+  const float tickWidth = textWidth(fonts.body, fonts.bodySize, tick) + fonts.bodySize * 2;
+  ImGui::SetCursorScreenPos(ImVec2(std::floor(window.x * 0.5f - tickWidth * 0.5f), box.min.y));
+  ImGui::Checkbox(tick, &understood);
+  const float height = fonts.bodySize * 2.4f;
+  const Box buttons{ImVec2(box.min.x, box.min.y + fonts.bodySize * 3),
+                    ImVec2(box.max.x, box.min.y + fonts.bodySize * 3 + height)};
+  const float width = std::max(textWidth(fonts.body, fonts.bodySize, "Start anyway (Enter)"),
+                               textWidth(fonts.body, fonts.bodySize, "Back (Esc)")) +
+                      ImGui::GetStyle().FramePadding.x * 4;
+  ImGui::SetCursorScreenPos(
+      ImVec2(buttons.center().x - width - fonts.bodySize * 0.5f, buttons.min.y));
+  ImGui::BeginDisabled(!understood);
+  if (ImGui::Button("Start anyway (Enter)", ImVec2(width, height))) intent = ConfirmIntent::Start;
+  ImGui::EndDisabled();
+  ImGui::SetCursorScreenPos(ImVec2(buttons.center().x + fonts.bodySize * 0.5f, buttons.min.y));
+  if (ImGui::Button("Back (Esc)", ImVec2(width, height))) intent = ConfirmIntent::Cancel;
+  ImGui::PopFont();
+  ImGui::End();
+  return intent;
+}
+
+ResumeIntent drawResumeOffer(const std::string& routineName, const std::string& where,
+                             const UiFonts& fonts, std::span<const UiKey> keys) {
+  ResumeIntent intent = ResumeIntent::None;
+  for (UiKey key : keys) {
+    if (key == UiKey::Escape) intent = ResumeIntent::NotNow;
+    if (key == UiKey::Enter) intent = ResumeIntent::Resume;
+  }
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  beginFullscreenWindow("##thermal-resume");
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float margin = std::round(window.x * 0.12f);
+  Box box{ImVec2(margin, window.y * 0.22f), ImVec2(window.x - margin, window.y * 0.8f)};
+  const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
+  box.min.y += drawWrapped(list, fonts.title, fonts.titleSize * 0.7f, box, palette::kAccent,
+                           routineName + " is still under way", true, ellipsis);
+  box.min.y += fonts.mediumSize;
+  box.min.y +=
+      drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kText, where, true, ellipsis);
+  box.min.y += fonts.mediumSize * 1.5f;
+  ImGui::PushFont(fonts.body);
+  const float height = fonts.bodySize * 2.4f, gap = fonts.bodySize * 0.6f;
+  const float width =
+      textWidth(fonts.body, fonts.bodySize, "Resume (Enter)") + ImGui::GetStyle().FramePadding.x * 4;
+  float x = std::floor(box.center().x - (3 * width + 2 * gap) * 0.5f);
+  const std::pair<const char*, ResumeIntent> buttons[] = {{"Resume (Enter)", ResumeIntent::Resume},
+                                                          {"Start again", ResumeIntent::StartAgain},
+                                                          {"Not now (Esc)", ResumeIntent::NotNow}};
+  for (const auto& [label, action] : buttons) {
+    ImGui::SetCursorScreenPos(ImVec2(x, box.min.y));
+    const bool primary = action == ResumeIntent::Resume;
+    if (primary)
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+    if (ImGui::Button(label, ImVec2(width, height))) intent = action;
+    if (primary) ImGui::PopStyleColor();
+    x += width + gap;
+  }
+  ImGui::PopFont();
+  ImGui::End();
+  return intent;
+}
+
+}  // namespace unknot

@@ -1,0 +1,52 @@
+// The compact heat/ice player: HEAT in a warm colour or ICE in a cool one, the time left, cycle
+// n of N and the next switch as a clock time; at a switch, the skin check and an "I've
+// switched" button while the alarm rings. Also the confirmation asked before applications
+// over 20 minutes. Reads plain models, returns intents.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "ui/player_model.hpp"
+#include "ui/ui_types.hpp"
+
+namespace unknot {
+
+struct ThermalViewModel {
+  PlayerModel player;
+  int cycle = 0, cycleCount = 0;
+  std::string switchAt;  // "Switch to ice at 14:35"; empty when paused or not timed
+  std::string banner;    // one line above the controls ("Resumed from an earlier run ...")
+  // Held at a switch:
+  bool held = false;
+  std::string heldTitle, skinCheck, nextUp;
+  Millis heldFor{0};  // since the switch fell due
+  int ring = 0;       // alarm rings so far
+};
+
+struct ThermalIntent {
+  PlayerIntent player = PlayerIntent::None;
+  bool acknowledge = false;  // "I've switched"
+};
+
+// Enter acknowledges a switch; the other keys are the player's (space, arrows, Esc, M).
+ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model);
+ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& fonts,
+                              std::span<const UiKey> keys);
+// A warm or cool tint for the held state (alternating each second so it catches the eye).
+ImU32 thermalBackground(const ThermalViewModel& model);
+
+enum class ConfirmIntent { None, Start, Cancel };
+// "Heat lasts 25m per application ... Start anyway?" Enter starts only after the box is
+// ticked; Esc cancels.
+ConfirmIntent drawLongThermalConfirm(const std::string& routineName, const std::string& warning,
+                                     bool& understood, const UiFonts& fonts,
+                                     std::span<const UiKey> keys);
+
+enum class ResumeIntent { None, Resume, StartAgain, NotNow };
+// "Heat and ice is still under way from an earlier run ..." Enter resumes, Esc: not now.
+ResumeIntent drawResumeOffer(const std::string& routineName, const std::string& where,
+                             const UiFonts& fonts, std::span<const UiKey> keys);
+
+}  // namespace unknot

@@ -1,0 +1,167 @@
+// The pain and tightness chart: daily means as dots, the 7-day rolling mean as a line.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/progress_charts.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+constexpr ImU32 kPainColour = palette::kHeat;
+constexpr ImU32 kTightnessColour = palette::kLeft;
+
+ImU32 trendColour(PainTrend trend) {
+  switch (trend) {
+    case PainTrend::Falling:
+      return palette::kAccent;
+    case PainTrend::Rising:
+      return palette::kWarning;
+    case PainTrend::Steady:
+      return palette::kText;
+    case PainTrend::Unknown:
+      break;
+  }
+  return palette::kTextDim;
+}
+
+std::string shortDate(LogicalDate date) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::chrono::year_month_day ymd(date);
+  return std::string(kMonths[static_cast<unsigned>(ymd.month()) - 1]) + " " +
+         std::to_string(static_cast<unsigned>(ymd.day()));
+}
+
+// One series: the rolling mean as a line broken at gaps, the daily means as dots on top.
+template <typename Daily, typename Rolling>
+void drawSeries(ImDrawList* list, const ChartScale& scale, const std::vector<PainPoint>& points,
+                LogicalDate first, ImU32 colour, float dot, Daily daily, Rolling rolling) {
+  std::vector<ImVec2> line;
+  const auto flush = [&] {
+    if (line.size() >= 2) {
+      list->AddPolyline(line.data(), static_cast<int>(line.size()), colour, 0, dot * 0.6f);
+    }
+    line.clear();
+  };
+  for (const PainPoint& point : points) {
+    const std::optional<double> mean = rolling(point);
+    if (!mean) {
+      flush();
+      continue;
+    }
+    line.emplace_back(scale.x(daysBetween(first, point.date)), scale.y(*mean));
+  }
+  flush();
+  for (const PainPoint& point : points) {
+    if (const std::optional<double> value = daily(point)) {
+      const ImVec2 centre(scale.x(daysBetween(first, point.date)), scale.y(*value));
+      list->AddCircleFilled(centre, dot, colour, 12);
+      list->AddCircle(centre, dot, palette::kBackground, 12, 1.5f);
+    }
+  }
+}
+
+// "● pain  ● tightness  — 7-day mean" at `pos`; returns its width.
+float drawKey(ImDrawList* list, const UiFonts& fonts, ImVec2 pos, bool measureOnly) {
+  const float size = fonts.bodySize;
+  const float dot = size * 0.3f;
+  float x = pos.x;
+  const float mid = pos.y + size * 0.55f;
+  const auto item = [&](ImU32 colour, const char* label, bool isLine) {
+    if (!measureOnly) {
+      if (isLine) {
+        list->AddLine(ImVec2(x, mid), ImVec2(x + size * 1.2f, mid), palette::kTextDim, 2.5f);
+      } else {
+        list->AddCircleFilled(ImVec2(x + dot, mid), dot, colour, 12);
+      }
+    }
+    x += (isLine ? size * 1.2f : dot * 2) + size * 0.35f;
+    if (!measureOnly) drawText(list, fonts.body, size, ImVec2(x, pos.y), palette::kTextDim, label);
+    x += textWidth(fonts.body, size, label) + size;
+  };
+  item(kPainColour, "pain", false);
+  item(kTightnessColour, "tightness", false);
+  item(palette::kTextDim, "7-day mean", true);
+  return x - pos.x - size;
+}
+
+}  // namespace
+
+void drawTrendChart(const ProgressSnapshot& snapshot, const UiFonts& fonts, ImVec2 size) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float body = fonts.bodySize;
+
+  const std::string words = trendWords(snapshot.painTrend);
+  drawText(list, fonts.heading, fonts.headingSize, origin, trendColour(snapshot.painTrend.trend),
+           words);
+  float top = origin.y + fonts.headingSize * 1.4f;
+  const float keyWidth = drawKey(list, fonts, origin, true);
+  const float wordsWidth = textWidth(fonts.heading, fonts.headingSize, words);
+  if (wordsWidth + keyWidth + body * 2 <= size.x) {
+    drawKey(list, fonts, ImVec2(origin.x + size.x - keyWidth, origin.y + 2), false);
+  } else {
+    drawKey(list, fonts, ImVec2(origin.x, top), false);
+    top += body * 1.6f;
+  }
+
+  const float axis = textWidth(fonts.body, body, "10") + body * 0.6f;
+  ChartScale scale;
+  const float dot = std::max(3.0f, body * 0.28f);
+  scale.plot = Box{ImVec2(origin.x + axis + dot, top + body * 0.6f),
+                   ImVec2(origin.x + size.x - dot * 2, origin.y + size.y - body * 1.7f)};
+  if (scale.plot.height() < body * 3) scale.plot.max.y = scale.plot.min.y + body * 3;
+  const LogicalDate first = snapshot.days.empty() ? snapshot.today : snapshot.days.front().date;
+  scale.days = static_cast<int>(std::max(snapshot.days.size(), snapshot.pain.size()));
+
+  list->AddRectFilled(ImVec2(scale.plot.min.x - dot, scale.plot.min.y - body * 0.3f),
+                      ImVec2(scale.plot.max.x + dot, scale.plot.max.y + body * 0.3f),
+                      palette::kPanel, body * 0.3f);
+  for (int score = 0; score <= kMaxScore; score += 2) {
+    const float y = std::round(scale.y(score));
+    list->AddLine(ImVec2(scale.plot.min.x - dot, y), ImVec2(scale.plot.max.x + dot, y),
+                  score == 0 ? palette::kNeutralPill : palette::kTrack, 1.0f);
+    const std::string label = std::to_string(score);
+    drawText(list, fonts.body, body,
+             ImVec2(origin.x + axis - body * 0.4f - textWidth(fonts.body, body, label),
+                    y - body * 0.55f),
+             palette::kTextFaint, label);
+  }
+  // Today as a faint vertical line, so the empty future of the plan reads as "not yet".
+  if (const int today = daysBetween(first, snapshot.today); today >= 0 && today < scale.days) {
+    const float x = std::round(scale.x(today));
+    list->AddLine(ImVec2(x, scale.plot.min.y), ImVec2(x, scale.plot.max.y), palette::kTextFaint,
+                  1.0f);
+  }
+  drawSeries(
+      list, scale, snapshot.pain, first, kTightnessColour, dot,
+      [](const PainPoint& p) { return p.tightness; },
+      [](const PainPoint& p) { return p.tightness7; });
+  drawSeries(
+      list, scale, snapshot.pain, first, kPainColour, dot,
+      [](const PainPoint& p) { return p.pain; }, [](const PainPoint& p) { return p.pain7; });
+
+  const float labelTop = scale.plot.max.y + body * 0.45f;
+  drawText(list, fonts.body, body, ImVec2(scale.plot.min.x - dot, labelTop), palette::kTextFaint,
+           shortDate(first));
+  const std::string last = shortDate(first + std::chrono::days(std::max(0, scale.days - 1)));
+  drawText(list, fonts.body, body,
+           ImVec2(scale.plot.max.x + dot - textWidth(fonts.body, body, last), labelTop),
+           palette::kTextFaint, last);
+  if (snapshot.pain.empty() ||
+      std::none_of(snapshot.pain.begin(), snapshot.pain.end(),
+                   [](const PainPoint& p) { return p.pain.has_value(); })) {
+    drawTextCentered(list, fonts.body, body, scale.plot.center().x,
+                     scale.plot.center().y - body * 0.6f, palette::kTextDim,
+                     "No check-ins yet: press C to log how you feel");
+  }
+  ImGui::Dummy(ImVec2(size.x, std::max(size.y, labelTop + body * 1.3f - origin.y)));
+}
+
+}  // namespace unknot

@@ -1,0 +1,160 @@
+// The GUI's progress controller against a real store in a temp folder: keys fed into the
+// check-in dialog save a check-in that `unknot stats --json` reports, the red-flag advice
+// shows at once, plans and reminders are written, and a broken store is an error line.
+#ifdef UNKNOT_HAVE_GUI
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui_progress.hpp"
+#include "support/process.hpp"
+#include "ui/imgui_harness.hpp"
+
+using namespace unknot;
+using namespace unknot::testing;
+
+namespace {
+
+GuiProgress controllerFor(const TempDir& dir) {
+  GuiProgress::Options options;
+  options.dataDir = dir.file("data");
+  options.routineIds = {"pigeon-pose"};
+  return GuiProgress(options);
+}
+
+void frame(ImGuiHarness& ui, GuiProgress& progress, std::vector<UiKey> keys) {
+  ui.frame([&] {
+    progress.draw(ui.fonts(), keys);
+    return 0;
+  });
+}
+
+ProcessResult statsJson(const TempDir& dir) {
+  return runProcess({UNKNOT_BINARY, "stats", "--json", "--data-dir", dir.file("data")});
+}
+
+}  // namespace
+
+TEST_CASE("a check-in saved through the GUI dialog shows in unknot stats") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Checkin, true);
+  REQUIRE(progress.screen() == GuiProgress::Screen::Checkin);
+  // Pain 4 (from nothing: 0, then four steps up), tightness 2, then Enter.
+  frame(ui, progress,
+        {UiKey::Right, UiKey::Right, UiKey::Right, UiKey::Right, UiKey::Right, UiKey::Down,
+         UiKey::Right, UiKey::Right, UiKey::Right});
+  CHECK(progress.checkinDraft().pain == 4);
+  CHECK(progress.checkinDraft().tightness == 2);
+  frame(ui, progress, {UiKey::Enter});
+  INFO(progress.checkinDraft().error);
+  CHECK(progress.screen() == GuiProgress::Screen::Progress);
+  REQUIRE(progress.model().snapshot);
+  CHECK_THAT(progress.model().notice, Catch::StartsWith("Check-in saved"));
+  CHECK(progress.model().snapshot->latestPain() == Approx(4.0));
+
+  const ProcessResult stats = statsJson(dir);
+  INFO(stats.err);
+  REQUIRE(stats.exitCode == 0);
+  CHECK_THAT(stats.out, Catch::Contains("\"latest\":4"));
+  CHECK_THAT(stats.out, Catch::Contains("\"tightness\":2"));
+}
+
+TEST_CASE("a check-in with a symptom brings the red-flag advice at once") {
+  TempDir dir;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Checkin);
+  CheckinDraft draft;
+  draft.pain = 5;
+  draft.symptoms[0] = true;  // numbness or tingling
+  std::snprintf(draft.note.data(), draft.note.size(), "tingling in the left foot");
+  REQUIRE(progress.saveCheckin(draft));
+  REQUIRE(progress.model().snapshot);
+  const auto& flags = progress.model().snapshot->redFlags;
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0].symptom == Symptom::Numbness);
+  const ProcessResult stats = statsJson(dir);
+  CHECK_THAT(stats.out, Catch::Contains("numbness"));
+}
+
+TEST_CASE("Skip leaves the dialog without writing anything") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Checkin, true);
+  frame(ui, progress, {UiKey::Right, UiKey::Escape});
+  CHECK(progress.screen() == GuiProgress::Screen::Closed);
+  progress.open(GuiProgress::Screen::Progress);
+  REQUIRE(progress.model().snapshot);
+  CHECK_FALSE(progress.model().snapshot->latestPain().has_value());
+}
+
+TEST_CASE("the plan editor starts a plan, then edits it from today on") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Plan);
+  CHECK_FALSE(progress.planEditor().editing);
+  PlanSettings settings = defaultPlanSettings();
+  settings.weeks = 3;
+  REQUIRE(progress.savePlan(settings, false));
+  REQUIRE(progress.model().snapshot);
+  CHECK(progress.model().snapshot->hasPlan);
+  CHECK(progress.model().snapshot->dayCount == 21);
+
+  progress.open(GuiProgress::Screen::Plan);
+  CHECK(progress.planEditor().editing);
+  CHECK(progress.planEditor().settings.weeks == 3);
+  settings.weeks = 4;
+  REQUIRE(progress.savePlan(settings, false));
+  CHECK(progress.model().snapshot->dayCount == 28);
+  CHECK_THAT(progress.model().notice, Catch::Contains("earlier days keep"));
+  // Enter in the editor saves through the same path.
+  progress.open(GuiProgress::Screen::Plan);
+  frame(ui, progress, {UiKey::Enter});
+  CHECK(progress.screen() == GuiProgress::Screen::Progress);
+
+  const ProcessResult show =
+      runProcess({UNKNOT_BINARY, "plan", "show", "--data-dir", dir.file("data")});
+  CHECK_THAT(show.out, Catch::Contains("4 weeks"));
+}
+
+TEST_CASE("reminders added and removed in the plan editor are stored") {
+  TempDir dir;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Plan);
+  REQUIRE(progress.addReminder(8 * 60, "stretch"));
+  REQUIRE(progress.addReminder(18 * 60, "stretch"));
+  CHECK(progress.planEditor().reminders.size() == 2);
+  CHECK_FALSE(progress.addReminder(8 * 60, "stretch"));  // a duplicate is refused, with a reason
+  CHECK_FALSE(progress.planEditor().error.empty());
+  REQUIRE(progress.removeReminder(8 * 60, "stretch"));
+  REQUIRE(progress.planEditor().reminders.size() == 1);
+  CHECK(progress.planEditor().reminders[0].minuteOfDay == 18 * 60);
+  const ProcessResult list =
+      runProcess({UNKNOT_BINARY, "reminders", "list", "--data-dir", dir.file("data")});
+  CHECK_THAT(list.out, Catch::Contains("18:00"));
+  CHECK_THAT(list.out, !Catch::Contains("08:00"));
+}
+
+TEST_CASE("a store that cannot be opened is one error line and is left untouched") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("data"));
+  const std::string garbage = "this is not an SQLite database, just some text";
+  { std::ofstream(dir.file("data/unknot.db")) << garbage; }
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Progress);
+  CHECK_FALSE(progress.model().snapshot);
+  CHECK_THAT(progress.model().error, Catch::Contains("unknot.db"));
+  CHECK(progress.model().error.find('\n') == std::string::npos);
+  CheckinDraft draft;
+  draft.pain = 2;
+  progress.open(GuiProgress::Screen::Checkin);
+  CHECK_FALSE(progress.saveCheckin(draft));
+  CHECK_THAT(progress.checkinDraft().error, Catch::StartsWith("Could not save the check-in"));
+  std::ifstream in(dir.file("data/unknot.db"));
+  std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(kept == garbage);
+}
+#endif

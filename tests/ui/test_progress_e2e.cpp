@@ -1,0 +1,126 @@
+// The real binary under Xvfb opens the progress screens with --view: a seeded record gives a
+// progress screenshot with the heat map, the figures and the red-flag box; the view draws only
+// when something changes; a bad --view name is a one-line error before any window opens.
+#include <stb_image.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <memory>
+
+#include "support/process.hpp"
+
+using namespace unknot::testing;
+
+namespace {
+
+struct Rgb {
+  int r, g, b;
+};
+
+// Colours from ui/theme.hpp and ui/progress_model.cpp.
+constexpr Rgb kText{0xF1, 0xF4, 0xF6};
+constexpr Rgb kAccent{0x4C, 0xC2, 0xB0};
+constexpr Rgb kWarning{0xF2, 0xC1, 0x4E};
+constexpr Rgb kMissed{0x9A, 0x3F, 0x3A};
+
+// Pixels near `c` in rows [top, bottom) of a PNG; -1 when it cannot be read.
+long countColour(const std::string& path, Rgb c, int top, int bottom, int* width = nullptr) {
+  int w = 0, h = 0, channels = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> pixels(
+      stbi_load(path.c_str(), &w, &h, &channels, 3), stbi_image_free);
+  if (!pixels) return -1;
+  if (width) *width = w;
+  long n = 0;
+  for (int y = top; y < std::min(bottom, h); ++y) {
+    for (int x = 0; x < w; ++x) {
+      const unsigned char* p = pixels.get() + (static_cast<size_t>(y) * w + x) * 3;
+      n += std::abs(p[0] - c.r) <= 10 && std::abs(p[1] - c.g) <= 10 && std::abs(p[2] - c.b) <= 10;
+    }
+  }
+  return n;
+}
+
+ProcessOptions isolated(const TempDir& home) {
+  ProcessOptions options;
+  options.env = {{"XDG_CONFIG_HOME", home.file("config")},
+                 {"XDG_DATA_HOME", home.file("xdg-data")},
+                 {"UNKNOT_DATA_DIR", home.file("data")}};
+  return options;
+}
+
+ProcessResult runUnknot(const TempDir& home, std::vector<std::string> args, bool xvfb = false) {
+  std::vector<std::string> command = {UNKNOT_BINARY};
+  if (xvfb) command.insert(command.begin(), {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+  command.insert(command.end(), args.begin(), args.end());
+  ProcessResult result;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    result = runProcess(command, isolated(home));
+    if (result.err.find("Xvfb failed to start") == std::string::npos) break;
+  }
+  return result;
+}
+
+std::string daysAgo(int days) {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day ymd(today - std::chrono::days(days));
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("the progress screenshot of a seeded record shows the calendar, figures and advice") {
+  REQUIRE(std::filesystem::exists("/usr/bin/xvfb-run"));
+  TempDir home;
+  REQUIRE(runUnknot(home, {"plan", "start", "--date", daysAgo(9)}).exitCode == 0);
+  REQUIRE(runUnknot(home, {"checkin", "--pain", "6", "--symptom", "numbness"}).exitCode == 0);
+  const std::string png = home.file("progress.png");
+  const ProcessResult run =
+      runUnknot(home, {"--view", "progress", "--screenshot", png, "--size", "1280x800"}, true);
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  int width = 0;
+  CHECK(countColour(png, kText, 0, 800, &width) > 2000);  // figures, labels, advice
+  CHECK(width == 1280);
+  CHECK(countColour(png, kAccent, 0, 80) > 300);     // the "Your progress" title
+  CHECK(countColour(png, kWarning, 60, 300) > 300);  // the red-flag box right under the header
+  CHECK(countColour(png, kMissed, 0, 800) > 3000);   // unmet past days of the plan as cells
+}
+
+TEST_CASE("the check-in and plan screens open with --view") {
+  const std::string view = GENERATE(std::string("checkin"), std::string("plan"));
+  TempDir home;
+  const std::string png = home.file(view + ".png");
+  const ProcessResult run =
+      runUnknot(home, {"--view", view, "--screenshot", png, "--size", "800x600"}, true);
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  CHECK(countColour(png, kAccent, 0, 80) > 200);  // the screen's title
+  CHECK(countColour(png, kText, 0, 600) > 1000);
+}
+
+TEST_CASE("an unknown --view is a one-line error") {
+  TempDir home;
+  ProcessOptions options = isolated(home);
+  options.env["DISPLAY"] = "";
+  const ProcessResult run =
+      runProcess({UNKNOT_BINARY, "--view", "stats", "--screenshot", home.file("x.png")}, options);
+  CHECK(run.exitCode == 2);
+  CHECK_THAT(run.err, Catch::Contains("--view") && Catch::Contains("'stats'"));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
+TEST_CASE("the progress view sleeps while nothing changes") {
+  TempDir home;
+  const ProcessResult run =
+      runUnknot(home, {"--view", "progress", "--exit-after", "3s", "--gui-stats"}, true);
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  const size_t at = run.err.find("gui.frames ");
+  REQUIRE(at != std::string::npos);
+  const long frames = std::stol(run.err.substr(at + 11));
+  CHECK(frames >= 1);
+  CHECK(frames <= 8);  // a loop at 60 Hz would draw 180
+}

@@ -124,10 +124,18 @@ void GuiApp::applyPlayerIntent(PlayerIntent intent) {
   }
 }
 
+void GuiApp::startRequestedRoutine() {
+  const auto id = m_progress.takeStartRequest();
+  if (!id || !m_options.library) return;
+  const LibraryEntry* entry = m_options.library->find(*id);
+  if (entry && entry->plan) startSession(*entry->plan, Millis(0));
+}
+
 void GuiApp::drawViews(std::span<const UiKey> keys) {
   const UiFonts& fonts = m_fonts.fonts();
   if (m_progress.isOpen()) {
     m_progress.draw(fonts, keys);
+    startRequestedRoutine();
     return;
   }
   if (!m_session) {
@@ -138,7 +146,10 @@ void GuiApp::drawViews(std::span<const UiKey> keys) {
     }
     if (intent.kind != LibraryIntent::Kind::Start || !m_options.library) return;
     const LibraryEntry* entry = m_options.library->find(intent.routineId);
-    if (entry && entry->plan) startSession(*entry->plan, Millis(0));
+    if (!entry || !entry->plan) return;
+    // The day's first routine asks how it feels first; Esc skips straight to the timer.
+    if (!m_frozenClock && m_progress.offerBeforeSession(intent.routineId)) return;
+    startSession(*entry->plan, Millis(0));
     return;
   }
   if (m_session->over()) {

@@ -56,6 +56,7 @@ class GuiApp {
   void drawViews(std::span<const UiKey> keys);
   void applyPlayerIntent(PlayerIntent intent);
   void toggleMute();
+  void startRequestedRoutine();  // after the check-in offered before the day's first routine
   void renderFrame(std::span<const UiKey> keys, bool present);
   void noticePhaseChange(SteadyTime now);
   bool flashing(SteadyTime now) const { return now < m_flashUntil; }

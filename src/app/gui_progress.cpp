@@ -73,7 +73,8 @@ void GuiProgress::show(Screen screen) {
 
 void GuiProgress::open(Screen screen, bool afterSession) {
   m_back = m_screen == Screen::Progress ? Screen::Progress : Screen::Closed;
-  m_afterSession = afterSession;
+  m_occasion = afterSession ? CheckinOccasion::AfterSession : CheckinOccasion::Any;
+  m_pendingStart.reset();
   m_model.notice.clear();
   reload();
   if (screen == Screen::Checkin) m_draft = CheckinDraft{};
@@ -87,7 +88,9 @@ bool GuiProgress::saveCheckin(const CheckinDraft& draft) {
   input.tightness = draft.tightness;
   input.symptoms = draft.chosenSymptoms();
   input.note = draft.noteText();
-  input.moment = m_afterSession ? CheckinMoment::After : CheckinMoment::Any;
+  input.moment = m_occasion == CheckinOccasion::AfterSession    ? CheckinMoment::After
+                 : m_occasion == CheckinOccasion::BeforeSession ? CheckinMoment::Before
+                                                                : CheckinMoment::Any;
   if (const auto error = validateCheckin(input)) {
     m_draft.error = *error;
     return false;
@@ -164,7 +167,8 @@ void GuiProgress::applyProgress(ProgressIntent intent) {
       close();
       break;
     case ProgressIntent::Checkin:
-      m_afterSession = false;
+      m_occasion = CheckinOccasion::Any;
+      m_pendingStart.reset();
       m_back = Screen::Progress;
       m_draft = CheckinDraft{};
       show(Screen::Checkin);
@@ -179,7 +183,36 @@ void GuiProgress::applyProgress(ProgressIntent intent) {
   }
 }
 
+bool GuiProgress::offerBeforeSession(const std::string& routineId) {
+  bool checkedInToday = true;  // a store that cannot be read must not stand between user and timer
+  std::string error;
+  withStore(
+      [&](Store& store) {
+        const LogicalDate today = store.dateFor(m_options.now());
+        checkedInToday = !store.checkins(DateRange{today, today}).empty();
+      },
+      error);
+  if (checkedInToday) return false;
+  open(Screen::Checkin);
+  m_occasion = CheckinOccasion::BeforeSession;
+  m_pendingStart = routineId;
+  return true;
+}
+
 void GuiProgress::applyCheckin(CheckinIntent intent) {
+  if (m_pendingStart && (intent == CheckinIntent::Skip ||
+                         (intent == CheckinIntent::Save && saveCheckin(m_draft)))) {
+    // A warning symptom shows its advice first; the routine is one Esc and a click away.
+    const bool advice = intent == CheckinIntent::Save && !m_draft.chosenSymptoms().empty();
+    const std::string routineId = *std::exchange(m_pendingStart, {});
+    if (advice) {
+      show(Screen::Progress);
+    } else {
+      m_startRequest = routineId;
+      close();
+    }
+    return;
+  }
   if (intent == CheckinIntent::Skip) {
     m_back == Screen::Progress ? show(Screen::Progress) : close();
   } else if (intent == CheckinIntent::Save && saveCheckin(m_draft)) {
@@ -214,7 +247,7 @@ void GuiProgress::draw(const UiFonts& fonts, std::span<const UiKey> keys) {
       applyProgress(drawProgressView(m_model, fonts, keys));
       break;
     case Screen::Checkin:
-      applyCheckin(drawCheckinView(m_draft, fonts, keys, m_afterSession));
+      applyCheckin(drawCheckinView(m_draft, fonts, keys, m_occasion));
       break;
     case Screen::Plan:
       applyPlan(drawPlanEditor(m_plan, fonts, keys));

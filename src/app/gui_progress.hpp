@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ui/checkin_view.hpp"
@@ -33,6 +34,11 @@ class GuiProgress {
   // Opens a screen and reads the store. `afterSession`: the check-in follows a routine.
   void open(Screen screen, bool afterSession = false);
   void close() { m_screen = Screen::Closed; }
+  // Before the first routine of the day, when there is no check-in yet today: opens the
+  // check-in; Skip, or a save without warning symptoms, then asks for `routineId` to start
+  // (takeStartRequest). False, and nothing opens, when today has a check-in already.
+  bool offerBeforeSession(const std::string& routineId);
+  std::optional<std::string> takeStartRequest() { return std::exchange(m_startRequest, {}); }
   // Draws the open screen and acts on what the user did.
   void draw(const UiFonts& fonts, std::span<const UiKey> keys);
   // Changes whenever what the screens show changes (for the runner's frame key).
@@ -62,7 +68,9 @@ class GuiProgress {
   Options m_options;
   Screen m_screen = Screen::Closed;
   Screen m_back = Screen::Closed;  // where Skip and Cancel return to
-  bool m_afterSession = false;
+  CheckinOccasion m_occasion = CheckinOccasion::Any;
+  std::optional<std::string> m_pendingStart;  // the routine a before-session check-in holds
+  std::optional<std::string> m_startRequest;
   ProgressViewModel m_model;
   std::optional<RecoveryPlan> m_currentPlan;
   std::vector<Reminder> m_reminders;

@@ -86,7 +86,8 @@ void ThermalRun::keepToWall() {
 ThermalTick ThermalRun::tick() {
   keepToWall();
   // "I've switched" clicked in the notification counts like the key.
-  const bool clicked = m_options.notifier && m_controller.hold() && m_options.notifier->actionTaken();
+  const bool clicked =
+      m_options.notifier && m_controller.hold() && m_options.notifier->actionTaken();
   if (clicked) acknowledge();
   ThermalTick tick = m_controller.update();
   tick.holdEnded = tick.holdEnded || clicked;
@@ -97,8 +98,9 @@ ThermalTick ThermalRun::tick() {
   }
   if (tick.holdStarted && m_options.notifier && m_options.notifier->available()) {
     const SwitchPrompt& prompt = m_controller.hold()->prompt;
-    m_options.notifier->notifyWithAction(prompt.title, prompt.skin + " " + prompt.next,
-                                         prompt.nextKind.empty() ? "The pack is off" : "I've switched");
+    m_options.notifier->notifyWithAction(
+        prompt.title, prompt.skin + " " + prompt.next,
+        prompt.nextKind.empty() ? "The pack is off" : "I've switched");
   }
   store();
   return tick;

@@ -136,7 +136,7 @@ CheckinIntent applyCheckinKeys(CheckinDraft& draft, std::span<const UiKey> keys)
 }
 
 CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
-                              std::span<const UiKey> keys, bool afterSession) {
+                              std::span<const UiKey> keys, CheckinOccasion occasion) {
   CheckinIntent intent = applyCheckinKeys(draft, keys);
   const ImVec2 window = ImGui::GetIO().DisplaySize;
   const float pad = std::round(fonts.bodySize * 1.2f);
@@ -150,7 +150,9 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float titleSize = fonts.headingSize * 1.25f;
   drawText(list, fonts.heading, titleSize, top, palette::kAccent,
-           afterSession ? "How do you feel now?" : "Check in: how do you feel?");
+           occasion == CheckinOccasion::AfterSession    ? "How do you feel now?"
+           : occasion == CheckinOccasion::BeforeSession ? "Before you start: how do you feel?"
+                                                        : "Check in: how do you feel?");
   drawText(list, fonts.body, fonts.bodySize, ImVec2(top.x, top.y + titleSize * 1.25f),
            palette::kTextDim, "0 is none, 10 the worst.  Up/Down choose a row, Left/Right set it.");
   ImGui::Dummy(ImVec2(width, titleSize * 1.25f + fonts.bodySize * 2.0f));
@@ -179,7 +181,9 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
     }
   }
   ImGui::SameLine();
-  if (ImGui::Button("Skip (Esc)", ImVec2(buttonWidth, buttonHeight))) intent = CheckinIntent::Skip;
+  const char* skip =
+      occasion == CheckinOccasion::BeforeSession ? "Skip, start (Esc)" : "Skip (Esc)";
+  if (ImGui::Button(skip, ImVec2(buttonWidth, buttonHeight))) intent = CheckinIntent::Skip;
   if (!draft.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);

@@ -31,9 +31,11 @@ enum class CheckinIntent { None, Save, Skip };
 // once a pain score is chosen (otherwise `error` says so), Esc skips.
 CheckinIntent applyCheckinKeys(CheckinDraft& draft, std::span<const UiKey> keys);
 
-// `afterSession`: offered at the end of a routine (the title says so).
+// When the dialog is offered; its title and skip button say so.
+enum class CheckinOccasion { Any, BeforeSession, AfterSession };
+
 CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
-                              std::span<const UiKey> keys, bool afterSession);
+                              std::span<const UiKey> keys, CheckinOccasion occasion);
 
 // Button colour for a chosen score: calm for low, amber for middling, red for high.
 ImU32 scoreColour(int score);

@@ -278,8 +278,8 @@ ResumeIntent drawResumeOffer(const std::string& routineName, const std::string& 
   box.min.y += fonts.mediumSize * 1.5f;
   ImGui::PushFont(fonts.body);
   const float height = fonts.bodySize * 2.4f, gap = fonts.bodySize * 0.6f;
-  const float width =
-      textWidth(fonts.body, fonts.bodySize, "Resume (Enter)") + ImGui::GetStyle().FramePadding.x * 4;
+  const float width = textWidth(fonts.body, fonts.bodySize, "Resume (Enter)") +
+                      ImGui::GetStyle().FramePadding.x * 4;
   float x = std::floor(box.center().x - (3 * width + 2 * gap) * 0.5f);
   const std::pair<const char*, ResumeIntent> buttons[] = {{"Resume (Enter)", ResumeIntent::Resume},
                                                           {"Start again", ResumeIntent::StartAgain},

@@ -90,6 +90,33 @@ TEST_CASE("Skip leaves the dialog without writing anything") {
   CHECK_FALSE(progress.model().snapshot->latestPain().has_value());
 }
 
+TEST_CASE("the first routine of the day offers a check-in and skipping it starts the routine") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  REQUIRE(progress.offerBeforeSession("pigeon-pose"));
+  CHECK(progress.screen() == GuiProgress::Screen::Checkin);
+  CHECK_FALSE(progress.takeStartRequest());
+  frame(ui, progress, {UiKey::Escape});
+  CHECK_FALSE(progress.isOpen());
+  CHECK(progress.takeStartRequest() == std::optional<std::string>("pigeon-pose"));
+  CHECK_FALSE(progress.takeStartRequest());  // asked for once
+  CHECK(progress.offerBeforeSession("pigeon-pose"));  // nothing was saved: still offered
+}
+
+TEST_CASE("a check-in before the routine is saved and starts it, and is not asked again that day") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  REQUIRE(progress.offerBeforeSession("pigeon-pose"));
+  frame(ui, progress, {UiKey::Right, UiKey::Right, UiKey::Right});  // pain 2
+  frame(ui, progress, {UiKey::Enter});
+  INFO(progress.checkinDraft().error);
+  CHECK(progress.takeStartRequest() == std::optional<std::string>("pigeon-pose"));
+  CHECK_FALSE(progress.offerBeforeSession("pigeon-pose"));
+  CHECK_FALSE(progress.isOpen());
+}
+
 TEST_CASE("the plan editor starts a plan, then edits it from today on") {
   TempDir dir;
   ImGuiHarness ui;

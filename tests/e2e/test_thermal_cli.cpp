@@ -341,6 +341,8 @@ duration = "25m"
 TEST_CASE("the window resumes an overdue cycle at once, held, and keeps it when closed") {
   if (!std::filesystem::exists("/usr/bin/xvfb-run")) return;
   Cli cli;
+  // A build without the window says so at once (with no display to open anyway).
+  if (contains(cli.run({"--screenshot", cli.home.file("probe.png")}).err, "no desktop window")) return;
   {
     LiveRun run(cli, {"run", "heat-ice", "--terminal", "--no-audio", "--time-scale", "60"});
     waitForDeadline(cli, 1);
@@ -352,8 +354,9 @@ TEST_CASE("the window resumes an overdue cycle at once, held, and keeps it when 
     peek.text("UPDATE thermal_deadlines SET deadline_utc_ms = " + std::to_string(due));
   }
   // Opening the window on the library: the overdue switch is announced without asking.
-  std::vector<std::string> args{"xvfb-run", "-a", "-s", "-screen 0 1280x800x24", UNKNOT_BINARY,
-                                "--exit-after", "2s", "--no-audio"};
+  // `timeout`: a build without the window would run the default routine in the terminal.
+  std::vector<std::string> args{"timeout", "60", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+                                UNKNOT_BINARY, "--exit-after", "2s", "--no-audio"};
   ProcessOptions options;
   options.env = cli.env();
   options.env.erase("DISPLAY");
@@ -370,3 +373,33 @@ TEST_CASE("the window resumes an overdue cycle at once, held, and keeps it when 
   CHECK(peek.integer("SELECT held_since_utc_ms FROM thermal_deadlines") == due);  // first due, kept
   CHECK(peek.text("SELECT runner FROM sessions") == "terminal");  // the same session, taken over
 }
+
+#ifdef UNKNOT_FAKE_NOTIFIER
+TEST_CASE("with a notification service each switch is notified and its button acknowledges") {
+  if (!std::filesystem::exists("/usr/bin/dbus-run-session")) return;
+  Cli cli;
+  const std::string log = cli.home.file("notifications.log");
+  // A private session bus with a stand-in service that clicks each notification's button;
+  // stdin is empty, so only the notifications can move the cycle on.
+  const std::string script =
+      std::string(UNKNOT_FAKE_NOTIFIER) + " " + log + " 150 & " + "while [ ! -e " + log +
+      ".ready ]; do sleep 0.05; done; " + UNKNOT_BINARY +
+      " run heat-ice --terminal --no-audio --time-scale 600; " + "status=$?; kill $!; exit $status";
+  ProcessOptions options;
+  options.env = cli.env();
+  options.env.erase("DBUS_SESSION_BUS_ADDRESS");
+  const auto run =
+      runProcess({"timeout", "120", "dbus-run-session", "--", "sh", "-c", script}, options);
+  INFO(run.out << run.err);
+  CHECK(run.exitCode == 0);
+  CHECK(count(run.out, "SWITCH") == 4);
+  CHECK(contains(run.out, "Finished Heat and ice"));
+  CHECK_FALSE(contains(run.err, "no desktop notifications"));
+  std::ifstream in(log);
+  const std::string sent((std::istreambuf_iterator<char>(in)), {});
+  CHECK(count(sent, "\n") == 4);
+  CHECK(count(sent, "Heat is done: switch to ice|I've switched") == 2);
+  CHECK(contains(sent, "Ice is done: switch to heat|I've switched"));
+  CHECK(contains(sent, "Ice is done: take the pack off|The pack is off"));
+}
+#endif

@@ -61,8 +61,8 @@ void onCall(GDBusConnection*, const gchar*, const gchar*, const gchar*, const gc
     g_dbus_method_invocation_return_value(invocation,
                                           g_variant_new("(^as)", const_cast<gchar**>(caps)));
   } else if (name == "GetServerInformation") {
-    g_dbus_method_invocation_return_value(invocation,
-                                          g_variant_new("(ssss)", "fake", "unknot-tests", "1", "1.2"));
+    g_dbus_method_invocation_return_value(
+        invocation, g_variant_new("(ssss)", "fake", "unknot-tests", "1", "1.2"));
   } else if (name == "Notify") {
     const gchar *app = nullptr, *icon = nullptr, *summary = nullptr, *body = nullptr;
     guint replaces = 0;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/routine.hpp"
+#include "core/routine_prescan.hpp"
 
 namespace unknot::loader {
 
@@ -21,10 +22,6 @@ constexpr std::string_view kDurationExamples = R"(a duration like 45, "45s" or "
 int clampToInt(uint32_t value) {
   if (value == 0) return 1;
   return value > static_cast<uint32_t>(INT_MAX) ? INT_MAX : static_cast<int>(value);
-}
-
-bool isContinuationByte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 // Keeps messages on one line and short whatever bytes a file contains.

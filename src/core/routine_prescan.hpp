@@ -15,6 +15,9 @@ namespace unknot::loader {
 // at which toml++ runs out of stack on a small thread.
 inline constexpr size_t kMaxKeyDepth = 32;
 
+// A UTF-8 byte that continues a character rather than starting one.
+inline bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 struct PrescanProblem {
   SourcePos pos;
   std::string message;

@@ -114,7 +114,9 @@ TEST_CASE("the held thermal view draws and its button acknowledges through the k
   const ThermalIntent intent = ui.frame([&] { return drawThermalView(model, ui.fonts(), enter); });
   CHECK(intent.acknowledge);
   CHECK(ui.vertexCount() > 100);
-  CHECK(thermalBackground(model) != thermalBackground(ThermalViewModel{model.player}));
+  ThermalViewModel running;
+  running.player = model.player;
+  CHECK(thermalBackground(model) != thermalBackground(running));
 }
 
 TEST_CASE("the long-application confirmation starts only once the box is ticked") {

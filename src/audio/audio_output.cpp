@@ -71,6 +71,9 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std
     error = "the audio output is already in use";
     return nullptr;
   }
+  // Left to itself SDL turns SIGINT and SIGTERM into quit events that nobody reads here, and
+  // the app would no longer close when the desktop session or `kill` asks it to.
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
   if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
     error = SDL_GetError();
     outputInUse() = false;

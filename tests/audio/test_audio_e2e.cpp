@@ -351,6 +351,21 @@ TEST_CASE("a screenshot never opens the audio device") {
   CHECK_FALSE(fs::exists(run.pcmPath()));
 }
 
+TEST_CASE("a run with sound still ends when it is sent SIGTERM") {
+  Run run;
+  // timeout sends TERM after 2 s and KILL 20 s later: 124 means TERM ended it.
+  ProcessOptions options;
+  options.env = {{"XDG_CONFIG_HOME", run.home.file("config")},
+                 {"XDG_DATA_HOME", run.home.file("data")},
+                 {"SDL_AUDIODRIVER", "disk"},
+                 {"SDL_DISKAUDIOFILE", run.pcmPath()}};
+  run.result = runProcess(
+      {"timeout", "-k", "20", "2", UNKNOT_BINARY, "run", "pigeon-pose", "--terminal"}, options);
+  INFO(run.result.err);
+  CHECK(run.result.exitCode == 124);
+  CHECK(fs::exists(run.pcmPath()));  // the device was open
+}
+
 TEST_CASE("with no audio device a run completes with one notice") {
   Run run;
   runRoutine(run, "audio-check", 20.0, kFixture, {"", "no-such-driver"});

@@ -142,6 +142,11 @@ bool GuiProgress::savePlan(const PlanSettings& settings, bool startNew) {
 bool GuiProgress::addReminder(int minuteOfDay, const std::string& target) {
   const bool saved = withStore(
       [&](Store& store) { store.addReminder(minuteOfDay, target, m_options.now()); }, m_plan.error);
+  return afterReminderChange(saved);
+}
+
+// The editor keeps its unsaved settings; only its reminder list is read again.
+bool GuiProgress::afterReminderChange(bool saved) {
   if (saved) m_plan.error.clear();
   PlanEditorState kept = m_plan;
   reload();
@@ -153,12 +158,7 @@ bool GuiProgress::addReminder(int minuteOfDay, const std::string& target) {
 bool GuiProgress::removeReminder(int minuteOfDay, const std::string& target) {
   const bool saved =
       withStore([&](Store& store) { store.removeReminders(minuteOfDay, target); }, m_plan.error);
-  if (saved) m_plan.error.clear();
-  PlanEditorState kept = m_plan;
-  reload();
-  kept.reminders = m_reminders;
-  m_plan = std::move(kept);
-  return saved;
+  return afterReminderChange(saved);
 }
 
 void GuiProgress::applyProgress(ProgressIntent intent) {

@@ -57,6 +57,7 @@ class GuiProgress {
  private:
   void reload();
   void resetPlanEditor();
+  bool afterReminderChange(bool saved);
   void show(Screen screen);
   void applyProgress(ProgressIntent intent);
   void applyCheckin(CheckinIntent intent);

@@ -14,19 +14,6 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::minutes;
 
-ReminderSituation situationAt(Store& store, const LocalInstant& now, LogicalDate& today) {
-  ReminderSituation situation;
-  situation.now = now;
-  situation.dayStartHour = store.dayStartHour();
-  today = store.dateFor(now);
-  if (const auto plan = store.currentPlan(); plan && plan->contains(today)) {
-    situation.planTargets = plan->targetsOn(today);
-  }
-  situation.todayParts = store.sessionParts({today, today});
-  situation.todayEvents = store.reminderEvents(today);
-  return situation;
-}
-
 std::string bannerLine(const DueReminder& due) {
   return formatTimeOfDay(due.reminder.minuteOfDay) + " reminder: time for " +
          describeTarget(due.target) + " (" + std::to_string(due.done) + " of " +
@@ -65,8 +52,8 @@ void GuiReminders::ring(WallTime now) {
     const ReminderSchedule schedule(store->reminders());
     if (schedule.empty()) return;
     LogicalDate today;
-    const ReminderSituation situation = situationAt(
-        *store, localInstantAt(std::chrono::time_point_cast<std::chrono::milliseconds>(now)),
+    const ReminderSituation situation = store->reminderSituation(
+        localInstantAt(std::chrono::time_point_cast<std::chrono::milliseconds>(now)),
         today);
     const auto due = dueReminders(schedule, situation);
     if (due.empty()) return;
@@ -98,7 +85,7 @@ void GuiReminders::snooze() {
     const auto store = openStore(m_dataDir, std::cerr);
     const ReminderSchedule schedule(store->reminders());
     LogicalDate today;
-    const auto situation = situationAt(*store, localNow(), today);
+    const auto situation = store->reminderSituation(localNow(), today);
     auto batch = store->batch();
     for (const auto id : snoozableReminders(schedule, situation)) {
       ReminderEvent event = snoozeEvent(id, situation);
@@ -115,7 +102,7 @@ void GuiReminders::silence() {
   try {
     const auto store = openStore(m_dataDir, std::cerr);
     LogicalDate today;
-    const auto situation = situationAt(*store, localNow(), today);
+    const auto situation = store->reminderSituation(localNow(), today);
     ReminderEvent event = silenceEvent(0, situation);
     event.date = today;
     store->addReminderEvent(event);

@@ -70,20 +70,6 @@ int parseTime(const std::string& text) {
   return *minute;
 }
 
-// Everything the due logic needs about today, read from the store.
-ReminderSituation situationAt(Store& store, const LocalInstant& now, LogicalDate& today) {
-  ReminderSituation situation;
-  situation.now = now;
-  situation.dayStartHour = store.dayStartHour();
-  today = store.dateFor(now);
-  if (const auto plan = store.currentPlan(); plan && plan->contains(today)) {
-    situation.planTargets = plan->targetsOn(today);
-  }
-  situation.todayParts = store.sessionParts({today, today});
-  situation.todayEvents = store.reminderEvents(today);
-  return situation;
-}
-
 // Temp file in the same folder, fsync, rename: a reader never sees half a calendar.
 void writeAtomically(const std::filesystem::path& path, const std::string& text) {
   const auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
@@ -203,7 +189,7 @@ int remindersListCommand(const ReminderOptions& options, std::ostream& out, std:
     }
     const ReminderSchedule schedule(reminders);
     LogicalDate today;
-    const auto situation = situationAt(*store, nowFrom(options), today);
+    const auto situation = store->reminderSituation(nowFrom(options), today);
     const auto due = dueReminders(schedule, situation);
     out << "Daily reminders (the day starts at " << formatTimeOfDay(situation.dayStartHour * 60)
         << "):\n";
@@ -275,7 +261,7 @@ int remindCommand(const ReminderOptions& options, std::ostream& out, std::ostrea
     auto store = openStore(options.dataDir);
     const ReminderSchedule schedule(store->reminders());
     LogicalDate today;
-    const auto situation = situationAt(*store, nowFrom(options), today);
+    const auto situation = store->reminderSituation(nowFrom(options), today);
     if (options.silence) {
       ReminderEvent silence = silenceEvent(0, situation);
       silence.date = today;

@@ -154,6 +154,8 @@ class Store {
   // returns how many went.
   int removeReminders(int minuteOfDay, const std::string& target);
   std::vector<ReminderEvent> reminderEvents(LogicalDate day);
+  // Everything the reminder due logic needs about the logical day of `now` (set in `today`).
+  ReminderSituation reminderSituation(const LocalInstant& now, LogicalDate& today);
   void addReminderEvent(const ReminderEvent& event);
 
   // Heat/ice deadlines (issue 7). A session with a thermal row stays open when its process

@@ -52,6 +52,19 @@ int Store::removeReminders(int minuteOfDay, const std::string& target) {
   return removed;
 }
 
+ReminderSituation Store::reminderSituation(const LocalInstant& now, LogicalDate& today) {
+  ReminderSituation situation;
+  situation.now = now;
+  situation.dayStartHour = dayStartHour();
+  today = dateFor(now);
+  if (const auto plan = currentPlan(); plan && plan->contains(today)) {
+    situation.planTargets = plan->targetsOn(today);
+  }
+  situation.todayParts = sessionParts({today, today});
+  situation.todayEvents = reminderEvents(today);
+  return situation;
+}
+
 std::vector<ReminderEvent> Store::reminderEvents(LogicalDate day) {
   std::vector<ReminderEvent> out;
   Statement query = m_db.prepare(

@@ -42,21 +42,7 @@ ImU32 dayStateColour(DayState state) {
 }
 
 const char* dayStateLabel(DayState state) {
-  switch (state) {
-    case DayState::Met:
-      return "met";
-    case DayState::Partial:
-      return "partial";
-    case DayState::Rest:
-      return "rest";
-    case DayState::Missed:
-      return "missed";
-    case DayState::Today:
-      return "today";
-    case DayState::Future:
-      return "to come";
-  }
-  return "";
+  return state == DayState::Future ? "to come" : toString(state);
 }
 
 ImU32 heatCellColour(DayState state, bool hasPlan) {

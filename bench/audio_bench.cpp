@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "audio/cue_player.hpp"
-#include "audio/cue_timing.hpp"
+#include "support/cue_timing.hpp"
 #include "core/session_engine.hpp"
 
 namespace {

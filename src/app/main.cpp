@@ -1,20 +1,25 @@
-// unknot's command line: the only translation unit that includes CLI11 (it compiles slowly).
+// unknot's command line and composition root: parses the arguments (the only translation unit
+// that includes CLI11, which compiles slowly), resolves the app's folders once, and hands the
+// work to a command group, the terminal runner or the window.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "app/library_commands.hpp"
-#include "app/progress_commands.hpp"
-#include "app/reminder_commands.hpp"
+#include "app/cli/library_commands.hpp"
+#include "app/cli/progress_commands.hpp"
+#include "app/cli/reminder_commands.hpp"
+#include "app/session/app_paths.hpp"
+#include "app/session/exit_codes.hpp"
+#include "app/session/recording_sink.hpp"
+#include "app/terminal/terminal_runner.hpp"
 #include "core/duration.hpp"
 
 #ifdef UNKNOT_HAVE_GUI
-#include "app/gui_runner.hpp"
+#include "app/gui/gui_runner.hpp"
 #endif
 #ifdef UNKNOT_HAVE_AUDIO
-#include "app/app_paths.hpp"
-#include "app/audio_sinks.hpp"
+#include "app/session/audio_sinks.hpp"
 #endif
 
 namespace unknot {
@@ -28,7 +33,8 @@ struct Options {
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
   std::vector<std::string> validatePaths;
   bool terminal = false;
-  bool confirmLongThermal = false, freshThermal = false;  // heat/ice (issue 7)
+  std::string dataDirFlag;  // --data-dir, before or after the command name; empty: not given
+  bool confirmLongThermal = false, freshThermal = false;  // heat/ice
   bool noAudio = false;
   double timeScale = 1.0;
   ProgressOptions progress;
@@ -38,13 +44,13 @@ struct Options {
 bool stdioIsTerminal() { return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO); }
 
 // Problems in the settings file are told once per run, whichever runner starts.
-SettingsLoad loadAndReportSettings() {
-  SettingsLoad settings = loadSettings(defaultSettingsPath());
+SettingsLoad loadAndReportSettings(const AppPaths& paths) {
+  SettingsLoad settings = loadSettings(paths.settingsFile);
   for (const Diagnostic& error : settings.errors) std::cerr << error.toString() << '\n';
   return settings;
 }
 
-TerminalOptions terminalOptions(const Library& library, const Options& options,
+TerminalOptions terminalOptions(const AppPaths& paths, const Library& library, const Options& options,
                                 [[maybe_unused]] const SettingsLoad& settings) {
   TerminalOptions terminal;
   terminal.timeScale = options.timeScale;
@@ -53,23 +59,23 @@ TerminalOptions terminalOptions(const Library& library, const Options& options,
   terminal.freshThermal = options.freshThermal;
 #ifdef UNKNOT_HAVE_AUDIO
   if (!options.noAudio) {
-    AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, findAppPaths().assetsDir,
+    AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir,
                                     std::cerr, std::move(terminal.makeSessionSink));
     terminal.makeSessionSink = std::move(audio.makeSessionSink);
     terminal.muted = settings.settings.audio.muted;
     terminal.toggleMute = settings.errors.empty()
-                              ? savingMuteChanges(std::move(audio.toggleMute), defaultSettingsPath())
+                              ? savingMuteChanges(std::move(audio.toggleMute), paths.settingsFile)
                               : std::move(audio.toggleMute);
   }
 #endif
   // Terminal runs are recorded in the progress store (alongside any audio sink).
-  terminal.makeSessionSink = recordingSinkFactory(library, options.progress.dataDir, "terminal",
+  terminal.makeSessionSink = recordingSinkFactory(library, paths.data, "terminal",
                                                  std::cout, std::cerr, std::move(terminal.makeSessionSink));
   return terminal;
 }
 
-int runDefault(const Library& library, const Options& options) {
-  SettingsLoad settings = loadAndReportSettings();
+int runDefault(const AppPaths& paths, const Library& library, const Options& options) {
+  SettingsLoad settings = loadAndReportSettings(paths);
 #ifdef UNKNOT_HAVE_GUI
   GuiOptions gui;
   gui.library = &library.routines;
@@ -83,18 +89,18 @@ int runDefault(const Library& library, const Options& options) {
   }
   if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
   if (!options.view.empty()) gui.view = options.view;
-  gui.dataDir = options.progress.dataDir;
+  gui.paths = paths;
   gui.timeScale = options.timeScale;
 #ifdef UNKNOT_HAVE_AUDIO
   // A screenshot is a still: it never opens the audio device.
   if (!options.noAudio && options.screenshot.empty()) {
     AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale,
-                                    findAppPaths().assetsDir, std::cerr);
+                                    paths.assetsDir, std::cerr);
     gui.makeSessionSink = std::move(audio.makeSessionSink);
     gui.toggleMute = std::move(audio.toggleMute);  // saved with the window settings on exit
   }
 #endif
-  gui.makeSessionSink = recordingSinkFactory(library, options.progress.dataDir, "gui", std::cout,
+  gui.makeSessionSink = recordingSinkFactory(library, paths.data, "gui", std::cout,
                                             std::cerr, std::move(gui.makeSessionSink));
   if (!options.sizeText.empty()) {
     const auto size = parseWindowSize(options.sizeText);
@@ -114,7 +120,7 @@ int runDefault(const Library& library, const Options& options) {
   }
   gui.printStats = options.guiStats;
   gui.settings = &settings.settings;
-  if (settings.errors.empty()) gui.settingsPath = defaultSettingsPath();  // never overwrite a file we could not read
+  if (settings.errors.empty()) gui.settingsPath = paths.settingsFile;  // never overwrite a file we could not read
   const int code = runGui(gui);
   if (code != kExitNoDisplay) return code;
 #else
@@ -129,14 +135,14 @@ int runDefault(const Library& library, const Options& options) {
   const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
   std::cerr << "unknot: starting '" << id << "' in the terminal (other routines: unknot list, "
             << "then unknot run ID --terminal)\n";
-  return runTerminalCommand(library, id, terminalOptions(library, options, settings), std::cout,
+  return runTerminalCommand(library, id, terminalOptions(paths, library, options, settings), std::cout,
                             std::cerr);
 }
 
-// The progress commands (issue 6); --data-dir is accepted before or after the command name.
-void addProgressCommands(CLI::App& app, ProgressOptions& p) {
-  const auto dataDir = [&p](CLI::App* command) {
-    command->add_option("--data-dir", p.dataDir,
+// The progress commands; --data-dir is accepted before or after the command name.
+void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDirFlag) {
+  const auto dataDir = [&dataDirFlag](CLI::App* command) {
+    command->add_option("--data-dir", dataDirFlag,
                         "Folder of the progress database (default $XDG_DATA_HOME/unknot, or UNKNOT_DATA_DIR)");
   };
   dataDir(&app);
@@ -179,10 +185,10 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p) {
   dataDir(backup);
 }
 
-// The reminder commands (issue 7); their bodies are in reminder_commands.cpp.
-void addReminderCommands(CLI::App& app, ReminderOptions& r, ProgressOptions& p) {
+// The reminder commands; their bodies are in reminder_commands.cpp.
+void addReminderCommands(CLI::App& app, ReminderOptions& r, std::string& dataDirFlag) {
   const auto common = [&](CLI::App* command) {
-    command->add_option("--data-dir", p.dataDir, "Folder of the progress database");
+    command->add_option("--data-dir", dataDirFlag, "Folder of the progress database");
     // Hidden: a fixed "now" for tests, YYYY-MM-DDTHH:MM in local time (or ending Z / +HH:MM).
     command->add_option("--now", r.nowText, "Pretend it is this time")->group("");
   };
@@ -206,8 +212,7 @@ void addReminderCommands(CLI::App& app, ReminderOptions& r, ProgressOptions& p) 
   for (auto* command : {add, remove, list, exportIcs, remind}) common(command);
 }
 
-std::optional<int> dispatchReminders(CLI::App& app, ReminderOptions r, const ProgressOptions& p) {
-  r.dataDir = p.dataDir;
+std::optional<int> dispatchReminders(CLI::App& app, const ReminderOptions& r) {
   if (app.got_subcommand("remind")) return remindCommand(r, std::cout, std::cerr);
   if (!app.got_subcommand("reminders")) return std::nullopt;
   CLI::App* reminders = app.get_subcommand("reminders");
@@ -232,10 +237,14 @@ std::optional<int> dispatchProgress(CLI::App& app, const ProgressOptions& p) {
   return std::nullopt;
 }
 
-int dispatch(CLI::App& app, const Options& options) {
+int dispatch(CLI::App& app, Options options) {
+  const AppPaths paths =
+      findAppPaths(options.dataDirFlag.empty() ? std::nullopt : std::optional(options.dataDirFlag));
+  options.progress.dataDir = paths.data;
+  options.reminders.dataDir = paths.data;
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
-  if (const auto code = dispatchReminders(app, options.reminders, options.progress)) return *code;
-  const Library library = loadLibrary();
+  if (const auto code = dispatchReminders(app, options.reminders)) return *code;
+  const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) return showCommand(library, options.showId, std::cout, std::cerr);
   if (app.got_subcommand("validate")) {
@@ -246,14 +255,15 @@ int dispatch(CLI::App& app, const Options& options) {
 #ifdef UNKNOT_HAVE_GUI
       Options gui = options;
       gui.guiRunId = options.runId;
-      return runDefault(library, gui);
+      return runDefault(paths, library, gui);
 #endif
     }
     return runTerminalCommand(library, options.runId,
-                              terminalOptions(library, options, loadAndReportSettings()), std::cout,
+                              terminalOptions(paths, library, options, loadAndReportSettings(paths)),
+                              std::cout,
                               std::cerr);
   }
-  return runDefault(library, options);
+  return runDefault(paths, library, options);
 }
 
 int runCli(int argc, char** argv) {
@@ -287,8 +297,8 @@ int runCli(int argc, char** argv) {
   run->add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
   run->add_option("--time-scale", options.timeScale, "Run the clock N times faster (demos, tests)")
       ->check(CLI::Range(0.01, 1000.0));
-  addProgressCommands(app, options.progress);
-  addReminderCommands(app, options.reminders, options.progress);
+  addProgressCommands(app, options.progress, options.dataDirFlag);
+  addReminderCommands(app, options.reminders, options.dataDirFlag);
   app.require_subcommand(0, 1);
 
   try {

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <optional>
 
-#include "audio/cue_timing.hpp"
 
 namespace unknot {
 

@@ -20,6 +20,10 @@
 
 namespace unknot {
 
+// With its timing log on, the output's first two samples are +kStreamMarker, -kStreamMarker, so
+// a recording can be lined up with the log (tests/support/cue_timing.hpp reads both).
+inline constexpr int16_t kStreamMarker = 1000;
+
 // Engine time as a continuous function of real time: engine ms = (now - origin) * scale.
 struct EngineTimeBase {
   std::chrono::steady_clock::time_point origin;

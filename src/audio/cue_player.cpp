@@ -29,7 +29,10 @@ constexpr std::chrono::milliseconds kFinishDrain{2600};
 struct CuePlayer::Impl {
   explicit Impl(std::ostream& out) : notices(out) {}
   ~Impl() {
-    speech.reset();  // its ready-handler submits to `output`
+    // The worker's ready-handler locks `mutex` and submits to `output`: its thread must end
+    // while both still exist, and before `speech` itself goes.
+    if (speech) speech->stop();
+    speech.reset();
     if (output && finished) drain();
     output.reset();
   }
@@ -44,7 +47,7 @@ struct CuePlayer::Impl {
 
   void applyGains();
   void requestPrompts(size_t fromPhase, const std::vector<std::string>& urgent);
-  void promptReady(const std::string& text);
+  void promptReady(const std::string& text, const SoundPtr& sound);
 
   std::ostream& notices;
   mutable std::mutex mutex;  // callers' side only; the audio callback never takes it
@@ -75,7 +78,7 @@ void CuePlayer::Impl::requestPrompts(size_t fromPhase, const std::vector<std::st
   for (const std::string& text : urgent) speech->urgent(text, settings.voiceRate);
 }
 
-void CuePlayer::Impl::promptReady(const std::string& text) {
+void CuePlayer::Impl::promptReady(const std::string& text, const SoundPtr& sound) {
   std::lock_guard lock(mutex);
   const double now = time.nowMs();
   auto& pending = pendingPrompts;
@@ -84,7 +87,7 @@ void CuePlayer::Impl::promptReady(const std::string& text) {
     if (lateMs > kPromptStaleMs) {
       it = pending.erase(it);
     } else if (it->speechText == text) {
-      it->request.sound = speech->find(text, settings.voiceRate);
+      it->request.sound = sound;
       if (it->request.sound && settings.voice) output->submit(std::move(it->request));
       it = pending.erase(it);
     } else {
@@ -130,7 +133,8 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
     notices << "unknot: voice prompts are off (" << error << "); chimes still play\n";
   } else {
     impl->speech = std::make_unique<SpeechWorker>(std::move(synth), impl->output->sampleRate());
-    impl->speech->onReady([raw = impl.get()](const std::string& text) { raw->promptReady(text); });
+    impl->speech->onReady(
+        [raw = impl.get()](const std::string& text, SoundPtr sound) { raw->promptReady(text, sound); });
   }
   impl->applyGains();
   return std::unique_ptr<CuePlayer>(new CuePlayer(std::move(impl)));

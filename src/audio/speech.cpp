@@ -114,14 +114,16 @@ Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate) {
 SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth, int outputRate)
     : m_synth(std::move(synth)), m_outputRate(outputRate), m_thread([this] { run(); }) {}
 
-SpeechWorker::~SpeechWorker() {
+SpeechWorker::~SpeechWorker() { stop(); }
+
+void SpeechWorker::stop() {
   m_stop = true;
   {
     std::lock_guard lock(m_mutex);
     m_queue.clear();
   }
   m_wake.notify_all();
-  m_thread.join();
+  if (m_thread.joinable()) m_thread.join();
 }
 
 std::string SpeechWorker::key(const std::string& text, int wordsPerMinute) {
@@ -155,7 +157,7 @@ SoundPtr SpeechWorker::find(const std::string& text, int wordsPerMinute) const {
   return it->second.sound;
 }
 
-void SpeechWorker::onReady(std::function<void(const std::string&)> handler) {
+void SpeechWorker::onReady(std::function<void(const std::string&, SoundPtr)> handler) {
   std::lock_guard lock(m_mutex);
   m_onReady = std::move(handler);
 }
@@ -194,14 +196,14 @@ void SpeechWorker::run() {
     // A failed prompt is cached as silence so it is not retried for every phase.
     auto sound = std::make_shared<Sound>(
         pcm ? speechToSound(*pcm, m_synth->sampleRate(), m_outputRate) : Sound{});
-    std::function<void(const std::string&)> handler;
+    std::function<void(const std::string&, SoundPtr)> handler;
     {
       std::lock_guard lock(m_mutex);
       if (!pcm && !m_error) m_error = error;
-      store(key(job.first, job.second), std::move(sound));
+      store(key(job.first, job.second), sound);
       handler = m_onReady;
     }
-    if (handler) handler(job.first);
+    if (handler) handler(job.first, std::move(sound));
   }
 }
 

@@ -52,8 +52,12 @@ class SpeechWorker {
   // Moves one prompt to the front of the queue (it is needed now).
   void urgent(const std::string& text, int wordsPerMinute);
   SoundPtr find(const std::string& text, int wordsPerMinute) const;
-  // Called on the worker thread after each prompt is ready (not under the worker's lock).
-  void onReady(std::function<void(const std::string& text)> handler);
+  // Called on the worker thread after each prompt is ready (not under the worker's lock), with
+  // the prompt's sound, so the handler needs nothing else from the worker.
+  void onReady(std::function<void(const std::string& text, SoundPtr sound)> handler);
+  // Ends the worker thread and waits for it: no handler runs after this returns. Whoever owns
+  // what the handler touches calls it before tearing that down.
+  void stop();
   // The first synthesis failure, if any (reported once by the player).
   std::optional<std::string> takeError();
 
@@ -74,7 +78,7 @@ class SpeechWorker {
   std::deque<std::pair<std::string, int>> m_queue;
   mutable std::map<std::string, Entry> m_cache;
   mutable uint64_t m_useCounter = 0;
-  std::function<void(const std::string&)> m_onReady;
+  std::function<void(const std::string&, SoundPtr)> m_onReady;
   std::optional<std::string> m_error;
   bool m_errorTaken = false;
   std::atomic<bool> m_stop{false};

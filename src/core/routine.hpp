@@ -62,7 +62,7 @@ std::optional<StepKind> stepKindFromString(std::string_view text);
 std::optional<Sides> sidesFromString(std::string_view text);
 std::optional<Category> categoryFromString(std::string_view text);
 
-// Limits from DESIGN.md; shared by loader, expansion and tests.
+// Limits from docs/security.md; shared by loader, expansion and tests.
 namespace limits {
 inline constexpr std::uintmax_t kMaxFileBytes = 1024 * 1024;
 inline constexpr size_t kMaxPhases = 500;

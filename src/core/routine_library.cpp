@@ -1,7 +1,6 @@
 #include "core/routine_library.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
 namespace unknot {
@@ -86,17 +85,6 @@ const LibraryEntry* RoutineLibrary::find(std::string_view id) const {
 const Routine* RoutineLibrary::findRoutine(std::string_view id) const {
   const LibraryEntry* entry = find(id);
   return entry && entry->routine ? &*entry->routine : nullptr;
-}
-
-fs::path userRoutinesDir() {
-  // The XDG spec says relative values are invalid and must be ignored.
-  const char* config = std::getenv("XDG_CONFIG_HOME");
-  if (config && *config && fs::path(config).is_absolute()) {
-    return fs::path(config) / "unknot" / "routines";
-  }
-  const char* home = std::getenv("HOME");
-  if (home && *home) return fs::path(home) / ".config" / "unknot" / "routines";
-  return {};
 }
 
 }  // namespace unknot

@@ -41,8 +41,4 @@ class RoutineLibrary {
   std::vector<LibraryEntry> m_entries;
 };
 
-// The default search path: bundled routines dir, then $XDG_CONFIG_HOME/unknot/routines
-// (or ~/.config/unknot/routines). Env lookups happen here, not deep in the loader.
-std::filesystem::path userRoutinesDir();
-
 }  // namespace unknot

@@ -51,7 +51,7 @@ class SessionEngine {
   // scheduled (ready, paused, waiting for Done, finished, stopped).
   std::optional<Millis> untilNextChange() const;
 
-  // Heat/ice (issue 7): a phase the rule picks does not hand over when its time runs out; the
+  // Heat/ice: a phase the rule picks does not hand over when its time runs out; the
   // session holds at the switch (PhaseEnded is emitted, nothing counts) until release(), skip()
   // or done(). back() during a hold runs the same phase again; pause() does nothing.
   void setHoldRule(std::function<bool(const Phase&)> rule) { m_holdRule = std::move(rule); }

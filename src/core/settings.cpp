@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -225,16 +224,6 @@ std::string tempSuffix() {
 }
 
 }  // namespace
-
-std::filesystem::path defaultSettingsPath() {
-  const char* xdg = std::getenv("XDG_CONFIG_HOME");
-  // The XDG spec says relative values are invalid and must be ignored.
-  if (xdg && *xdg && std::filesystem::path(xdg).is_absolute())
-    return std::filesystem::path(xdg) / "unknot" / "settings.toml";
-  const char* home = std::getenv("HOME");
-  if (home && *home) return std::filesystem::path(home) / ".config" / "unknot" / "settings.toml";
-  return {};
-}
 
 SettingsLoad loadSettings(const std::filesystem::path& path) {
   SettingsLoad result;

@@ -42,7 +42,6 @@ struct SettingsLoad {
   Diagnostics errors;         // one line per problem; the file is left untouched
 };
 
-std::filesystem::path defaultSettingsPath();
 SettingsLoad loadSettings(const std::filesystem::path& path);
 // Writes atomically; returns an error message on failure.
 std::optional<std::string> saveSettings(const Settings& settings, const std::filesystem::path& path);

@@ -110,7 +110,7 @@ INSERT INTO session_parts (session_id, routine_id, category, work_phases)
   GROUP BY session_id, routine_id;
 )sql";
 
-// Version 3 (issue 7): daily reminder times per target, and what happened to each reminder
+// Version 3: daily reminder times per target, and what happened to each reminder
 // on a logical day (fired, snoozed until, silenced; reminder_id 0 silences them all), so a
 // cron job or timer calling `unknot remind --once` never repeats one.
 constexpr std::string_view kVersion3 = R"sql(
@@ -132,7 +132,7 @@ CREATE TABLE reminder_events (
 CREATE INDEX reminder_events_by_date ON reminder_events (logical_date);
 )sql";
 
-// Version 4 (issue 7): where a running heat/ice cycle stands on the wall clock, one row per
+// Version 4: where a running heat/ice cycle stands on the wall clock, one row per
 // open session: the phase, and its UTC deadline (running), time left (paused) or the instant
 // its switch fell due (held). A session with a recent row is resumable instead of interrupted.
 constexpr std::string_view kVersion4 = R"sql(

@@ -30,7 +30,7 @@ class SessionRecorder final : public CueSink {
 
   void onCue(const CueEvent& event) override;
 
-  // Heat/ice (issue 7). A stored cycle of this plan to come back to (same routine and plan
+  // Heat/ice. A stored cycle of this plan to come back to (same routine and plan
   // hash, no live process running it, within the resume window).
   std::optional<Store::ThermalSession> findResumable(std::int64_t nowUtcMs);
   // Continues that session's record instead of starting a new one; call before the first cue.

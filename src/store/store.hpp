@@ -147,7 +147,7 @@ class Store {
     return progressSnapshot(progressInput(now));
   }
 
-  // Daily reminders (issue 7). addReminder throws StoreError on a duplicate time and target.
+  // Daily reminders. addReminder throws StoreError on a duplicate time and target.
   std::vector<Reminder> reminders();
   Reminder addReminder(int minuteOfDay, const std::string& target, const LocalInstant& now);
   // Removes the reminders at `minuteOfDay` (only those for `target` when it is not empty);
@@ -158,7 +158,7 @@ class Store {
   ReminderSituation reminderSituation(const LocalInstant& now, LogicalDate& today);
   void addReminderEvent(const ReminderEvent& event);
 
-  // Heat/ice deadlines (issue 7). A session with a thermal row stays open when its process
+  // Heat/ice deadlines. A session with a thermal row stays open when its process
   // dies, so the cycle can be resumed, for kThermalResumeWindow after its switch fell due;
   // ending a session (or closing it as interrupted) drops the row.
   static constexpr Millis kThermalResumeWindow{2LL * 3600 * 1000};

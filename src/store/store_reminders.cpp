@@ -1,4 +1,4 @@
-// Daily reminders (issue 7): the reminder times per target, and the log of what each did on a
+// Daily reminders: the reminder times per target, and the log of what each did on a
 // logical day (fired, snoozed, silenced) that keeps `remind --once` from repeating itself.
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-// Heat/ice deadlines (issue 7): where a running cycle stands on the wall clock, so a cycle
+// Heat/ice deadlines: where a running cycle stands on the wall clock, so a cycle
 // survives the app closing, a crash or a suspend, and is picked up again.
 #include "store/session_lock.hpp"
 #include "store/store.hpp"

@@ -32,33 +32,29 @@ const char* toString(PlayerIntent intent) {
   return "?";
 }
 
-void applyPlayerIntent(SessionEngine& engine, PlayerIntent intent) {
+std::optional<SessionCommand> sessionCommandFor(PlayerIntent intent) {
   switch (intent) {
     case PlayerIntent::TogglePause:
-      engine.togglePause();
-      break;
+      return SessionCommand::TogglePause;
     case PlayerIntent::Skip:
-      engine.skip();
-      break;
+      return SessionCommand::Skip;
     case PlayerIntent::Back:
-      engine.back();
-      break;
+      return SessionCommand::Back;
     case PlayerIntent::Restart:
-      engine.restart();
-      break;
+      return SessionCommand::Restart;
     case PlayerIntent::Done:
-      engine.done();
-      break;
+      return SessionCommand::Done;
     case PlayerIntent::Stop:
-      engine.stop();
-      break;
+      return SessionCommand::Stop;
+    case PlayerIntent::ToggleMute:
+      return SessionCommand::ToggleMute;
     case PlayerIntent::None:
     case PlayerIntent::Again:
     case PlayerIntent::Library:
-    case PlayerIntent::ToggleMute:
     case PlayerIntent::CheckIn:
-      break;
+      return std::nullopt;
   }
+  return std::nullopt;
 }
 
 const Phase* currentPhase(const PlayerModel& model) {
@@ -113,18 +109,6 @@ const char* sideLabel(Side side) {
       return "";
   }
   return "";
-}
-
-std::string countersText(const Phase& phase, const char* dot) {
-  std::string out;
-  auto add = [&](const char* what, int n, int of) {
-    if (of <= 1) return;
-    if (!out.empty()) out += std::string(" ") + dot + " ";
-    out += std::string(what) + " " + std::to_string(n) + " of " + std::to_string(of);
-  };
-  add("Round", phase.round, phase.roundCount);
-  add("Set", phase.set, phase.setCount);
-  return out;
 }
 
 std::string nextUpText(const PlayerModel& model, const char* dot) {

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "core/phase_text.hpp"
 #include "core/plan.hpp"
+#include "core/session_command.hpp"
 #include "core/session_engine.hpp"
 
 namespace unknot {
@@ -30,9 +32,9 @@ enum class PlayerIntent { None, TogglePause, Skip, Back, Restart, Done, Stop, Ag
 
 const char* toString(PlayerIntent intent);
 
-// Applies the engine-level intents (pause, skip, back, restart, done, stop); Again, Library
-// and ToggleMute are for the runner, which owns the session and the sound.
-void applyPlayerIntent(SessionEngine& engine, PlayerIntent intent);
+// The session command behind an intent (pause, skip, back, restart, done, stop, mute); nullopt
+// for the screen's own intents (Again, Library, CheckIn) and None.
+std::optional<SessionCommand> sessionCommandFor(PlayerIntent intent);
 
 const Phase* currentPhase(const PlayerModel& model);
 const Phase* nextPhase(const PlayerModel& model);
@@ -52,9 +54,6 @@ bool inLastSeconds(const PlayerModel& model);
 long long shownSeconds(const PlayerModel& model);
 
 const char* sideLabel(Side side);  // "RIGHT SIDE", "LEFT SIDE", ""
-
-// "Round 1 of 2 · Set 2 of 3"; only the counters that are above one; `dot` separates them.
-std::string countersText(const Phase& phase, const char* dot);
 
 // "Switch sides · left · 0:05" style line for what comes after the current phase.
 std::string nextUpText(const PlayerModel& model, const char* dot);

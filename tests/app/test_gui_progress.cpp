@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/gui_progress.hpp"
+#include "app/gui/gui_progress.hpp"
 #include "support/process.hpp"
 #include "ui/imgui_harness.hpp"
 
@@ -17,7 +17,7 @@ namespace {
 
 GuiProgress controllerFor(const TempDir& dir) {
   GuiProgress::Options options;
-  options.dataDir = dir.file("data");
+  options.dataDir = DataDir{dir.file("data"), {}};
   options.routineIds = {"pigeon-pose"};
   return GuiProgress(options);
 }

@@ -1,7 +1,7 @@
 // The terminal runner's words, tested as plain strings.
 #include <catch2/catch.hpp>
 
-#include "app/terminal_text.hpp"
+#include "app/terminal/terminal_text.hpp"
 
 using namespace unknot;
 
@@ -41,4 +41,23 @@ TEST_CASE("a phase title names the side except on the switch itself") {
   phase.label = "Switch sides";
   phase.side = Side::Left;
   CHECK(phaseTitle(phase) == "Switch sides");
+}
+
+TEST_CASE("the terminal counts sets, rounds and reps in the same words as the window") {
+  Phase phase;
+  phase.label = "Bridge";
+  phase.kind = PhaseKind::Reps;
+  phase.reps = 10;
+  phase.set = 2;
+  phase.setCount = 3;
+  phase.round = 1;
+  phase.roundCount = 2;
+  phase.duration = Millis(30'000);
+  const std::string line = describePhaseStart(phase, Millis(0));
+  CHECK(line.find(countersText(phase, "-")) != std::string::npos);
+  CHECK(line.find("Round 1 of 2 - Set 2 of 3") != std::string::npos);
+  Plan plan;
+  plan.phases = {phase};
+  CHECK(describeEvent(plan, CueEvent{CueType::RepTick, 0, 3, Millis(0)}, Millis(0)).find(
+            "Rep 3 of 10") != std::string::npos);
 }

@@ -13,7 +13,7 @@
 #include <map>
 #include <sstream>
 
-#include "audio/cue_timing.hpp"
+#include "support/cue_timing.hpp"
 #include "core/routine_library.hpp"
 #include "support/process.hpp"
 

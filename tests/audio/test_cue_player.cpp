@@ -104,6 +104,24 @@ TEST_CASE("missing cue sounds are reported in one line and the player still runs
   player->onCue(CueEvent{CueType::PhaseStarted, 0, 0, clock.now()});
 }
 
+TEST_CASE("a player destroyed with prompts in flight never reaches its own remains, 500 times") {
+  // The speech worker's ready-handler runs on its own thread and submits into the player: a
+  // player torn down while a prompt is being synthesized must stop that thread first.
+  EnvOverride driver("SDL_AUDIODRIVER", "dummy");
+  FakeClock clock;
+  const Plan plan = pigeonPlan();
+  for (int i = 0; i < 500; ++i) {
+    std::ostringstream notices;
+    auto player = CuePlayer::create(AudioSettings{}, clock, 1.0, kAssets, notices);
+    player->prepare(plan);
+    player->onCue(CueEvent{CueType::PhaseStarted, 0, 0, clock.now()});
+    // Vary where in a synthesis the player goes away: 0 to 4 ms.
+    std::this_thread::sleep_for(std::chrono::microseconds(i % 5 * 1000));
+    player.reset();
+  }
+  SUCCEED("500 players created, cued and destroyed mid-prompt");
+}
+
 TEST_CASE("a step sound that cannot be played is reported and the chime is used") {
   EnvOverride driver("SDL_AUDIODRIVER", "dummy");
   FakeClock clock;

@@ -1,7 +1,7 @@
-// The progress snapshot and its JSON form: what `unknot stats` and the Progress view read.
+// The progress snapshot: what `unknot stats` and the Progress view read (its JSON form is tested
+// with the app, tests/app/test_stats_json.cpp).
 #include <catch2/catch.hpp>
 
-#include "core/recovery/progress_json.hpp"
 #include "core/recovery/progress_stats.hpp"
 
 using namespace unknot;
@@ -129,25 +129,4 @@ TEST_CASE("a plan that has not started or has finished says so") {
   CHECK(snap.dayNumber == 14);
   CHECK(snap.days.back().state == DayState::Partial);
   CHECK(snap.adherenceLast7);
-}
-
-TEST_CASE("the JSON form has every figure and escapes text") {
-  ProgressInput input = planInput(3);
-  input.parts = {part(1, 3, "pigeon-pose", Category::Stretch, 90)};
-  input.checkins = {checkin(3, 4, {Symptom::Swelling})};
-  const std::string json = progressJson(progressSnapshot(input));
-  for (const char* key :
-       {"\"today\":\"2024-04-03\"", "\"plan\":{\"id\":7,", "\"day\":3,\"days\":14",
-        "\"streak\":{\"current\":0,\"longest\":0}", "\"adherence\":{\"so_far\":0.25,",
-        "\"state\":\"today\",\"completion\":0.5", "\"spec\":\"stretch=1\"",
-        "\"hold_minutes_by_side\":{\"left\":0,\"right\":0}", "\"trend\":\"unknown\"",
-        "\"red_flags\":[{\"kind\":\"symptom\",\"symptom\":\"swelling\",\"date\":\"2024-04-03\"",
-        "\"disclaimer\":\""}) {
-    INFO(key);
-    CHECK(json.find(key) != std::string::npos);
-  }
-  CHECK(jsonString("a\"b\\c\nd\x01") == "\"a\\\"b\\\\c\\nd\\u0001\"");
-  ProgressInput none;
-  none.today = day(1);
-  CHECK(progressJson(progressSnapshot(none)).find("\"plan\":null") != std::string::npos);
 }

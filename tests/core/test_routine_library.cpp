@@ -33,22 +33,6 @@ std::string embedStep(const std::string& id) {
   return "[[steps]]\nroutine = \"" + id + "\"\n";
 }
 
-// Sets or clears an environment variable for one test and puts it back afterwards.
-class EnvVar {
- public:
-  EnvVar(const char* name, const char* value) : m_name(name) {
-    if (const char* old = std::getenv(name)) m_old = old;
-    value ? ::setenv(name, value, 1) : ::unsetenv(name);
-  }
-  ~EnvVar() { m_old ? ::setenv(m_name, m_old->c_str(), 1) : ::unsetenv(m_name); }
-  EnvVar(const EnvVar&) = delete;
-  EnvVar& operator=(const EnvVar&) = delete;
-
- private:
-  const char* m_name;
-  std::optional<std::string> m_old;
-};
-
 }  // namespace
 
 TEST_CASE("every toml file in a folder becomes an entry sorted by id") {
@@ -239,27 +223,3 @@ TEST_CASE("find and findRoutine look entries up by id") {
   CHECK(library.findRoutine("absent") == nullptr);
 }
 
-TEST_CASE("the user routines folder follows XDG_CONFIG_HOME, then HOME") {
-  EnvVar home("HOME", "/home/someone");
-  {
-    EnvVar config("XDG_CONFIG_HOME", "/cfg");
-    CHECK(userRoutinesDir() == fs::path("/cfg/unknot/routines"));
-  }
-  {
-    EnvVar config("XDG_CONFIG_HOME", nullptr);
-    CHECK(userRoutinesDir() == fs::path("/home/someone/.config/unknot/routines"));
-  }
-  {
-    EnvVar config("XDG_CONFIG_HOME", "");
-    CHECK(userRoutinesDir() == fs::path("/home/someone/.config/unknot/routines"));
-  }
-  {
-    EnvVar config("XDG_CONFIG_HOME", "relative/cfg");  // the XDG spec says to ignore these
-    CHECK(userRoutinesDir() == fs::path("/home/someone/.config/unknot/routines"));
-  }
-  {
-    EnvVar config("XDG_CONFIG_HOME", nullptr);
-    EnvVar noHome("HOME", nullptr);
-    CHECK(userRoutinesDir().empty());
-  }
-}

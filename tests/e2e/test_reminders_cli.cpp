@@ -1,6 +1,6 @@
 // End-to-end tests of the reminders: add/list/remove, `remind --once` from a cron-like caller
 // with an injected "now" (rings once, snooze, silence, met targets), and the .ics export read
-// back. No notification service is reachable here, which must not matter.
+// back by libical. No notification service is reachable here, which must not matter.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -121,6 +121,24 @@ TEST_CASE("reminders are added, listed and removed, and bad ones get a one-line 
   CHECK_FALSE(contains(cli.run({"reminders", "list"}).out, "08:00"));
 }
 
+TEST_CASE("reminders list tells of sessions an earlier run left open, as every command does") {
+  Cli cli;
+  {
+    // A run that died mid-way: begun, never ended, its process gone.
+    Store store(cli.home.file("data"));
+    const LocalInstant start{UtcMillis(std::chrono::sys_days(dayFromToday(0))), std::chrono::seconds(0)};
+    store.beginSession(stretchSession("pigeon-pose", 2), start);
+  }
+  const auto list = cli.run({"reminders", "list", "--now", nowArg(0, "12:00")});
+  CHECK(list.exitCode == 0);
+  CHECK(list.err ==
+        "unknot: closed 1 unfinished session from an earlier run as interrupted (completed phases "
+        "are kept)\n");
+  // Told once: the session is closed now.
+  CHECK(cli.run({"reminders", "list", "--now", nowArg(0, "12:00")}).err.empty());
+  CHECK(contains(cli.run({"history"}).out, "interrupted"));
+}
+
 TEST_CASE("remind --once rings a due reminder once a day, without a notification service") {
   Cli cli;
   setUpStretchTwice(cli);
@@ -185,24 +203,28 @@ TEST_CASE("reminders export writes an RFC 5545 calendar that parses back") {
   CHECK(contains(exported.out, "Wrote 3 daily reminders"));
   CHECK(contains(exported.out, "until the plan ends on " + dateText(-4 + 41)));
 
-  const std::string text = slurp(file);
-  const IcsComponent calendar = icsParse(text);
-  CHECK(calendar.get("VERSION") == "2.0");
-  REQUIRE(calendar.children.size() == 3);
+  const auto calendar = icsParse(slurp(file));
+  CHECK(icsValue(calendar.get(), ICAL_VERSION_PROPERTY) == "2.0");
+  CHECK(icalcomponent_count_components(calendar.get(), ICAL_ANY_COMPONENT) == 3);
+  const auto events = icsChildren(calendar.get(), ICAL_VEVENT_COMPONENT);
+  REQUIRE(events.size() == 3);
   std::string compact = dateText(-4);
   compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
   std::string end = dateText(-4 + 41);
   end.erase(std::remove(end.begin(), end.end(), '-'), end.end());
   std::string stamp = dateText(0);
   stamp.erase(std::remove(stamp.begin(), stamp.end(), '-'), stamp.end());
-  const IcsComponent& morning = calendar.children[0];
-  CHECK(morning.get("DTSTART") == compact + "T080000");
-  CHECK(morning.get("RRULE") == "FREQ=DAILY;UNTIL=" + end + "T080000");
-  CHECK(morning.get("DTSTAMP") == stamp + "T100030Z");
-  REQUIRE(morning.children.size() == 1);
-  CHECK(morning.children[0].get("ACTION") == "DISPLAY");
-  CHECK(morning.children[0].get("TRIGGER") == "PT0M");
-  CHECK(icsUnescape(calendar.children[2].get("SUMMARY")) == "Time for pigeon-pose (unknot)");
+  icalcomponent* morning = events[0];
+  CHECK(icsValue(morning, ICAL_DTSTART_PROPERTY) == compact + "T080000");
+  CHECK(icsValue(morning, ICAL_RRULE_PROPERTY) == "FREQ=DAILY;UNTIL=" + end + "T080000");
+  CHECK(icsValue(morning, ICAL_DTSTAMP_PROPERTY) == stamp + "T100030Z");
+  const auto alarms = icsChildren(morning, ICAL_VALARM_COMPONENT);
+  REQUIRE(alarms.size() == 1);
+  CHECK(icsValue(alarms[0], ICAL_ACTION_PROPERTY) == "DISPLAY");
+  const icaltriggertype trigger =
+      icalproperty_get_trigger(icalcomponent_get_first_property(alarms[0], ICAL_TRIGGER_PROPERTY));
+  CHECK(icaldurationtype_as_int(trigger.duration) == 0);
+  CHECK(icsValue(events[2], ICAL_SUMMARY_PROPERTY) == "Time for pigeon-pose (unknot)");
 
   // No temporary file is left next to it.
   int files = 0;
@@ -228,7 +250,10 @@ TEST_CASE("an export that cannot be written says so and leaves nothing behind") 
   const auto noPlan = cli.run({"reminders", "export", "--ics", cli.home.file("a.ics")});
   REQUIRE(noPlan.exitCode == 0);
   CHECK(contains(noPlan.out, "no current plan"));
-  CHECK(icsParse(slurp(cli.home.file("a.ics"))).children[0].get("RRULE") == "FREQ=DAILY");
+  const auto calendar = icsParse(slurp(cli.home.file("a.ics")));
+  const auto events = icsChildren(calendar.get(), ICAL_VEVENT_COMPONENT);
+  REQUIRE(events.size() == 1);
+  CHECK(icsValue(events[0], ICAL_RRULE_PROPERTY) == "FREQ=DAILY");
 }
 
 TEST_CASE("a bad --now is a usage error") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "app/session/session_commands.hpp"
 #include "core/session_engine.hpp"
 #include "imgui_harness.hpp"
 #include "plans.hpp"
@@ -29,7 +30,10 @@ struct Session {
   PlayerIntent press(ImGuiHarness& ui, std::vector<UiKey> keys) {
     const PlayerModel now = model();
     const PlayerIntent intent = ui.frame([&] { return drawPlayerView(now, ui.fonts(), keys); });
-    applyPlayerIntent(engine, intent);
+    if (const auto command = sessionCommandFor(intent)) {
+      SessionControls controls{engine, nullptr, {}};
+      applySessionCommand(controls, *command);
+    }
     return intent;
   }
   Plan plan;

@@ -1,0 +1,129 @@
+#include "app/cli/library_commands.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <system_error>
+
+#include "app/cli/command_support.hpp"
+#include "core/phase_text.hpp"
+
+namespace unknot {
+
+namespace {
+
+std::string padded(std::string text, size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text + "  ";
+}
+
+std::string totalText(const Plan& plan) {
+  return formatDuration(plan.total) + (plan.hasUntimedPhases ? "+" : "");
+}
+
+std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path,
+                                               std::ostream& err, bool& failed) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    err << path.string() << ":1:1: no such file or directory\n";
+    failed = true;
+    return {};
+  }
+  if (!std::filesystem::is_directory(path, ec)) return {path};
+  std::vector<std::filesystem::path> files;
+  for (const auto& item : std::filesystem::directory_iterator(path, ec)) {
+    if (item.path().extension() == ".toml") files.push_back(item.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
+  size_t idWidth = 2, nameWidth = 4;
+  for (const auto& entry : library.routines.entries()) {
+    idWidth = std::max(idWidth, entry.id.size());
+    if (entry.ok()) nameWidth = std::max(nameWidth, entry.plan->name.size());
+  }
+  out << padded("ID", idWidth) << padded("NAME", nameWidth) << padded("CATEGORY", 9) << "TIME\n";
+  int broken = 0;
+  for (const auto& entry : library.routines.entries()) {
+    if (!entry.ok()) {
+      ++broken;
+      out << padded(entry.id, idWidth) << "ERROR: "
+          << (entry.errors.empty() ? "unknown error" : entry.errors.front().toString()) << '\n';
+      continue;
+    }
+    out << padded(entry.id, idWidth) << padded(entry.plan->name, nameWidth)
+        << padded(toString(entry.plan->category), 9) << totalText(*entry.plan);
+    if (entry.isUser) out << "  (yours)";
+    out << '\n';
+    for (const auto& warning : entry.routine->warnings) out << "    warning: " << warning.toString() << '\n';
+  }
+  if (broken > 0) err << broken << " routine file(s) could not be loaded; see the errors above\n";
+  return kExitOk;
+}
+
+int showCommand(const Library& library, const std::string& id, std::ostream& out,
+                std::ostream& err) {
+  const LibraryEntry* entry = findRunnable(library, id, err);
+  if (!entry) return kExitFailure;
+  const Plan& plan = *entry->plan;
+  out << plan.name << " (" << toString(plan.category) << ", " << totalText(plan) << ")\n";
+  if (!entry->routine->summary.empty()) out << entry->routine->summary << '\n';
+  for (const auto& warning : entry->routine->warnings) out << "warning: " << warning.toString() << '\n';
+  out << '\n' << padded("#", 3) << padded("START", 8) << padded("LENGTH", 8) << "PHASE\n";
+  for (size_t i = 0; i < plan.phases.size(); ++i) {
+    const Phase& phase = plan.phases[i];
+    const std::string length = phase.duration ? formatDuration(*phase.duration) : "done";
+    std::string title = phaseTitle(phase);
+    if (phase.kind == PhaseKind::Reps) title += " - " + std::to_string(phase.reps) + " reps";
+    if (const std::string counters = countersText(phase, "-"); !counters.empty()) title += " - " + counters;
+    out << padded(std::to_string(i + 1), 3) << padded(formatClock(phase.offset), 8)
+        << padded(length, 8) << title << '\n';
+  }
+  return kExitOk;
+}
+
+int validateCommand(const Library& library, const std::vector<std::string>& paths,
+                    std::ostream& out, std::ostream& err) {
+  bool failed = false;
+  std::vector<std::filesystem::path> files;
+  for (const auto& path : paths) {
+    for (auto& file : tomlFilesIn(path, err, failed)) files.push_back(std::move(file));
+  }
+  if (paths.empty()) {
+    for (const auto& dir : library.dirs) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(dir, ec)) continue;
+      for (auto& file : tomlFilesIn(dir, err, failed)) files.push_back(std::move(file));
+    }
+  }
+  // Files validated together may embed each other; otherwise embedded ids come from the library.
+  std::map<std::string, Routine, std::less<>> batch;
+  std::vector<std::pair<std::filesystem::path, LoadResult>> results;
+  for (const auto& file : files) {
+    LoadResult result = loadRoutineFile(file, library.loader);
+    if (result.routine) batch[result.routine->id] = *result.routine;
+    results.emplace_back(file, std::move(result));
+  }
+  const RoutineResolver resolve = [&](std::string_view id) -> const Routine* {
+    auto it = batch.find(id);
+    return it != batch.end() ? &it->second : library.routines.findRoutine(id);
+  };
+  int errorCount = 0;
+  for (auto& [file, result] : results) {
+    if (result.routine) result.errors = expand(*result.routine, resolve).errors;
+    for (const auto& e : result.errors) err << e.toString() << '\n';
+    errorCount += static_cast<int>(result.errors.size());
+    if (result.routine) {
+      for (const auto& w : result.routine->warnings) err << "warning: " << w.toString() << '\n';
+    }
+  }
+  out << files.size() << " file(s) checked, " << errorCount << " error(s)\n";
+  return failed || errorCount > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace unknot

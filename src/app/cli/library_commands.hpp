@@ -1,0 +1,18 @@
+// The routine commands of the CLI (`list`, `show`, `validate`), kept out of main.cpp so the
+// CLI11 parsing stays in one translation unit.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "app/session/library.hpp"
+
+namespace unknot {
+
+int listCommand(const Library& library, std::ostream& out, std::ostream& err);
+int showCommand(const Library& library, const std::string& id, std::ostream& out, std::ostream& err);
+int validateCommand(const Library& library, const std::vector<std::string>& paths,
+                    std::ostream& out, std::ostream& err);
+
+}  // namespace unknot

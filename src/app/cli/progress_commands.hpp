@@ -1,0 +1,42 @@
+// The progress commands of the CLI (plan, checkin, history, stats, export, backup) and the
+// wiring that records runs in the store. main.cpp parses; these do the work.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/session/app_paths.hpp"
+
+namespace unknot {
+
+struct ProgressOptions {
+  DataDir dataDir;  // resolved from --data-dir, UNKNOT_DATA_DIR or the XDG default
+  // plan start / plan edit
+  std::optional<int> weeks, restDays, dayStart;
+  std::string date;
+  std::vector<std::string> targets;
+  bool replace = false;
+  // checkin
+  int pain = -1;
+  std::optional<int> tightness;
+  std::vector<std::string> symptoms;
+  std::string note;
+  // history, stats, export, backup
+  int days = 7;
+  bool json = false;
+  std::string exportDir;
+  std::string backupFile;
+};
+
+int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int checkinCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int exportCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int backupCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace unknot

@@ -1,0 +1,308 @@
+#include "app/gui/gui_app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <malloc.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "app/gui/gui_capture.hpp"
+#include "app/session/session_commands.hpp"
+#include "ui/player_view.hpp"
+#include "ui/summary_view.hpp"
+#include "ui/theme.hpp"
+
+namespace unknot {
+
+namespace {
+
+using std::chrono::microseconds;
+using std::chrono::milliseconds;
+
+constexpr int kFramesAfterInput = 3;       // ImGui settles hover and click states over a few frames
+constexpr milliseconds kFlashLength{450};  // the phase-change highlight
+constexpr int kScreenshotFrames = 3;       // child windows and tables size themselves on frame 2
+constexpr microseconds kWakeSlack{2000};   // land just after a boundary, never just before it
+
+LibraryModel libraryModelOf(const GuiOptions& options) {
+  const std::string userDir = displayPath(options.paths, options.paths.userRoutinesDir);
+  if (!options.library) return LibraryModel{{}, userDir};
+  return makeLibraryModel(*options.library, userDir);
+}
+
+GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
+  GuiProgress::Options out;
+  out.dataDir = options.paths.data;
+  if (options.library) {
+    for (const LibraryEntry& entry : options.library->entries()) {
+      if (entry.plan) out.routineIds.push_back(entry.id);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
+    : m_options(options),
+      m_window(window),
+      m_library(libraryModelOf(options)),
+      m_reminders(options.paths.data, !options.screenshot.has_value()),
+      m_progress(progressOptionsOf(options)),
+      m_frozenClock(options.screenshot.has_value()) {
+  if (options.toggleMute) m_muted = options.settings && options.settings->audio.muted;
+}
+
+void GuiApp::toggleMute() {
+  if (!m_options.toggleMute) return;
+  m_muted = m_options.toggleMute();
+  // Saved with the window geometry on exit, so the next run starts the way this one ended.
+  if (m_options.settings) m_options.settings->audio.muted = *m_muted;
+}
+
+void GuiApp::start(const Plan& plan, Millis at) {
+  m_libraryState.selectedId = plan.routineId;
+  startSession(plan, at);
+}
+
+void GuiApp::endSession() {
+  m_thermal.reset();  // it drives the session's engine: it goes first
+  m_session.reset();
+}
+
+void GuiApp::startSession(const Plan& plan, Millis at) {
+  endSession();  // a previous run records its end before the next one starts
+  GuiSession::Options options;
+  options.timeScale = m_options.timeScale;
+  options.frozenClock = m_frozenClock;
+  options.makeSink = m_frozenClock ? nullptr : &m_options.makeSessionSink;
+  m_session = std::make_unique<GuiSession>(plan, options);
+  m_window.setTitle(plan.name + " \xE2\x80\x94 unknot");
+  m_seenPhaseStarts = 0;
+  if (isThermalPlan(plan)) {
+    GuiThermal::Options thermal{m_options.timeScale, m_frozenClock, m_window.handle()};
+    m_thermal = std::make_unique<GuiThermal>(*m_session, thermal);
+    m_thermal->start(at);  // resumes a stored cycle, or waits for a long one to be confirmed
+  } else {
+    m_session->start(at);
+  }
+  if (m_frozenClock) m_seenPhaseStarts = m_session->phaseStarts();  // no flash in stills
+}
+
+void GuiApp::applyPlayerIntent(PlayerIntent intent) {
+  switch (intent) {
+    case PlayerIntent::None:
+      return;
+    case PlayerIntent::Again:
+      startSession(m_session->plan(), Millis(0));
+      return;
+    case PlayerIntent::Library:
+      endSession();
+      m_window.setTitle("unknot");
+      return;
+    case PlayerIntent::CheckIn:
+      endSession();  // over already; its record is complete
+      m_window.setTitle("unknot");
+      m_progress.open(GuiProgress::Screen::Checkin, true);
+      return;
+    default:
+      if (const auto command = sessionCommandFor(intent)) runCommand(*command);
+      return;
+  }
+}
+
+void GuiApp::runCommand(SessionCommand command) {
+  if (!m_session) return;
+  if (command == SessionCommand::Restart) m_session->resetTally();
+  SessionControls controls{m_session->engine(), m_thermal ? &m_thermal->run() : nullptr, {}};
+  if (m_options.toggleMute) controls.toggleMute = [this] { toggleMute(); };
+  applySessionCommand(controls, command);
+}
+
+void GuiApp::startRequestedRoutine() {
+  const auto id = m_progress.takeStartRequest();
+  if (!id || !m_options.library) return;
+  const LibraryEntry* entry = m_options.library->find(*id);
+  if (entry && entry->plan) startSession(*entry->plan, Millis(0));
+}
+
+void GuiApp::drawViews(std::span<const UiKey> keys) {
+  const UiFonts& fonts = m_fonts.fonts();
+  if (m_progress.isOpen()) {
+    m_progress.draw(fonts, keys);
+    startRequestedRoutine();
+    return;
+  }
+  if (!m_session) {
+    const LibraryIntent intent = drawLibraryView(m_library, m_libraryState, fonts, keys);
+    if (intent.kind == LibraryIntent::Kind::Progress) {
+      m_progress.open(GuiProgress::Screen::Progress);
+      return;
+    }
+    if (intent.kind != LibraryIntent::Kind::Start || !m_options.library) return;
+    const LibraryEntry* entry = m_options.library->find(intent.routineId);
+    if (!entry || !entry->plan) return;
+    // The day's first routine asks how it feels first; Esc skips straight to the timer.
+    if (!m_frozenClock && m_progress.offerBeforeSession(intent.routineId)) return;
+    startSession(*entry->plan, Millis(0));
+    return;
+  }
+  if (m_session->over()) {
+    applyPlayerIntent(drawSummaryView(m_session->summaryModel(), fonts, keys));
+    return;
+  }
+  if (drawThermal(fonts, keys)) return;
+  PlayerModel model = m_session->playerModel(flashing(std::chrono::steady_clock::now()));
+  model.muted = m_muted;
+  applyPlayerIntent(drawPlayerView(model, fonts, keys));
+}
+
+// Heat/ice sessions show the thermal player (and the long-application confirmation).
+bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
+  if (!m_thermal) return false;
+  const GuiThermal::Outcome outcome = m_thermal->draw(fonts, keys, m_muted);
+  if (outcome.cancelled) {
+    applyPlayerIntent(PlayerIntent::Library);
+  } else if (outcome.command) {
+    runCommand(*outcome.command);
+  } else if (outcome.player != PlayerIntent::None) {
+    applyPlayerIntent(outcome.player);
+  }
+  return true;
+}
+
+void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
+  if (m_fonts.ensure(m_window.contentScale(), m_window.size())) {
+    m_window.uploadFontAtlas();
+    m_fonts.releaseBuildData();
+    malloc_trim(0);  // hand the atlas build's scratch memory back to the system
+    applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+  }
+  m_window.beginFrame();
+  drawViews(keys);
+  m_reminders.draw(m_fonts.fonts());
+  m_window.endFrame(present, background());
+  if (++m_frames == 1) reportFirstFrame();
+}
+
+ImU32 GuiApp::background() const {
+  if (!m_session || m_session->over()) return palette::kBackground;
+  if (m_thermal) return m_thermal->background();
+  return playerBackground(m_session->playerModel(flashing(std::chrono::steady_clock::now())));
+}
+
+void GuiApp::reportFirstFrame() {
+  if (!m_options.printStats) return;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  std::cerr << "gui.first_frame_unix_ms " << std::chrono::duration_cast<milliseconds>(now).count()
+            << std::endl;
+}
+
+void GuiApp::noticePhaseChange(SteadyTime now) {
+  if (!m_session || m_session->phaseStarts() == m_seenPhaseStarts) return;
+  m_seenPhaseStarts = m_session->phaseStarts();
+  if (!m_frozenClock) m_flashUntil = now + kFlashLength;
+}
+
+GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
+  FrameKey key;
+  key.reminders = m_reminders.revision();
+  if (m_progress.isOpen()) {
+    key.view = Screen::Progress;
+    key.progress = m_progress.revision();
+    return key;
+  }
+  if (!m_session) return key;
+  const PlayerModel model = m_session->playerModel(false);
+  key.view = m_session->over() ? Screen::Summary : Screen::Player;
+  if (m_thermal) key.thermal = m_thermal->revision();
+  key.state = model.snapshot.state;
+  key.phase = model.snapshot.phaseIndex;
+  if (key.view == Screen::Summary) return key;
+  key.seconds = shownSeconds(model);
+  key.rep = model.snapshot.currentRep;
+  key.flash = flashing(now);
+  return key;
+}
+
+std::optional<microseconds> GuiApp::untilNextChange(SteadyTime now) const {
+  std::optional<microseconds> next;
+  auto consider = [&next](microseconds span) {
+    span = std::max(span, microseconds(0));
+    next = next ? std::min(*next, span) : span;
+  };
+  if (m_session && !m_session->over()) {
+    if (const auto session = m_session->untilNextChange()) consider(*session + kWakeSlack);
+    if (m_thermal) {
+      if (const auto thermal = m_thermal->untilNextChange()) consider(*thermal + kWakeSlack);
+    }
+  }
+  if (const auto reminders = m_reminders.untilNextCheck(std::chrono::system_clock::now())) {
+    consider(*reminders + kWakeSlack);
+  }
+  if (flashing(now)) {
+    consider(std::chrono::duration_cast<microseconds>(m_flashUntil - now) + kWakeSlack);
+  }
+  if (m_options.exitAfter) {
+    consider(std::chrono::duration_cast<microseconds>(m_started + *m_options.exitAfter - now));
+  }
+  return next;
+}
+
+int GuiApp::run() {
+  using Clock = std::chrono::steady_clock;
+  int burst = kFramesAfterInput;
+  std::optional<FrameKey> last;
+  while (!m_window.shouldClose()) {
+    const SteadyTime now = Clock::now();
+    if (m_options.exitAfter && now - m_started >= *m_options.exitAfter) break;
+    if (m_session) m_session->update();
+    if (m_thermal) m_thermal->tick();
+    m_reminders.check(std::chrono::system_clock::now());
+    noticePhaseChange(now);
+    std::vector<UiKey> keys = m_window.takeKeys();
+    if (ImGui::GetIO().WantTextInput) keys.clear();  // typing in the search box
+    const bool damaged = m_window.takeDamage();
+    const FrameKey key = frameKey(now);
+    if (burst > 0 || damaged || !keys.empty() || !last || !(key == *last)) {
+      // Remember the key from before the frame: an intent applied during the frame changes
+      // the state, and the next pass then draws the result.
+      last = key;
+      if (!m_window.iconified()) renderFrame(keys, true);
+      m_window.show();
+      burst = std::max(0, burst - 1);
+    }
+    if (burst > 0) {
+      glfwPollEvents();
+    } else if (const auto timeout = untilNextChange(Clock::now())) {
+      glfwWaitEventsTimeout(std::max(0.001, std::chrono::duration<double>(*timeout).count()));
+    } else {
+      glfwWaitEvents();
+    }
+    if (m_window.takeInput()) burst = kFramesAfterInput;
+  }
+  if (m_thermal) m_thermal->leave();  // closed mid-cycle: it stays resumable
+  if (m_options.printStats) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
+    std::cerr << "gui.frames " << m_frames << "\ngui.seconds " << seconds << std::endl;
+  }
+  return kExitOk;
+}
+
+int GuiApp::screenshot() {
+  const ImVec2 size = m_window.framebufferSize();
+  const int width = static_cast<int>(size.x), height = static_cast<int>(size.y);
+  OffscreenTarget target(width, height);
+  if (!target.complete()) {
+    std::cerr << "unknot: --screenshot: cannot create an offscreen framebuffer\n";
+    return kExitFailure;
+  }
+  for (int i = 0; i < kScreenshotFrames; ++i) renderFrame({}, false);
+  if (const auto error = writePng(*m_options.screenshot, width, height, target.readPixels())) {
+    std::cerr << "unknot: --screenshot: " << *error << '\n';
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace unknot

@@ -1,0 +1,87 @@
+// The desktop app's state and frame logic: which view shows, how intents reach the engine, and
+// the event-driven loop that draws a frame only when the picture would change (the clock's
+// next second, a cue, a flash ending) or after input.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <span>
+
+#include "app/gui/gui_fonts.hpp"
+#include "app/gui/gui_progress.hpp"
+#include "app/gui/gui_reminders.hpp"
+#include "app/gui/gui_runner.hpp"
+#include "app/gui/gui_session.hpp"
+#include "app/gui/gui_thermal.hpp"
+#include "app/gui/gui_window.hpp"
+#include "ui/library_view.hpp"
+
+namespace unknot {
+
+class GuiApp {
+ public:
+  GuiApp(const GuiOptions& options, GuiWindow& window);
+
+  // Opens a progress screen (--view) instead of the library.
+  void openView(GuiProgress::Screen screen) { m_progress.open(screen); }
+  // Opens the player on `plan` (--run), `at` into it.
+  void start(const Plan& plan, Millis at);
+  // Offers a heat/ice cycle left open by an earlier run, if there is one.
+  void offerStoredCycle() {
+    if (const Plan* plan = storedThermalPlan(m_options)) start(*plan, Millis(0));
+  }
+  int run();         // until the window closes (or --exit-after)
+  int screenshot();  // draws the requested state offscreen and writes the PNG
+
+ private:
+  using SteadyTime = std::chrono::steady_clock::time_point;
+
+  enum class Screen { Library, Player, Summary, Progress };
+  // Everything on screen that changes by itself; a frame is drawn when it differs.
+  struct FrameKey {
+    Screen view = Screen::Library;
+    size_t phase = 0;
+    long long seconds = 0;
+    SessionState state = SessionState::Ready;
+    int rep = 0;
+    bool flash = false;
+    int progress = 0;  // which progress screen and what it shows (GuiProgress::revision)
+    int thermal = 0;   // the heat/ice state (GuiThermal::revision)
+    int reminders = 0;  // the reminder banner (GuiReminders::revision)
+    bool operator==(const FrameKey&) const = default;
+  };
+
+  void startSession(const Plan& plan, Millis at);
+  void endSession();
+  bool drawThermal(const UiFonts& fonts, std::span<const UiKey> keys);
+  void drawViews(std::span<const UiKey> keys);
+  void applyPlayerIntent(PlayerIntent intent);
+  void runCommand(SessionCommand command);  // the same function the terminal runner calls
+  void toggleMute();
+  void startRequestedRoutine();  // after the check-in offered before the day's first routine
+  void renderFrame(std::span<const UiKey> keys, bool present);
+  void noticePhaseChange(SteadyTime now);
+  bool flashing(SteadyTime now) const { return now < m_flashUntil; }
+  FrameKey frameKey(SteadyTime now) const;
+  std::optional<std::chrono::microseconds> untilNextChange(SteadyTime now) const;
+  void reportFirstFrame();
+  ImU32 background() const;
+
+  const GuiOptions& m_options;
+  GuiWindow& m_window;
+  FontSet m_fonts;
+  LibraryModel m_library;
+  LibraryViewState m_libraryState;
+  std::unique_ptr<GuiSession> m_session;
+  std::unique_ptr<GuiThermal> m_thermal;  // heat/ice sessions only; drives m_session's engine
+  GuiReminders m_reminders;               // daily reminders while the window is open
+  GuiProgress m_progress;  // the Progress view, check-in dialog and plan editor
+  bool m_frozenClock = false;
+  std::optional<bool> m_muted;  // nullopt: this run has no sound
+  int m_seenPhaseStarts = 0;
+  SteadyTime m_flashUntil{};
+  SteadyTime m_started = std::chrono::steady_clock::now();
+  long m_frames = 0;
+};
+
+}  // namespace unknot

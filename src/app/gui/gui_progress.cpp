@@ -1,0 +1,260 @@
+#include "app/gui/gui_progress.hpp"
+
+#include <sstream>
+
+#include "app/session/open_store.hpp"
+#include "store/store.hpp"
+#include "ui/progress_view.hpp"
+
+namespace unknot {
+
+namespace {
+
+// The recovered-sessions note goes nowhere here: the snapshot shows the sessions anyway.
+std::shared_ptr<Store> openQuietly(const DataDir& dataDir) {
+  std::ostringstream ignored;
+  return openStore(dataDir, ignored);
+}
+
+}  // namespace
+
+std::optional<GuiProgress::Screen> parseGuiView(std::string_view name) {
+  if (name == "progress") return GuiProgress::Screen::Progress;
+  if (name == "checkin") return GuiProgress::Screen::Checkin;
+  if (name == "plan") return GuiProgress::Screen::Plan;
+  return std::nullopt;
+}
+
+GuiProgress::GuiProgress(Options options) : m_options(std::move(options)) {}
+
+template <typename Body>
+bool GuiProgress::withStore(Body&& body, std::string& error) {
+  try {
+    const std::shared_ptr<Store> store = openQuietly(m_options.dataDir);
+    body(*store);
+    return true;
+  } catch (const std::exception& e) {  // StoreError, or bad_alloc on a huge record
+    error = e.what();
+    return false;
+  }
+}
+
+void GuiProgress::reload() {
+  ++m_revision;
+  m_model.snapshot.reset();
+  m_model.error.clear();
+  withStore(
+      [&](Store& store) {
+        const LocalInstant now = m_options.now();
+        m_model.snapshot = store.snapshot(now);
+        m_currentPlan = store.currentPlan();
+        m_reminders = store.reminders();
+      },
+      m_model.error);
+  m_plan.reminders = m_reminders;
+}
+
+void GuiProgress::resetPlanEditor() {
+  m_plan = PlanEditorState{};
+  m_plan.routineIds = m_options.routineIds;
+  m_plan.reminders = m_reminders;
+  const LogicalDate today =
+      m_model.snapshot ? m_model.snapshot->today : logicalDate(m_options.now());
+  if (m_currentPlan && today <= m_currentPlan->end()) {
+    m_plan.editing = true;
+    m_plan.settings = m_currentPlan->current();
+  }
+}
+
+void GuiProgress::show(Screen screen) {
+  m_screen = screen;
+  ++m_revision;
+}
+
+void GuiProgress::open(Screen screen, bool afterSession) {
+  m_back = m_screen == Screen::Progress ? Screen::Progress : Screen::Closed;
+  m_occasion = afterSession ? CheckinOccasion::AfterSession : CheckinOccasion::Any;
+  m_pendingStart.reset();
+  m_model.notice.clear();
+  reload();
+  if (screen == Screen::Checkin) m_draft = CheckinDraft{};
+  if (screen == Screen::Plan) resetPlanEditor();
+  show(screen);
+}
+
+bool GuiProgress::saveCheckin(const CheckinDraft& draft) {
+  CheckinInput input;
+  input.pain = draft.pain.value_or(-1);
+  input.tightness = draft.tightness;
+  input.symptoms = draft.chosenSymptoms();
+  input.note = draft.noteText();
+  input.moment = m_occasion == CheckinOccasion::AfterSession    ? CheckinMoment::After
+                 : m_occasion == CheckinOccasion::BeforeSession ? CheckinMoment::Before
+                                                                : CheckinMoment::Any;
+  if (const auto error = validateCheckin(input)) {
+    m_draft.error = *error;
+    return false;
+  }
+  std::string date;
+  const bool saved = withStore(
+      [&](Store& store) {
+        const LocalInstant now = m_options.now();
+        store.addCheckin(input, now);
+        date = formatDate(store.dateFor(now));
+      },
+      m_draft.error);
+  if (!saved) {
+    m_draft.error = "Could not save the check-in: " + m_draft.error;
+    return false;
+  }
+  reload();
+  m_model.notice = "Check-in saved for " + date + ".";
+  return true;
+}
+
+bool GuiProgress::savePlan(const PlanSettings& settings, bool startNew) {
+  if (const auto error = validatePlanSettings(settings)) {
+    m_plan.error = *error;
+    return false;
+  }
+  std::string notice;
+  const bool saved = withStore(
+      [&](Store& store) {
+        const LocalInstant now = m_options.now();
+        const LogicalDate today = store.dateFor(now);
+        const auto current = store.currentPlan();
+        if (!startNew && current && today <= current->end()) {
+          store.editPlan(today, settings, now);
+          notice = "Plan changed from " + formatDate(std::max(today, current->start)) +
+                   " on; earlier days keep their targets.";
+        } else {
+          store.startPlan(today, settings, now);
+          notice = "Plan started today, " + formatDate(today) + ".";
+        }
+      },
+      m_plan.error);
+  if (!saved) return false;
+  reload();
+  m_model.notice = notice;
+  return true;
+}
+
+bool GuiProgress::addReminder(int minuteOfDay, const std::string& target) {
+  const bool saved = withStore(
+      [&](Store& store) { store.addReminder(minuteOfDay, target, m_options.now()); }, m_plan.error);
+  return afterReminderChange(saved);
+}
+
+// The editor keeps its unsaved settings; only its reminder list is read again.
+bool GuiProgress::afterReminderChange(bool saved) {
+  if (saved) m_plan.error.clear();
+  PlanEditorState kept = m_plan;
+  reload();
+  kept.reminders = m_reminders;
+  m_plan = std::move(kept);
+  return saved;
+}
+
+bool GuiProgress::removeReminder(int minuteOfDay, const std::string& target) {
+  const bool saved =
+      withStore([&](Store& store) { store.removeReminders(minuteOfDay, target); }, m_plan.error);
+  return afterReminderChange(saved);
+}
+
+void GuiProgress::applyProgress(ProgressIntent intent) {
+  switch (intent) {
+    case ProgressIntent::Back:
+      close();
+      break;
+    case ProgressIntent::Checkin:
+      m_occasion = CheckinOccasion::Any;
+      m_pendingStart.reset();
+      m_back = Screen::Progress;
+      m_draft = CheckinDraft{};
+      show(Screen::Checkin);
+      break;
+    case ProgressIntent::Plan:
+      m_back = Screen::Progress;
+      resetPlanEditor();
+      show(Screen::Plan);
+      break;
+    case ProgressIntent::None:
+      break;
+  }
+}
+
+bool GuiProgress::offerBeforeSession(const std::string& routineId) {
+  bool checkedInToday = true;  // a store that cannot be read must not stand between user and timer
+  std::string error;
+  withStore(
+      [&](Store& store) {
+        const LogicalDate today = store.dateFor(m_options.now());
+        checkedInToday = !store.checkins(DateRange{today, today}).empty();
+      },
+      error);
+  if (checkedInToday) return false;
+  open(Screen::Checkin);
+  m_occasion = CheckinOccasion::BeforeSession;
+  m_pendingStart = routineId;
+  return true;
+}
+
+void GuiProgress::applyCheckin(CheckinIntent intent) {
+  if (m_pendingStart && (intent == CheckinIntent::Skip ||
+                         (intent == CheckinIntent::Save && saveCheckin(m_draft)))) {
+    // A warning symptom shows its advice first; the routine is one Esc and a click away.
+    const bool advice = intent == CheckinIntent::Save && !m_draft.chosenSymptoms().empty();
+    const std::string routineId = *std::exchange(m_pendingStart, {});
+    if (advice) {
+      show(Screen::Progress);
+    } else {
+      m_startRequest = routineId;
+      close();
+    }
+    return;
+  }
+  if (intent == CheckinIntent::Skip) {
+    m_back == Screen::Progress ? show(Screen::Progress) : close();
+  } else if (intent == CheckinIntent::Save && saveCheckin(m_draft)) {
+    show(Screen::Progress);  // the record, with any red-flag advice at the top
+  }
+}
+
+void GuiProgress::applyPlan(const PlanEditorIntent& intent) {
+  using Kind = PlanEditorIntent::Kind;
+  switch (intent.kind) {
+    case Kind::Save:
+    case Kind::StartNew:
+      if (savePlan(m_plan.settings, intent.kind == Kind::StartNew)) show(Screen::Progress);
+      break;
+    case Kind::Cancel:
+      m_back == Screen::Progress ? show(Screen::Progress) : close();
+      break;
+    case Kind::AddReminder:
+      addReminder(intent.minuteOfDay, intent.target);
+      break;
+    case Kind::RemoveReminder:
+      removeReminder(intent.minuteOfDay, intent.target);
+      break;
+    case Kind::None:
+      break;
+  }
+}
+
+void GuiProgress::draw(const UiFonts& fonts, std::span<const UiKey> keys) {
+  switch (m_screen) {
+    case Screen::Progress:
+      applyProgress(drawProgressView(m_model, fonts, keys));
+      break;
+    case Screen::Checkin:
+      applyCheckin(drawCheckinView(m_draft, fonts, keys, m_occasion));
+      break;
+    case Screen::Plan:
+      applyPlan(drawPlanEditor(m_plan, fonts, keys));
+      break;
+    case Screen::Closed:
+      break;
+  }
+}
+
+}  // namespace unknot

@@ -1,0 +1,87 @@
+// The desktop app's progress screens (Progress view, check-in dialog, plan editor) and their
+// link to the store: it reads a snapshot when a screen opens or after a save, never per frame,
+// and writes check-ins, plans and reminders. A store that cannot be opened is an error line.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "app/session/app_paths.hpp"
+#include "ui/checkin_view.hpp"
+#include "ui/plan_editor.hpp"
+#include "ui/progress_model.hpp"
+
+namespace unknot {
+
+class GuiProgress {
+ public:
+  enum class Screen { Closed, Progress, Checkin, Plan };
+
+  struct Options {
+    DataDir dataDir;                      // the resolved progress folder
+    std::vector<std::string> routineIds;  // offered as per-routine plan targets
+    std::function<LocalInstant()> now = localNow;
+  };
+
+  explicit GuiProgress(Options options);
+
+  Screen screen() const { return m_screen; }
+  bool isOpen() const { return m_screen != Screen::Closed; }
+  // Opens a screen and reads the store. `afterSession`: the check-in follows a routine.
+  void open(Screen screen, bool afterSession = false);
+  void close() { m_screen = Screen::Closed; }
+  // Before the first routine of the day, when there is no check-in yet today: opens the
+  // check-in; Skip, or a save without warning symptoms, then asks for `routineId` to start
+  // (takeStartRequest). False, and nothing opens, when today has a check-in already.
+  bool offerBeforeSession(const std::string& routineId);
+  std::optional<std::string> takeStartRequest() { return std::exchange(m_startRequest, {}); }
+  // Draws the open screen and acts on what the user did.
+  void draw(const UiFonts& fonts, std::span<const UiKey> keys);
+  // Changes whenever what the screens show changes (for the runner's frame key).
+  int revision() const { return m_revision; }
+
+  // The writes behind the screens; true on success, otherwise the reason is on the screen.
+  bool saveCheckin(const CheckinDraft& draft);
+  bool savePlan(const PlanSettings& settings, bool startNew);
+  bool addReminder(int minuteOfDay, const std::string& target);
+  bool removeReminder(int minuteOfDay, const std::string& target);
+
+  const ProgressViewModel& model() const { return m_model; }
+  const PlanEditorState& planEditor() const { return m_plan; }
+  const CheckinDraft& checkinDraft() const { return m_draft; }
+
+ private:
+  void reload();
+  void resetPlanEditor();
+  bool afterReminderChange(bool saved);
+  void show(Screen screen);
+  void applyProgress(ProgressIntent intent);
+  void applyCheckin(CheckinIntent intent);
+  void applyPlan(const PlanEditorIntent& intent);
+  // Runs `body` with a freshly opened store; a StoreError becomes `error` and false.
+  template <typename Body>
+  bool withStore(Body&& body, std::string& error);
+
+  Options m_options;
+  Screen m_screen = Screen::Closed;
+  Screen m_back = Screen::Closed;  // where Skip and Cancel return to
+  CheckinOccasion m_occasion = CheckinOccasion::Any;
+  std::optional<std::string> m_pendingStart;  // the routine a before-session check-in holds
+  std::optional<std::string> m_startRequest;
+  ProgressViewModel m_model;
+  std::optional<RecoveryPlan> m_currentPlan;
+  std::vector<Reminder> m_reminders;
+  CheckinDraft m_draft;
+  PlanEditorState m_plan;
+  int m_revision = 0;
+};
+
+// "progress", "checkin" or "plan" (the --view option); nullopt for anything else.
+std::optional<GuiProgress::Screen> parseGuiView(std::string_view name);
+
+}  // namespace unknot

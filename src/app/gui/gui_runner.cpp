@@ -1,0 +1,114 @@
+#include "app/gui/gui_runner.hpp"
+
+#include <charconv>
+#include <iostream>
+
+#include "app/gui/gui_app.hpp"
+#include "app/gui/gui_window.hpp"
+
+namespace unknot {
+
+namespace {
+
+WindowRequest windowRequest(const GuiOptions& options) {
+  WindowRequest request;
+  if (options.settings) {
+    request.width = options.settings->window.width;
+    request.height = options.settings->window.height;
+    if (!options.screenshot) {
+      request.x = options.settings->window.x;
+      request.y = options.settings->window.y;
+    }
+  }
+  if (options.width > 0 && options.height > 0) {
+    request.width = options.width;
+    request.height = options.height;
+  }
+  return request;
+}
+
+// Window geometry is the one setting the GUI changes by itself; written back on exit.
+void rememberGeometry(const GuiOptions& options, const GuiWindow& window) {
+  if (!options.settings || options.screenshot) return;
+  const WindowSettings now = window.geometry();
+  WindowSettings& saved = options.settings->window;
+  if (now.width == saved.width && now.height == saved.height && now.x == saved.x &&
+      now.y == saved.y) {
+    return;
+  }
+  saved = now;
+  if (options.settingsPath.empty()) return;
+  if (const auto error = saveSettings(*options.settings, options.settingsPath)) {
+    std::cerr << "unknot: could not save the window size: " << *error << '\n';
+  }
+}
+
+// The routine --run asks for; an error line when it names nothing that can run.
+const Plan* requestedPlan(const GuiOptions& options, std::string& error, int& code) {
+  if (!options.runId) return nullptr;
+  const std::string& id = *options.runId;
+  const LibraryEntry* entry = options.library ? options.library->find(id) : nullptr;
+  if (!entry) {
+    error = "no routine '" + id + "' (see unknot list)";
+    code = kExitUsage;
+  } else if (!entry->plan) {
+    code = kExitFailure;
+    error =
+        "routine '" + id + "' could not be loaded: " +
+        (entry->errors.empty() ? std::string("unknown error") : entry->errors.front().toString());
+  }
+  return entry && entry->plan ? &*entry->plan : nullptr;
+}
+
+}  // namespace
+
+std::optional<std::pair<int, int>> parseWindowSize(std::string_view text) {
+  const size_t x = text.find('x');
+  if (x == std::string_view::npos) return std::nullopt;
+  auto number = [](std::string_view digits) -> std::optional<int> {
+    int value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+    if (value < 200 || value > 16384) return std::nullopt;
+    return value;
+  };
+  const auto width = number(text.substr(0, x));
+  const auto height = number(text.substr(x + 1));
+  if (!width || !height) return std::nullopt;
+  return std::pair{*width, *height};
+}
+
+int runGui(const GuiOptions& options) {
+  std::string error;
+  int code = kExitOk;
+  const Plan* plan = requestedPlan(options, error, code);
+  if (code != kExitOk) {
+    std::cerr << "unknot: " << error << '\n';
+    return code;
+  }
+  std::optional<GuiProgress::Screen> view;
+  if (options.view && *options.view != "library") {
+    view = parseGuiView(*options.view);
+    if (!view) {
+      std::cerr << "unknot: --view: expected library, progress, checkin or plan, found '"
+                << *options.view << "'\n";
+      return kExitUsage;
+    }
+  }
+  const std::unique_ptr<GuiWindow> window = GuiWindow::open(windowRequest(options), error);
+  if (!window) {
+    std::cerr << "unknot: cannot open a window (" << error
+              << "); run a routine in the terminal with: unknot run ID --terminal\n";
+    return kExitNoDisplay;
+  }
+  GuiApp app(options, *window);
+  if (plan) app.start(*plan, options.at.value_or(Millis(0)));
+  if (!plan && !view && !options.screenshot) app.offerStoredCycle();
+  if (view) app.openView(*view);
+  if (options.screenshot) return app.screenshot();
+  code = app.run();
+  rememberGeometry(options, *window);
+  return code;
+}
+
+}  // namespace unknot

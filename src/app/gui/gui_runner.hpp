@@ -1,0 +1,45 @@
+// The desktop front end: a GLFW window with Dear ImGui views over the core engine, driven by
+// an event-driven loop that sleeps until the next visible change.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "app/session/app_paths.hpp"
+#include "app/session/exit_codes.hpp"
+#include "app/session/session_sinks.hpp"
+#include "core/routine_library.hpp"
+#include "core/settings.hpp"
+
+namespace unknot {
+
+struct GuiOptions {
+  const RoutineLibrary* library = nullptr;
+  std::optional<std::string> runId;                 // start this routine at once
+  std::optional<Millis> at;                         // with screenshot: show the state this far in
+  std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit
+  int width = 0, height = 0;                        // 0: from settings
+  double timeScale = 1.0;
+  Settings* settings = nullptr;  // window geometry is written back on exit
+  std::filesystem::path settingsPath;
+  SessionSinkFactory makeSessionSink;  // may be empty
+  AppPaths paths;                      // the folders the app resolved at start
+  std::optional<std::string> view;     // open on "progress", "checkin" or "plan" (also stills)
+  std::function<bool()> toggleMute;    // the M key; returns the new state; empty: no sound
+  // Hidden hooks for tests and the bench script.
+  std::optional<Millis> exitAfter;  // close the window after this much real time
+  bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr
+};
+
+// Returns the process exit code. With no display it prints one line pointing at --terminal and
+// returns 3 so the caller can fall back to the terminal runner.
+int runGui(const GuiOptions& options);
+
+// "1280x800" -> {1280, 800}; nullopt unless both are whole numbers in 200..16384.
+std::optional<std::pair<int, int>> parseWindowSize(std::string_view text);
+
+}  // namespace unknot

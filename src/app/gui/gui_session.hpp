@@ -1,0 +1,91 @@
+// One run of a routine inside the window: the engine, its clock, the cue sinks (the tally
+// for the finish screen plus whatever main.cpp wires in: audio, the progress record) and the
+// bookkeeping the player needs (when the phase last changed, for the flash).
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "app/session/session_sinks.hpp"
+#include "core/clock.hpp"
+#include "core/session_engine.hpp"
+#include "ui/player_model.hpp"
+#include "ui/summary_view.hpp"
+
+namespace unknot {
+
+// Steady time, optionally sped up, that can be pushed forward (--at) or frozen (screenshots).
+class GuiClock final : public Clock {
+ public:
+  GuiClock(double scale, bool frozen) : m_steady(scale), m_frozen(frozen) {}
+  Millis now() const override { return m_frozen ? m_shift : m_steady.now() + m_shift; }
+  void advance(Millis by) { m_shift += by; }
+  std::chrono::microseconds toReal(Millis span) const { return m_steady.toReal(span); }
+
+ private:
+  SteadyClock m_steady;
+  bool m_frozen;
+  Millis m_shift{0};
+};
+
+class GuiSession {
+ public:
+  struct Options {
+    double timeScale = 1.0;
+    bool frozenClock = false;
+    const SessionSinkFactory* makeSink = nullptr;  // null or empty: no outside sinks
+  };
+
+  GuiSession(const Plan& plan, const Options& options);
+  ~GuiSession();  // stops a session that is still under way so sinks record it
+  GuiSession(const GuiSession&) = delete;
+  GuiSession& operator=(const GuiSession&) = delete;
+
+  // Starts the engine and jumps `at` into the routine. Cues on the way are counted but not
+  // passed on: nobody wants twelve seconds of chimes at once.
+  void start(Millis at);
+  // Moves the clock `by` on with cues counted but not passed on (stills, --at).
+  void jump(Millis by);
+  void update() { m_engine.update(); }
+  // Restart counts the finish screen's tally afresh.
+  void resetTally() { m_tally.counts = {}; }
+
+  const Plan& plan() const { return m_plan; }
+  // For the heat/ice side (gui_thermal): it drives this engine, on this clock, with these sinks.
+  SessionEngine& engine() { return m_engine; }
+  const SessionEngine& engine() const { return m_engine; }
+  const GuiClock& clock() const { return m_clock; }
+  CueSink* outside() { return m_outside.get(); }
+  SessionSnapshot snapshot() const { return m_engine.snapshot(); }
+  bool over() const;  // finished or stopped: the summary is showing
+  PlayerModel playerModel(bool flash) const { return {&m_plan, snapshot(), flash, std::nullopt}; }
+  SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.counts}; }
+  // Counts phase starts, so the runner can flash on every change (including back/restart).
+  int phaseStarts() const { return m_tally.phaseStarts; }
+  // Real time until the engine's next cue or the clock's next visible tick.
+  std::optional<std::chrono::microseconds> untilNextChange() const;
+
+ private:
+  struct Tally final : CueSink {
+    SessionTally counts;
+    int phaseStarts = 0;
+    void onCue(const CueEvent& event) override;
+  };
+  struct Gate final : CueSink {
+    CueSink* target = nullptr;
+    bool open = true;
+    void onCue(const CueEvent& event) override {
+      if (open && target) target->onCue(event);
+    }
+  };
+
+  const Plan& m_plan;
+  GuiClock m_clock;
+  Tally m_tally;
+  Gate m_gate;
+  std::unique_ptr<CueSink> m_outside;
+  CueFanout m_fanout;
+  SessionEngine m_engine;
+};
+
+}  // namespace unknot

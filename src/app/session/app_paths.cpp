@@ -1,0 +1,87 @@
+#include "app/session/app_paths.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+namespace unknot {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path executableDir() {
+  std::error_code ec;
+  auto self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::current_path() : self.parent_path();
+}
+
+bool isDir(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+std::optional<fs::path> absoluteVar(const EnvLookup& env, const char* name) {
+  const char* value = env(name);
+  if (value && *value && fs::path(value).is_absolute()) return fs::path(value);
+  return std::nullopt;
+}
+
+// $XDG_CONFIG_HOME/unknot, else ~/.config/unknot; empty without either.
+fs::path configDir(const EnvLookup& env) {
+  if (const auto xdg = absoluteVar(env, "XDG_CONFIG_HOME")) return *xdg / "unknot";
+  const char* home = env("HOME");
+  if (home && *home) return fs::path(home) / ".config" / "unknot";
+  return {};
+}
+
+DataDir absoluteFrom(const std::string& text) {
+  std::error_code ec;
+  auto path = fs::absolute(text, ec);
+  if (ec) return {{}, "cannot use the data directory '" + text + "': " + ec.message()};
+  return {path.lexically_normal(), {}};
+}
+
+DataDir dataDir(const EnvLookup& env, const std::optional<std::string>& flag) {
+  if (flag) {
+    if (flag->empty()) return {{}, "--data-dir: expected a directory, found an empty string"};
+    return absoluteFrom(*flag);
+  }
+  if (const char* own = env("UNKNOT_DATA_DIR"); own && *own) return absoluteFrom(own);
+  if (const auto xdg = absoluteVar(env, "XDG_DATA_HOME")) return {*xdg / "unknot", {}};
+  const char* home = env("HOME");
+  if (home && *home) return {fs::path(home) / ".local" / "share" / "unknot", {}};
+  return {{}, "no data directory: set HOME, XDG_DATA_HOME or UNKNOT_DATA_DIR, or pass --data-dir"};
+}
+
+}  // namespace
+
+AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>& dataDirFlag,
+                         const fs::path& exeDir) {
+  AppPaths paths;
+  // Installed layout first; the build tree falls back to the source tree it was built from.
+  const auto share = exeDir.parent_path() / "share" / "unknot";
+  const fs::path bundled = isDir(share / "routines") ? share : fs::path(UNKNOT_SOURCE_DIR);
+  paths.routinesDir = bundled / "routines";
+  paths.assetsDir = bundled / "assets";
+  if (const auto config = configDir(env); !config.empty()) {
+    paths.userRoutinesDir = config / "routines";
+    paths.settingsFile = config / "settings.toml";
+  }
+  paths.data = dataDir(env, dataDirFlag);
+  if (const char* home = env("HOME"); home && *home) paths.home = home;
+  return paths;
+}
+
+std::string displayPath(const AppPaths& paths, const fs::path& path) {
+  const std::string text = path.string();
+  if (paths.home.empty()) return text;
+  const std::string prefix = paths.home.string() + "/";
+  return text.rfind(prefix, 0) == 0 ? "~/" + text.substr(prefix.size()) : text;
+}
+
+AppPaths findAppPaths(const std::optional<std::string>& dataDirFlag) {
+  return resolveAppPaths([](const char* name) { return std::getenv(name); }, dataDirFlag,
+                         executableDir());
+}
+
+}  // namespace unknot

@@ -1,0 +1,44 @@
+// Where unknot reads and writes: the one owner of the XDG/HOME rules. The app resolves every
+// folder here once, at start, and passes the result down; nothing below reads the environment.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace unknot {
+
+// The progress database's folder, or why there is none (reported only when a command needs it).
+struct DataDir {
+  std::filesystem::path path;  // empty when `error` says why
+  std::string error;
+};
+
+struct AppPaths {
+  std::filesystem::path routinesDir;      // bundled routines
+  std::filesystem::path assetsDir;        // bundled sounds and icons
+  std::filesystem::path userRoutinesDir;  // $XDG_CONFIG_HOME/unknot/routines; empty without HOME
+  std::filesystem::path settingsFile;     // $XDG_CONFIG_HOME/unknot/settings.toml; empty without HOME
+  DataDir data;
+  std::filesystem::path home;  // $HOME; empty when unset
+};
+
+// Looks up an environment variable; null when unset.
+using EnvLookup = std::function<const char*(const char*)>;
+
+// The rules, without touching the process: config and data follow the XDG base directory spec
+// (relative values are ignored, as it says); the data folder is `dataDirFlag`, else
+// UNKNOT_DATA_DIR, else $XDG_DATA_HOME/unknot, else ~/.local/share/unknot. Bundled files are
+// found from `executableDir`: an installed prefix (P/bin next to P/share/unknot), else the
+// source tree the binary was built from.
+AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>& dataDirFlag,
+                         const std::filesystem::path& executableDir);
+
+// "~/.config/unknot/routines" reads better than the full home path.
+std::string displayPath(const AppPaths& paths, const std::filesystem::path& path);
+
+// resolveAppPaths over this process's environment and executable.
+AppPaths findAppPaths(const std::optional<std::string>& dataDirFlag = std::nullopt);
+
+}  // namespace unknot

@@ -1,0 +1,97 @@
+#include "app/session/audio_sinks.hpp"
+
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "app/session/session_extras.hpp"
+#include "audio/cue_player.hpp"
+
+namespace unknot {
+
+namespace {
+
+// What the factory and the mute key share for the life of the process.
+struct AudioState {
+  AudioSettings settings;
+  CuePlayer* live = nullptr;  // the current session's player, owned by its sink
+  // The last session's player, kept so its finish fanfare plays out without anyone waiting
+  // for it; it gives the device up when the next session starts or the process ends.
+  std::unique_ptr<CuePlayer> lingering;
+  std::set<std::string> noticesGiven;
+};
+
+// The player for one session, plus whatever else the session listens with.
+class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper {
+ public:
+  PlayerSession(std::unique_ptr<CuePlayer> player, std::unique_ptr<CueSink> other,
+                std::shared_ptr<AudioState> state)
+      : m_player(std::move(player)), m_other(std::move(other)), m_state(std::move(state)) {
+    m_state->live = m_player.get();
+  }
+  ~PlayerSession() override {
+    if (m_state->live == m_player.get()) m_state->live = nullptr;
+    m_state->lingering = std::move(m_player);
+  }
+  PlayerSession(const PlayerSession&) = delete;
+  PlayerSession& operator=(const PlayerSession&) = delete;
+
+  void onCue(const CueEvent& event) override {
+    m_player->onCue(event);
+    if (m_other) m_other->onCue(event);
+  }
+
+  // The heat/ice switch alarm: two rings' worth of sound per AlarmSchedule ring.
+  void ring(double gain) override { m_player->startAlarm(2, gain); }
+  void silence() override { m_player->stopAlarm(); }
+  CueSink* wrapped() override { return m_other.get(); }
+
+ private:
+  std::unique_ptr<CuePlayer> m_player;
+  std::unique_ptr<CueSink> m_other;
+  std::shared_ptr<AudioState> m_state;
+};
+
+}  // namespace
+
+AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
+                        const std::filesystem::path& assetsDir, std::ostream& notices,
+                        SessionSinkFactory other) {
+  auto state = std::make_shared<AudioState>();
+  state->settings = settings;
+  AudioHookup hookup;
+  hookup.makeSessionSink = [state, timeScale, assetsDir, &notices, other](
+                               const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
+    state->lingering.reset();  // one device per process: the new session takes it over
+    std::ostringstream said;
+    auto player = CuePlayer::create(state->settings, clock, timeScale, assetsDir, said);
+    player->prepare(plan);
+    std::istringstream lines(said.str());
+    for (std::string line; std::getline(lines, line);)
+      if (state->noticesGiven.insert(line).second) notices << line << '\n';
+    return std::make_unique<PlayerSession>(std::move(player), other ? other(plan, clock) : nullptr,
+                                           state);
+  };
+  hookup.toggleMute = [state] {
+    state->settings.muted = !state->settings.muted;
+    if (state->live) state->live->setMuted(state->settings.muted);
+    return state->settings.muted;
+  };
+  return hookup;
+}
+
+std::function<bool()> savingMuteChanges(std::function<bool()> toggle,
+                                        std::filesystem::path settingsPath) {
+  return [toggle = std::move(toggle), path = std::move(settingsPath)] {
+    const bool muted = toggle();
+    SettingsLoad current = loadSettings(path);
+    if (current.errors.empty()) {
+      current.settings.audio.muted = muted;
+      (void)saveSettings(current.settings, path);  // best effort: the switch itself worked
+    }
+    return muted;
+  };
+}
+
+}  // namespace unknot

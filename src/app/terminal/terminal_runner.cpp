@@ -1,0 +1,247 @@
+#include "app/terminal/terminal_runner.hpp"
+
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "app/session/exit_codes.hpp"
+#include "app/session/session_commands.hpp"
+#include "app/terminal/terminal_text.hpp"
+#include "app/terminal/terminal_thermal.hpp"
+#include "core/session_engine.hpp"
+
+namespace unknot {
+
+namespace {
+
+size_t terminalWidth() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) return size.ws_col;
+  return 80;
+}
+
+// Raw, unechoed single-key input for the life of the run; restores the terminal on any exit.
+class RawTerminal {
+ public:
+  explicit RawTerminal(bool enable) {
+    if (!enable || tcgetattr(STDIN_FILENO, &m_saved) != 0) return;
+    termios raw = m_saved;
+    raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO | ISIG);
+    raw.c_cc[VMIN] = 0;
+    raw.c_cc[VTIME] = 0;
+    m_active = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+  }
+  ~RawTerminal() {
+    if (m_active) tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
+  }
+  RawTerminal(const RawTerminal&) = delete;
+  RawTerminal& operator=(const RawTerminal&) = delete;
+
+ private:
+  termios m_saved{};
+  bool m_active = false;
+};
+
+// Prints plain event lines when not interactive; the live line is drawn by the loop.
+class EventPrinter final : public CueSink {
+ public:
+  EventPrinter(const Plan& plan, std::ostream& out, bool interactive)
+      : m_plan(plan), m_out(out), m_interactive(interactive) {}
+
+  void setStart(Millis start) { m_start = start; }
+  // Leaving a heat/ice cycle mid-way is not "Stopped.": the runner says what happens instead.
+  void watchThermal(const ThermalRun* thermal) { m_thermal = thermal; }
+
+  void onCue(const CueEvent& event) override {
+    if (m_thermal && m_thermal->left() && event.type == CueType::Stopped) return;
+    if (m_interactive) {
+      printOnTty(event);
+      return;
+    }
+    // A resumed phase started before this run did: it shows as 00:00.
+    const std::string line = describeEvent(m_plan, event, std::max(Millis(0), event.at - m_start));
+    if (!line.empty()) m_out << line << '\n' << std::flush;
+  }
+
+ private:
+  // On a TTY the instruction goes on its own wrapped lines, once per step, so the second
+  // side does not repeat a paragraph the user has just read.
+  void printOnTty(const CueEvent& event) {
+    const bool phaseStart = event.type == CueType::PhaseStarted;
+    if (!phaseStart && event.type != CueType::Finished && event.type != CueType::Stopped) return;
+    const Phase& phase = m_plan.phases.at(event.phaseIndex);
+    Phase shown = phase;
+    const bool repeated = phase.text == m_lastText;
+    shown.text.clear();
+    const std::string line = phaseStart ? describePhaseStart(shown, event.at - m_start)
+                                        : describeEvent(m_plan, event, event.at - m_start);
+    m_out << "\r\033[K" << line << '\n';
+    if (phaseStart && !repeated && !phase.text.empty()) {
+      m_out << wrapText(phase.text, terminalWidth(), "    ");
+      m_lastText = phase.text;
+    }
+    m_out << std::flush;
+  }
+
+  const Plan& m_plan;
+  std::ostream& m_out;
+  bool m_interactive;
+  Millis m_start{0};
+  std::string m_lastText;
+  const ThermalRun* m_thermal = nullptr;
+};
+
+// The terminal's keys; nullopt for a key that means nothing here.
+std::optional<SessionCommand> commandForKey(char key, bool thermal) {
+  switch (key) {
+    case ' ': return SessionCommand::TogglePause;
+    case 'n': return SessionCommand::Skip;
+    case 'b': return SessionCommand::Back;
+    case 'd': case '\n': case '\r': return SessionCommand::Done;
+    // q, Ctrl-C, Ctrl-D in raw mode. Closing mid-cycle keeps the cycle to come back to, like
+    // closing the window.
+    case 'q': case 3: case 4: return thermal ? SessionCommand::Leave : SessionCommand::Stop;
+    case 'm': return SessionCommand::ToggleMute;
+    case 'a': return SessionCommand::Acknowledge;  // "I've switched" at a heat/ice switch
+    default: return std::nullopt;
+  }
+}
+
+// Waits up to `timeout` for one key; nullopt when none came.
+std::optional<char> readKey(Millis timeout, bool& inputOpen) {
+  if (!inputOpen) {
+    ::poll(nullptr, 0, static_cast<int>(timeout.count()));
+    return std::nullopt;
+  }
+  pollfd fd{STDIN_FILENO, POLLIN, 0};
+  if (::poll(&fd, 1, static_cast<int>(timeout.count())) <= 0) return std::nullopt;
+  char c = 0;
+  const ssize_t n = ::read(STDIN_FILENO, &c, 1);
+  if (n <= 0) {
+    inputOpen = false;  // piped input ended: keep running on the timer alone
+    return std::nullopt;
+  }
+  return c;
+}
+
+// How long to wait: until the engine's next event or the displayed second changes.
+Millis waitFor(const SessionEngine& engine, const ThermalRun* thermal, const SteadyClock& clock,
+               bool interactive) {
+  const auto next = thermal ? thermal->untilNextChange() : engine.untilNextChange();
+  Millis wait = next.value_or(Millis(1000));
+  if (interactive) {
+    const auto snap = engine.snapshot();
+    if (snap.phaseRemaining) {
+      const Millis toNextSecond{snap.phaseRemaining->count() % 1000};
+      if (toNextSecond.count() > 0) wait = std::min(wait, toNextSecond);
+    }
+  }
+  const auto real = std::chrono::duration_cast<Millis>(clock.toReal(wait)) + Millis(1);
+  return std::clamp(real, Millis(1), Millis(1000));
+}
+
+}  // namespace
+
+TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
+                              std::ostream& out) {
+  const bool thermalPlan = isThermalPlan(plan);
+  if (thermalPlan && !confirmLongThermal(plan, options.confirmLongThermal, options.interactive,
+                                         std::cin, out, std::cerr)) {
+    return TerminalOutcome::Refused;
+  }
+  SteadyClock clock(options.timeScale);
+  EventPrinter printer(plan, out, options.interactive);
+  CueFanout fanout;
+  fanout.add(printer);
+  std::unique_ptr<CueSink> extra =
+      options.makeSessionSink ? options.makeSessionSink(plan, clock) : nullptr;
+  if (extra) fanout.add(*extra);
+
+  RawTerminal raw(options.interactive);
+  bool inputOpen = true;
+  bool muted = options.muted;
+  SessionEngine engine(plan, clock, fanout);
+  DesktopNotifier notifier;
+  std::optional<ThermalRun> thermal;
+  if (thermalPlan) {
+    ThermalRun::Options thermalOptions;
+    thermalOptions.timeScale = options.timeScale;
+    thermalOptions.notifier = &notifier;
+    thermalOptions.notice = [](const std::string& line) { std::cerr << line << '\n'; };
+    thermal.emplace(engine, clock, extra.get(), std::move(thermalOptions));
+    printer.watchThermal(&*thermal);
+  }
+  out << routineHeader(plan) << '\n';
+  if (options.interactive) out << keyHelp(plan) << (thermal ? ", Enter or a: switched" : "") << '\n';
+  const Millis started = clock.now();
+  printer.setStart(started);
+  if (thermal) {
+    auto resume = thermal->findResume();
+    if (resume && options.freshThermal) {
+      thermal->discardStored();
+      resume.reset();
+    }
+    if (resume) out << describeResume(plan, *resume) << '\n';
+    thermal->start(resume);
+    engine.update();  // an overdue switch holds (and rings) before any key is read
+  } else {
+    engine.start();
+  }
+  while (engine.state() == SessionState::Running || engine.state() == SessionState::Paused) {
+    if (thermal) {
+      const ThermalTick tick = thermal->tick();
+      const std::string clear = options.interactive ? "\r\033[K" : "";
+      if (tick.holdStarted) {
+        const size_t width = options.interactive ? terminalWidth() : 100;
+        const ThermalHold& hold = *thermal->controller().hold();
+        out << clear << describeHold(hold, hold.since - started, width);
+      }
+      if (tick.ring) {
+        out << clear << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started)
+            << '\n';
+      }
+      out << std::flush;
+    }
+    if (options.interactive) {
+      // Never wider than the terminal: a wrapped line cannot be redrawn in place.
+      const auto& hold = thermal ? thermal->controller().hold() : std::nullopt;
+      const std::string status = hold ? heldStatusLine(*hold) : statusLine(engine, muted);
+      out << "\r\033[K" << fitWidth(status, terminalWidth() - 1) << std::flush;
+    }
+    const auto key = readKey(waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive),
+                             inputOpen);
+    if (const auto command = key ? commandForKey(*key, thermal.has_value()) : std::nullopt) {
+      SessionControls controls{engine, thermal ? &*thermal : nullptr, {}};
+      if (options.toggleMute) controls.toggleMute = [&] { muted = options.toggleMute(); };
+      applySessionCommand(controls, *command);
+    }
+    engine.update();
+  }
+  if (options.interactive) out << "\r\033[K";
+  const bool left = thermal && thermal->left();
+  if (left) out << describeLeave(plan, *thermal, options.resumeCommand) << '\n';
+  out << std::flush;
+  if (left) return TerminalOutcome::Left;
+  return engine.state() == SessionState::Finished ? TerminalOutcome::Finished
+                                                   : TerminalOutcome::Stopped;
+}
+
+int runTerminalCommand(const Library& library, const std::string& id,
+                       const TerminalOptions& options, std::ostream& out, std::ostream& err) {
+  const LibraryEntry* entry = findRunnable(library, id, err);
+  if (!entry) return kExitFailure;
+  TerminalOptions run = options;
+  if (run.resumeCommand.empty()) run.resumeCommand = "unknot run " + id + " --terminal";
+  return runInTerminal(*entry->plan, run, out) == TerminalOutcome::Refused ? kExitFailure : kExitOk;
+}
+
+
+}  // namespace unknot

@@ -1,0 +1,37 @@
+// Runs a routine in the terminal with the same engine as the GUI: one live status line and
+// single-key controls on a TTY, one plain line per event otherwise (logs, pipes, tests).
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "app/session/library.hpp"
+#include "app/session/session_sinks.hpp"
+#include "core/plan.hpp"
+
+namespace unknot {
+
+struct TerminalOptions {
+  double timeScale = 1.0;
+  bool interactive = false;       // stdin and stdout are a TTY
+  SessionSinkFactory makeSessionSink;  // audio and the record; may be empty
+  std::function<bool()> toggleMute;    // returns the new muted state; empty without audio
+  bool muted = false;                  // the state the mute switch starts in
+  // Heat/ice: start applications over 20 minutes without asking; start afresh
+  // instead of resuming a stored cycle; the command that comes back to a cycle left mid-way.
+  bool confirmLongThermal = false;
+  bool freshThermal = false;
+  std::string resumeCommand;
+};
+
+// Left: a heat/ice cycle closed mid-way, kept to be resumed. Refused: not confirmed.
+enum class TerminalOutcome { Finished, Stopped, Left, Refused };
+
+TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, std::ostream& out);
+
+// `unknot run ID --terminal`: finds the routine and runs it; returns the exit code.
+int runTerminalCommand(const Library& library, const std::string& id,
+                       const TerminalOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace unknot

@@ -1,0 +1,20 @@
+// The words for a phase that every front end shows the same way: its title and its counters
+// ("Round 1 of 2 · Set 2 of 3", "Rep 3 of 10").
+#pragma once
+
+#include <string>
+
+#include "core/plan.hpp"
+
+namespace unknot {
+
+// "Pigeon pose (right)", "Switch sides"
+std::string phaseTitle(const Phase& phase);
+
+// "Round 1 of 2 · Set 2 of 3"; only the counters that are above one; `dot` separates them.
+std::string countersText(const Phase& phase, const char* dot);
+
+// "Rep 3 of 10"
+std::string repText(int rep, int reps);
+
+}  // namespace unknot

@@ -1,0 +1,89 @@
+// The one owner of the XDG/HOME rules, checked with a made-up environment: nothing here reads
+// or changes the test process's own variables.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "app/session/app_paths.hpp"
+
+using namespace unknot;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct FakeEnv {
+  std::map<std::string, std::string> vars;
+  EnvLookup lookup() const {
+    return [this](const char* name) -> const char* {
+      const auto it = vars.find(name);
+      return it == vars.end() ? nullptr : it->second.c_str();
+    };
+  }
+};
+
+AppPaths resolve(const FakeEnv& env, std::optional<std::string> flag = std::nullopt) {
+  return resolveAppPaths(env.lookup(), flag, "/nowhere/bin");
+}
+
+}  // namespace
+
+TEST_CASE("settings and your routines live under XDG_CONFIG_HOME, else ~/.config") {
+  FakeEnv env{{{"HOME", "/home/someone"}, {"XDG_CONFIG_HOME", "/cfg"}}};
+  CHECK(resolve(env).settingsFile == fs::path("/cfg/unknot/settings.toml"));
+  CHECK(resolve(env).userRoutinesDir == fs::path("/cfg/unknot/routines"));
+  for (const char* ignored : {"", "relative/cfg"}) {  // the XDG spec says to ignore these
+    env.vars["XDG_CONFIG_HOME"] = ignored;
+    CHECK(resolve(env).settingsFile == fs::path("/home/someone/.config/unknot/settings.toml"));
+    CHECK(resolve(env).userRoutinesDir == fs::path("/home/someone/.config/unknot/routines"));
+  }
+}
+
+TEST_CASE("without HOME or XDG_CONFIG_HOME there is no settings file and no routines folder") {
+  const AppPaths paths = resolve(FakeEnv{});
+  CHECK(paths.settingsFile.empty());
+  CHECK(paths.userRoutinesDir.empty());
+  CHECK(paths.home.empty());
+}
+
+TEST_CASE("the data folder is --data-dir, then UNKNOT_DATA_DIR, then XDG_DATA_HOME, then HOME") {
+  FakeEnv env{{{"HOME", "/home/someone"},
+               {"XDG_DATA_HOME", "/xdg-data"},
+               {"UNKNOT_DATA_DIR", "/moved/record"}}};
+  CHECK(resolve(env, "/flag/dir").data.path == fs::path("/flag/dir"));
+  CHECK(resolve(env).data.path == fs::path("/moved/record"));
+  env.vars.erase("UNKNOT_DATA_DIR");
+  CHECK(resolve(env).data.path == fs::path("/xdg-data/unknot"));
+  env.vars["XDG_DATA_HOME"] = "relative/data";  // ignored, as the XDG spec says
+  CHECK(resolve(env).data.path == fs::path("/home/someone/.local/share/unknot"));
+  CHECK(resolve(env).data.error.empty());
+}
+
+TEST_CASE("a relative data folder is made absolute and tidied") {
+  const AppPaths paths = resolve(FakeEnv{}, "some/./record/../record");
+  CHECK(paths.data.path == fs::current_path() / "some" / "record");
+}
+
+TEST_CASE("no usable data folder says what to set instead of guessing") {
+  const AppPaths none = resolve(FakeEnv{});
+  CHECK(none.data.path.empty());
+  CHECK(none.data.error.find("--data-dir") != std::string::npos);
+  const AppPaths empty = resolve(FakeEnv{}, "");
+  CHECK(empty.data.path.empty());
+  CHECK(empty.data.error == "--data-dir: expected a directory, found an empty string");
+}
+
+TEST_CASE("paths under the home folder are shown with a tilde") {
+  FakeEnv env{{{"HOME", "/home/someone"}}};
+  const AppPaths paths = resolve(env);
+  CHECK(displayPath(paths, "/home/someone/.config/unknot/routines") ==
+        "~/.config/unknot/routines");
+  CHECK(displayPath(paths, "/home/someoneelse/x") == "/home/someoneelse/x");
+  CHECK(displayPath(resolve(FakeEnv{}), "/home/someone/x") == "/home/someone/x");
+}
+
+TEST_CASE("bundled routines come from the source tree when the binary is not installed") {
+  const AppPaths paths = resolve(FakeEnv{});
+  CHECK(paths.routinesDir == fs::path(UNKNOT_SOURCE_DIR) / "routines");
+  CHECK(paths.assetsDir == fs::path(UNKNOT_SOURCE_DIR) / "assets");
+}

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "audio/cue_player.hpp"
-#include "support/cue_timing.hpp"
 #include "core/session_engine.hpp"
+#include "support/cue_timing.hpp"
 
 namespace {
 

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <optional>
 
-
 namespace unknot {
 
 namespace {

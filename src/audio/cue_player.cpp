@@ -133,8 +133,9 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
     notices << "unknot: voice prompts are off (" << error << "); chimes still play\n";
   } else {
     impl->speech = std::make_unique<SpeechWorker>(std::move(synth), impl->output->sampleRate());
-    impl->speech->onReady(
-        [raw = impl.get()](const std::string& text, SoundPtr sound) { raw->promptReady(text, sound); });
+    impl->speech->onReady([raw = impl.get()](const std::string& text, SoundPtr sound) {
+      raw->promptReady(text, sound);
+    });
   }
   impl->applyGains();
   return std::unique_ptr<CuePlayer>(new CuePlayer(std::move(impl)));

@@ -114,7 +114,9 @@ Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate) {
 SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth, int outputRate)
     : m_synth(std::move(synth)), m_outputRate(outputRate), m_thread([this] { run(); }) {}
 
-SpeechWorker::~SpeechWorker() { stop(); }
+SpeechWorker::~SpeechWorker() {
+  stop();
+}
 
 void SpeechWorker::stop() {
   m_stop = true;

@@ -2,7 +2,8 @@
 
 namespace unknot {
 
-SteadyClock::SteadyClock(double scale) : m_scale(scale), m_origin(std::chrono::steady_clock::now()) {}
+SteadyClock::SteadyClock(double scale)
+    : m_scale(scale), m_origin(std::chrono::steady_clock::now()) {}
 
 Millis SteadyClock::now() const {
   const auto real = std::chrono::steady_clock::now() - m_origin;

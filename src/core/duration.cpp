@@ -11,10 +11,14 @@ constexpr long long kMaxSeconds = 1000LL * 3600;
 
 int unitRank(char unit) {
   switch (unit) {
-    case 'h': return 0;
-    case 'm': return 1;
-    case 's': return 2;
-    default: return -1;
+    case 'h':
+      return 0;
+    case 'm':
+      return 1;
+    case 's':
+      return 2;
+    default:
+      return -1;
   }
 }
 

@@ -14,12 +14,18 @@ constexpr size_t kMaxEmbedDepth = 8;
 
 PhaseKind phaseKindOf(StepKind kind) {
   switch (kind) {
-    case StepKind::Hold: return PhaseKind::Hold;
-    case StepKind::Reps: return PhaseKind::Reps;
-    case StepKind::Rest: return PhaseKind::Rest;
-    case StepKind::Heat: return PhaseKind::Heat;
-    case StepKind::Ice: return PhaseKind::Ice;
-    case StepKind::Manual: return PhaseKind::Manual;
+    case StepKind::Hold:
+      return PhaseKind::Hold;
+    case StepKind::Reps:
+      return PhaseKind::Reps;
+    case StepKind::Rest:
+      return PhaseKind::Rest;
+    case StepKind::Heat:
+      return PhaseKind::Heat;
+    case StepKind::Ice:
+      return PhaseKind::Ice;
+    case StepKind::Manual:
+      return PhaseKind::Manual;
   }
   return PhaseKind::Hold;
 }
@@ -69,8 +75,7 @@ class Expander {
     if (m_offset > limits::kMaxRoutine) {
       error(m_top, {1, 1},
             std::string(m_tooMany ? "routine lasts more than " : "routine lasts ") +
-                formatDuration(m_offset) + ", the limit is " +
-                formatDuration(limits::kMaxRoutine));
+                formatDuration(m_offset) + ", the limit is " + formatDuration(limits::kMaxRoutine));
       return false;
     }
     return true;
@@ -185,7 +190,7 @@ class Expander {
     const bool twoSides = step.sides == Sides::Both;
     for (int set = 1; set <= step.sets; ++set) {
       if (set > 1 && step.rest.count() > 0 && !addSetRest(routine, step, set, round)) return false;
-      const Side first = step.sides == Sides::Left ? Side::Left
+      const Side first = step.sides == Sides::Left   ? Side::Left
                          : step.sides == Sides::None ? Side::None
                                                      : Side::Right;
       if (!addWork(routine, step, set, round, first)) return false;
@@ -221,8 +226,8 @@ class Expander {
     phase.countdown = phase.duration ? step.countdown : 0;
     // A manual step's duration is only a cap, and reps tick already: no halfway bell by default.
     const bool timedHold = step.kind != StepKind::Reps && step.kind != StepKind::Manual;
-    phase.halfway = step.halfway.value_or(timedHold && phase.duration &&
-                                          *phase.duration >= kHalfwayThreshold);
+    phase.halfway =
+        step.halfway.value_or(timedHold && phase.duration && *phase.duration >= kHalfwayThreshold);
     if (!phase.duration) phase.halfway = false;
     phase.sound = step.sound;
     return push(std::move(phase));
@@ -269,15 +274,24 @@ ExpandResult expand(const Routine& routine, const RoutineResolver& resolve) {
 
 const char* toString(PhaseKind kind) {
   switch (kind) {
-    case PhaseKind::Prepare: return "prepare";
-    case PhaseKind::Hold: return "hold";
-    case PhaseKind::Reps: return "reps";
-    case PhaseKind::Rest: return "rest";
-    case PhaseKind::Switch: return "switch";
-    case PhaseKind::Heat: return "heat";
-    case PhaseKind::Ice: return "ice";
-    case PhaseKind::Manual: return "manual";
-    case PhaseKind::RoundRest: return "round-rest";
+    case PhaseKind::Prepare:
+      return "prepare";
+    case PhaseKind::Hold:
+      return "hold";
+    case PhaseKind::Reps:
+      return "reps";
+    case PhaseKind::Rest:
+      return "rest";
+    case PhaseKind::Switch:
+      return "switch";
+    case PhaseKind::Heat:
+      return "heat";
+    case PhaseKind::Ice:
+      return "ice";
+    case PhaseKind::Manual:
+      return "manual";
+    case PhaseKind::RoundRest:
+      return "round-rest";
   }
   return "?";
 }

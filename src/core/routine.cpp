@@ -42,16 +42,24 @@ std::optional<Enum> valueOf(const Names<Enum, N>& names, std::string_view text) 
 
 }  // namespace
 
-const char* toString(StepKind kind) { return nameOf(kKindNames, kind); }
-const char* toString(Sides sides) { return nameOf(kSidesNames, sides); }
-const char* toString(Category category) { return nameOf(kCategoryNames, category); }
+const char* toString(StepKind kind) {
+  return nameOf(kKindNames, kind);
+}
+const char* toString(Sides sides) {
+  return nameOf(kSidesNames, sides);
+}
+const char* toString(Category category) {
+  return nameOf(kCategoryNames, category);
+}
 const char* toString(Side side) {
   return side == Side::Left ? "left" : side == Side::Right ? "right" : "";
 }
 std::optional<StepKind> stepKindFromString(std::string_view text) {
   return valueOf(kKindNames, text);
 }
-std::optional<Sides> sidesFromString(std::string_view text) { return valueOf(kSidesNames, text); }
+std::optional<Sides> sidesFromString(std::string_view text) {
+  return valueOf(kSidesNames, text);
+}
 std::optional<Category> categoryFromString(std::string_view text) {
   return valueOf(kCategoryNames, text);
 }

@@ -31,10 +31,10 @@ struct Step {
   int reps = 0;    // kind = reps only
   std::optional<Millis> repTime;
   std::string text;
-  std::string say;                // already defaulted to name by the loader
-  std::optional<bool> halfway;    // unset: default rule (timed and >= 20 s)
+  std::string say;              // already defaulted to name by the loader
+  std::optional<bool> halfway;  // unset: default rule (timed and >= 20 s)
   int countdown = 3;
-  std::filesystem::path sound;    // resolved, confined path; empty when none
+  std::filesystem::path sound;  // resolved, confined path; empty when none
   // Set when the step embeds another routine; every other field is then unused.
   std::string embeddedId;
   SourcePos embeddedPos;

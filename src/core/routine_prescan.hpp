@@ -16,7 +16,9 @@ namespace unknot::loader {
 inline constexpr size_t kMaxKeyDepth = 32;
 
 // A UTF-8 byte that continues a character rather than starting one.
-inline bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+inline bool isContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 struct PrescanProblem {
   SourcePos pos;

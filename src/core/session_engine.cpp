@@ -14,7 +14,9 @@ constexpr Millis kBackGrace{2000};
 SessionEngine::SessionEngine(const Plan& plan, const Clock& clock, CueSink& sink)
     : m_plan(plan), m_clock(clock), m_sink(sink) {}
 
-Millis SessionEngine::now() const { return m_clock.now(); }
+Millis SessionEngine::now() const {
+  return m_clock.now();
+}
 
 void SessionEngine::emit(CueType type, int value, Millis at) {
   m_sink.onCue(CueEvent{type, m_index, value, at});
@@ -27,9 +29,8 @@ void SessionEngine::start() {
 }
 
 void SessionEngine::enterPhase(size_t index, Millis at) {
-  const int previousRound = index > 0 && m_index < m_plan.phases.size()
-                                ? m_plan.phases[m_index].round
-                                : 1;
+  const int previousRound =
+      index > 0 && m_index < m_plan.phases.size() ? m_plan.phases[m_index].round : 1;
   m_index = index;
   m_phaseStart = at;
   const Phase& phase = m_plan.phases[index];
@@ -270,11 +271,16 @@ SessionSnapshot SessionEngine::snapshot() const {
 
 const char* toString(SessionState state) {
   switch (state) {
-    case SessionState::Ready: return "ready";
-    case SessionState::Running: return "running";
-    case SessionState::Paused: return "paused";
-    case SessionState::Finished: return "finished";
-    case SessionState::Stopped: return "stopped";
+    case SessionState::Ready:
+      return "ready";
+    case SessionState::Running:
+      return "running";
+    case SessionState::Paused:
+      return "paused";
+    case SessionState::Finished:
+      return "finished";
+    case SessionState::Stopped:
+      return "stopped";
   }
   return "?";
 }

@@ -21,8 +21,8 @@ struct AudioSettings {
   bool roundCue = true;
   bool finishFanfare = true;
   bool voice = true;
-  int voiceRate = 160;      // words per minute (espeak-ng 80..450)
-  double voiceVolume = 1.0; // 0..1, relative to master
+  int voiceRate = 160;       // words per minute (espeak-ng 80..450)
+  double voiceVolume = 1.0;  // 0..1, relative to master
   bool sayCountdown = false;
 };
 
@@ -38,12 +38,13 @@ struct Settings {
 };
 
 struct SettingsLoad {
-  Settings settings;          // defaults where the file was missing or wrong
-  Diagnostics errors;         // one line per problem; the file is left untouched
+  Settings settings;   // defaults where the file was missing or wrong
+  Diagnostics errors;  // one line per problem; the file is left untouched
 };
 
 SettingsLoad loadSettings(const std::filesystem::path& path);
 // Writes atomically; returns an error message on failure.
-std::optional<std::string> saveSettings(const Settings& settings, const std::filesystem::path& path);
+std::optional<std::string> saveSettings(const Settings& settings,
+                                        const std::filesystem::path& path);
 
 }  // namespace unknot

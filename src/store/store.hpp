@@ -168,11 +168,13 @@ class Store {
     ThermalCheckpoint checkpoint;
     std::int64_t updatedUtcMs = 0;
   };
-  void saveThermal(std::int64_t session, const ThermalCheckpoint& checkpoint, std::int64_t nowUtcMs);
+  void saveThermal(std::int64_t session, const ThermalCheckpoint& checkpoint,
+                   std::int64_t nowUtcMs);
   std::optional<ThermalCheckpoint> thermalCheckpoint(std::int64_t session);
   // The latest open session of `routineId` that no live process runs and that is still
   // within the resume window at `nowUtcMs`.
-  std::optional<ThermalSession> resumableThermal(const std::string& routineId, std::int64_t nowUtcMs);
+  std::optional<ThermalSession> resumableThermal(const std::string& routineId,
+                                                 std::int64_t nowUtcMs);
   // This process takes over recording an open session (after resumableThermal). Throws
   // StoreError when another process still runs it.
   void adoptSession(std::int64_t session);

@@ -16,7 +16,7 @@ namespace unknot {
 struct PlayerModel {
   const Plan* plan = nullptr;
   SessionSnapshot snapshot;
-  bool flash = false;  // the phase changed a moment ago: highlight the change
+  bool flash = false;         // the phase changed a moment ago: highlight the change
   std::optional<bool> muted;  // nullopt: no sound in this run, so no mute control
 };
 
@@ -27,8 +27,19 @@ struct SessionTally {
   int pauses = 0;
 };
 
-enum class PlayerIntent { None, TogglePause, Skip, Back, Restart, Done, Stop, Again, Library, ToggleMute,
-                          CheckIn };
+enum class PlayerIntent {
+  None,
+  TogglePause,
+  Skip,
+  Back,
+  Restart,
+  Done,
+  Stop,
+  Again,
+  Library,
+  ToggleMute,
+  CheckIn
+};
 
 const char* toString(PlayerIntent intent);
 

@@ -76,8 +76,7 @@ TEST_CASE("no usable data folder says what to set instead of guessing") {
 TEST_CASE("paths under the home folder are shown with a tilde") {
   FakeEnv env{{{"HOME", "/home/someone"}}};
   const AppPaths paths = resolve(env);
-  CHECK(displayPath(paths, "/home/someone/.config/unknot/routines") ==
-        "~/.config/unknot/routines");
+  CHECK(displayPath(paths, "/home/someone/.config/unknot/routines") == "~/.config/unknot/routines");
   CHECK(displayPath(paths, "/home/someoneelse/x") == "/home/someoneelse/x");
   CHECK(displayPath(resolve(FakeEnv{}), "/home/someone/x") == "/home/someone/x");
 }

@@ -100,7 +100,7 @@ TEST_CASE("the first routine of the day offers a check-in and skipping it starts
   frame(ui, progress, {UiKey::Escape});
   CHECK_FALSE(progress.isOpen());
   CHECK(progress.takeStartRequest() == std::optional<std::string>("pigeon-pose"));
-  CHECK_FALSE(progress.takeStartRequest());  // asked for once
+  CHECK_FALSE(progress.takeStartRequest());           // asked for once
   CHECK(progress.offerBeforeSession("pigeon-pose"));  // nothing was saved: still offered
 }
 

@@ -6,7 +6,8 @@
 using namespace unknot;
 
 TEST_CASE("wrapped instructions never exceed the width and keep every word") {
-  const std::string text = "Keep your hips square to the floor rather than rolling onto the front hip.";
+  const std::string text =
+      "Keep your hips square to the floor rather than rolling onto the front hip.";
   const std::string wrapped = wrapText(text, 30, "    ");
   size_t start = 0;
   while (start < wrapped.size()) {
@@ -29,7 +30,8 @@ TEST_CASE("wrapped instructions never exceed the width and keep every word") {
 TEST_CASE("the status line is cut to the terminal width with a marker") {
   CHECK(fitWidth("short", 20) == "short");
   CHECK(fitWidth("0123456789abcdef", 10) == "0123456...");
-  CHECK(fitWidth("Ruhe • Pause • weiter", 10).size() <= 10 + 4);  // multi-byte characters count once
+  CHECK(fitWidth("Ruhe • Pause • weiter", 10).size() <=
+        10 + 4);  // multi-byte characters count once
 }
 
 TEST_CASE("a phase title names the side except on the switch itself") {
@@ -58,6 +60,6 @@ TEST_CASE("the terminal counts sets, rounds and reps in the same words as the wi
   CHECK(line.find("Round 1 of 2 - Set 2 of 3") != std::string::npos);
   Plan plan;
   plan.phases = {phase};
-  CHECK(describeEvent(plan, CueEvent{CueType::RepTick, 0, 3, Millis(0)}, Millis(0)).find(
-            "Rep 3 of 10") != std::string::npos);
+  CHECK(describeEvent(plan, CueEvent{CueType::RepTick, 0, 3, Millis(0)}, Millis(0))
+            .find("Rep 3 of 10") != std::string::npos);
 }

@@ -13,8 +13,8 @@
 #include <map>
 #include <sstream>
 
-#include "support/cue_timing.hpp"
 #include "core/routine_library.hpp"
+#include "support/cue_timing.hpp"
 #include "support/process.hpp"
 
 using namespace unknot;
@@ -79,9 +79,17 @@ struct RunOptions {
 // The window runs the routine to its end and closes itself a little later.
 std::vector<std::string> guiCommand(const std::string& id, double scale, const Plan& plan) {
   const double seconds = static_cast<double>(plan.total.count()) / 1000.0 / scale + 3.0;
-  return {"xvfb-run", "-a",     "-s",         "-screen 0 1280x800x24",
-          UNKNOT_BINARY, "--run", id,         "--time-scale",
-          std::to_string(scale), "--exit-after", std::to_string(static_cast<int>(seconds)) + "s"};
+  return {"xvfb-run",
+          "-a",
+          "-s",
+          "-screen 0 1280x800x24",
+          UNKNOT_BINARY,
+          "--run",
+          id,
+          "--time-scale",
+          std::to_string(scale),
+          "--exit-after",
+          std::to_string(static_cast<int>(seconds)) + "s"};
 }
 
 void runRoutine(Run& run, const std::string& id, double scale, const fs::path& routineFile = {},
@@ -336,9 +344,9 @@ TEST_CASE("the desktop window plays every cue at its boundary too") {
 
 TEST_CASE("a screenshot never opens the audio device") {
   Run run;
-  const std::vector<std::string> args{"xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-                                      UNKNOT_BINARY, "--run", "pigeon-pose", "--at", "12s",
-                                      "--screenshot", run.home.file("p.png")};
+  const std::vector<std::string> args{
+      "xvfb-run",    "-a",   "-s",  "-screen 0 1280x800x24", UNKNOT_BINARY,         "--run",
+      "pigeon-pose", "--at", "12s", "--screenshot",          run.home.file("p.png")};
   ProcessOptions options;
   options.env = {{"XDG_CONFIG_HOME", run.home.file("config")},
                  {"XDG_DATA_HOME", run.home.file("data")},

@@ -182,8 +182,8 @@ TEST_CASE("nesting beyond toml++'s limit is a clean error") {
 }
 
 TEST_CASE("inputs known to upset toml++ 3.3 give clean errors") {
-  // Upstream issues #190, #294 and #295 (docs/security.md): undefined behaviour in header-only builds,
-  // clean errors from the shipped library; these keep it that way.
+  // Upstream issues #190, #294 and #295 (docs/security.md): undefined behaviour in header-only
+  // builds, clean errors from the shipped library; these keep it that way.
   for (const std::string text :
        {"[&", "a = [&\n", "schema\xEF\xBB\xBB= 1\n", "a =\xCC\xAA 1\n", "[\xEF\xBB\xBB]\n"}) {
     const auto result = parseText(text);

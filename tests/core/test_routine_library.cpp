@@ -222,4 +222,3 @@ TEST_CASE("find and findRoutine look entries up by id") {
   CHECK(library.find("zzz") == nullptr);
   CHECK(library.findRoutine("absent") == nullptr);
 }
-

@@ -241,7 +241,8 @@ TEST_CASE("stop ends the session and reports it once") {
 
 TEST_CASE("a 6-hour routine ends on the exact millisecond despite irregular wake-ups") {
   std::vector<Step> steps;
-  for (int i = 0; i < 60; ++i) steps.push_back(holdStep("Hold " + std::to_string(i), 359, Sides::None));
+  for (int i = 0; i < 60; ++i)
+    steps.push_back(holdStep("Hold " + std::to_string(i), 359, Sides::None));
   auto routine = makeRoutine("six", std::move(steps), 60);  // 60 x 359 s + 60 s = 6 h
   Rig rig(planOf(routine));
   REQUIRE(rig.plan.total == 6h);

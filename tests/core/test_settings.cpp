@@ -227,4 +227,3 @@ TEST_CASE("saving into a path that cannot be written returns an error and writes
   CHECK(error->find("blocker") != std::string::npos);
   CHECK(readFile(dir.path / "blocker") == "a file where a folder should be");
 }
-

@@ -1,6 +1,5 @@
 // End-to-end tests of the unknot binary's routine commands and the terminal runner.
 #include <catch2/catch.hpp>
-
 #include <regex>
 
 #include "support/process.hpp"
@@ -28,9 +27,9 @@ struct Cli {
 };
 
 const std::vector<std::string> kBundled{
-    "pigeon-pose",  "seated-forward-bend", "figure-four-stretch", "foam-roll-glutes",
-    "ball-massage", "glute-strength",      "heat-ice",            "desk-break",
-    "daily-recovery"};
+    "pigeon-pose",      "seated-forward-bend", "figure-four-stretch",
+    "foam-roll-glutes", "ball-massage",        "glute-strength",
+    "heat-ice",         "desk-break",          "daily-recovery"};
 
 size_t count(const std::string& text, const std::string& needle) {
   size_t n = 0;
@@ -94,7 +93,9 @@ TEST_CASE("validate reports a missing path and exits 1") {
 
 TEST_CASE("a broken user routine is listed with its error and the others still list") {
   Cli cli;
-  cli.addUserRoutine("broken.toml", "schema = 1\nname = \"Broken\"\n[[steps]]\nname = \"x\"\nduration = \"1m1m\"\n");
+  cli.addUserRoutine(
+      "broken.toml",
+      "schema = 1\nname = \"Broken\"\n[[steps]]\nname = \"x\"\nduration = \"1m1m\"\n");
   auto result = cli.run({"list"});
   CHECK(result.exitCode == 0);
   CHECK(std::regex_search(result.out, std::regex("broken +ERROR: .*broken\\.toml:5:12: ")));
@@ -103,8 +104,9 @@ TEST_CASE("a broken user routine is listed with its error and the others still l
 
 TEST_CASE("a user routine with a bundled id replaces the bundled one") {
   Cli cli;
-  cli.addUserRoutine("pigeon-pose.toml",
-                     "schema = 1\nname = \"My pigeon\"\n[[steps]]\nname = \"Hold\"\nduration = 20\n");
+  cli.addUserRoutine(
+      "pigeon-pose.toml",
+      "schema = 1\nname = \"My pigeon\"\n[[steps]]\nname = \"Hold\"\nduration = 20\n");
   auto result = cli.run({"show", "pigeon-pose"});
   CHECK(result.exitCode == 0);
   CHECK(result.out.rfind("My pigeon", 0) == 0);
@@ -173,8 +175,11 @@ TEST_CASE("help and version behave as users expect") {
 TEST_CASE("unknown commands and bad arguments exit 2 with a clear message") {
   Cli cli;
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {"frobnicate"}, {"show"}, {"run", "pigeon-pose", "--terminal", "--time-scale", "-3"},
-           {"run", "pigeon-pose", "--time-scale", "fast"}, {"--bogus"}}) {
+           {"frobnicate"},
+           {"show"},
+           {"run", "pigeon-pose", "--terminal", "--time-scale", "-3"},
+           {"run", "pigeon-pose", "--time-scale", "fast"},
+           {"--bogus"}}) {
     auto result = cli.run(args);
     INFO(args.front() << " -> " << result.err);
     CHECK(result.exitCode == 2);

@@ -126,7 +126,8 @@ TEST_CASE("reminders list tells of sessions an earlier run left open, as every c
   {
     // A run that died mid-way: begun, never ended, its process gone.
     Store store(cli.home.file("data"));
-    const LocalInstant start{UtcMillis(std::chrono::sys_days(dayFromToday(0))), std::chrono::seconds(0)};
+    const LocalInstant start{UtcMillis(std::chrono::sys_days(dayFromToday(0))),
+                             std::chrono::seconds(0)};
     store.beginSession(stretchSession("pigeon-pose", 2), start);
   }
   const auto list = cli.run({"reminders", "list", "--now", nowArg(0, "12:00")});

@@ -342,7 +342,8 @@ TEST_CASE("the window resumes an overdue cycle at once, held, and keeps it when 
   if (!std::filesystem::exists("/usr/bin/xvfb-run")) return;
   Cli cli;
   // A build without the window says so at once (with no display to open anyway).
-  if (contains(cli.run({"--screenshot", cli.home.file("probe.png")}).err, "no desktop window")) return;
+  if (contains(cli.run({"--screenshot", cli.home.file("probe.png")}).err, "no desktop window"))
+    return;
   {
     LiveRun run(cli, {"run", "heat-ice", "--terminal", "--no-audio", "--time-scale", "60"});
     waitForDeadline(cli, 1);
@@ -355,8 +356,9 @@ TEST_CASE("the window resumes an overdue cycle at once, held, and keeps it when 
   }
   // Opening the window on the library: the overdue switch is announced without asking.
   // `timeout`: a build without the window would run the default routine in the terminal.
-  std::vector<std::string> args{"timeout", "60", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-                                UNKNOT_BINARY, "--exit-after", "2s", "--no-audio"};
+  std::vector<std::string> args{
+      "timeout",     "60",           "xvfb-run", "-a",        "-s", "-screen 0 1280x800x24",
+      UNKNOT_BINARY, "--exit-after", "2s",       "--no-audio"};
   ProcessOptions options;
   options.env = cli.env();
   options.env.erase("DISPLAY");

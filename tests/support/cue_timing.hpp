@@ -1,7 +1,7 @@
 // Measures where cues really start in recorded output, for the end-to-end test and the
-// bench (test code: not part of the app): reads the player's timing log (UNKNOT_AUDIO_LOG) and the raw PCM that SDL's disk
-// driver wrote, relates samples to engine time through the logged callbacks, and finds each
-// cue's onset in the PCM by matching the start of its sound.
+// bench (test code: not part of the app): reads the player's timing log (UNKNOT_AUDIO_LOG) and the
+// raw PCM that SDL's disk driver wrote, relates samples to engine time through the logged
+// callbacks, and finds each cue's onset in the PCM by matching the start of its sound.
 #pragma once
 
 #include <cstdint>

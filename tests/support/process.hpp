@@ -15,7 +15,7 @@ struct ProcessResult {
 
 struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to (or replacing in) the inherited environment
-  std::string input;                        // written to stdin, then stdin is closed
+  std::string input;                       // written to stdin, then stdin is closed
   std::string workDir;
 };
 

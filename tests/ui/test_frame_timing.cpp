@@ -70,7 +70,8 @@ TEST_CASE(
     clock.advance(*sleep);
     engine.update();
     ++wakes;
-    const long long shown = shownSeconds(PlayerModel{&plan, engine.snapshot(), false, std::nullopt});
+    const long long shown =
+        shownSeconds(PlayerModel{&plan, engine.snapshot(), false, std::nullopt});
     if (shown != lastShown) ++shownChanges;
     lastShown = shown;
   }

@@ -25,7 +25,9 @@ struct Session {
     clock.advance(by);
     engine.update();
   }
-  PlayerModel model(bool flash = false) const { return {&plan, engine.snapshot(), flash, std::nullopt}; }
+  PlayerModel model(bool flash = false) const {
+    return {&plan, engine.snapshot(), flash, std::nullopt};
+  }
   // One frame of the player with these keys; the intent goes to the engine like in the app.
   PlayerIntent press(ImGuiHarness& ui, std::vector<UiKey> keys) {
     const PlayerModel now = model();

@@ -187,8 +187,9 @@ TEST_CASE("the check-in dialog is driven by keys: rows, scores, save and skip") 
   SECTION("the drawn dialog returns the same intents") {
     ImGuiHarness ui(ImVec2(800, 600));
     const UiKey keys[] = {UiKey::Right, UiKey::Enter};
-    CHECK(ui.frame([&] { return drawCheckinView(draft, ui.fonts(), keys, CheckinOccasion::AfterSession); }) ==
-          CheckinIntent::Save);
+    CHECK(ui.frame([&] {
+      return drawCheckinView(draft, ui.fonts(), keys, CheckinOccasion::AfterSession);
+    }) == CheckinIntent::Save);
     CHECK(draft.pain == 0);
     CHECK(ui.vertexCount() > 500);
   }

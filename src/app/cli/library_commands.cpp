@@ -22,8 +22,8 @@ std::string totalText(const Plan& plan) {
   return formatDuration(plan.total) + (plan.hasUntimedPhases ? "+" : "");
 }
 
-std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path,
-                                               std::ostream& err, bool& failed) {
+std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path, std::ostream& err,
+                                               bool& failed) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     err << path.string() << ":1:1: no such file or directory\n";
@@ -52,15 +52,17 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
   for (const auto& entry : library.routines.entries()) {
     if (!entry.ok()) {
       ++broken;
-      out << padded(entry.id, idWidth) << "ERROR: "
-          << (entry.errors.empty() ? "unknown error" : entry.errors.front().toString()) << '\n';
+      out << padded(entry.id, idWidth)
+          << "ERROR: " << (entry.errors.empty() ? "unknown error" : entry.errors.front().toString())
+          << '\n';
       continue;
     }
     out << padded(entry.id, idWidth) << padded(entry.plan->name, nameWidth)
         << padded(toString(entry.plan->category), 9) << totalText(*entry.plan);
     if (entry.isUser) out << "  (yours)";
     out << '\n';
-    for (const auto& warning : entry.routine->warnings) out << "    warning: " << warning.toString() << '\n';
+    for (const auto& warning : entry.routine->warnings)
+      out << "    warning: " << warning.toString() << '\n';
   }
   if (broken > 0) err << broken << " routine file(s) could not be loaded; see the errors above\n";
   return kExitOk;
@@ -73,14 +75,16 @@ int showCommand(const Library& library, const std::string& id, std::ostream& out
   const Plan& plan = *entry->plan;
   out << plan.name << " (" << toString(plan.category) << ", " << totalText(plan) << ")\n";
   if (!entry->routine->summary.empty()) out << entry->routine->summary << '\n';
-  for (const auto& warning : entry->routine->warnings) out << "warning: " << warning.toString() << '\n';
+  for (const auto& warning : entry->routine->warnings)
+    out << "warning: " << warning.toString() << '\n';
   out << '\n' << padded("#", 3) << padded("START", 8) << padded("LENGTH", 8) << "PHASE\n";
   for (size_t i = 0; i < plan.phases.size(); ++i) {
     const Phase& phase = plan.phases[i];
     const std::string length = phase.duration ? formatDuration(*phase.duration) : "done";
     std::string title = phaseTitle(phase);
     if (phase.kind == PhaseKind::Reps) title += " - " + std::to_string(phase.reps) + " reps";
-    if (const std::string counters = countersText(phase, "-"); !counters.empty()) title += " - " + counters;
+    if (const std::string counters = countersText(phase, "-"); !counters.empty())
+      title += " - " + counters;
     out << padded(std::to_string(i + 1), 3) << padded(formatClock(phase.offset), 8)
         << padded(length, 8) << title << '\n';
   }

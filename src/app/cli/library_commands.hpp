@@ -11,7 +11,8 @@
 namespace unknot {
 
 int listCommand(const Library& library, std::ostream& out, std::ostream& err);
-int showCommand(const Library& library, const std::string& id, std::ostream& out, std::ostream& err);
+int showCommand(const Library& library, const std::string& id, std::ostream& out,
+                std::ostream& err);
 int validateCommand(const Library& library, const std::vector<std::string>& paths,
                     std::ostream& out, std::ostream& err);
 

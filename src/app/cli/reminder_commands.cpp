@@ -11,8 +11,8 @@
 #include <ostream>
 #include <random>
 
-#include "app/session/desktop_notifier.hpp"
 #include "app/cli/command_support.hpp"
+#include "app/session/desktop_notifier.hpp"
 #include "core/reminders/ics_calendar.hpp"
 #include "store/store.hpp"
 

@@ -45,8 +45,8 @@ class GuiApp {
     SessionState state = SessionState::Ready;
     int rep = 0;
     bool flash = false;
-    int progress = 0;  // which progress screen and what it shows (GuiProgress::revision)
-    int thermal = 0;   // the heat/ice state (GuiThermal::revision)
+    int progress = 0;   // which progress screen and what it shows (GuiProgress::revision)
+    int thermal = 0;    // the heat/ice state (GuiThermal::revision)
     int reminders = 0;  // the reminder banner (GuiReminders::revision)
     bool operator==(const FrameKey&) const = default;
   };
@@ -75,7 +75,7 @@ class GuiApp {
   std::unique_ptr<GuiSession> m_session;
   std::unique_ptr<GuiThermal> m_thermal;  // heat/ice sessions only; drives m_session's engine
   GuiReminders m_reminders;               // daily reminders while the window is open
-  GuiProgress m_progress;  // the Progress view, check-in dialog and plan editor
+  GuiProgress m_progress;                 // the Progress view, check-in dialog and plan editor
   bool m_frozenClock = false;
   std::optional<bool> m_muted;  // nullopt: this run has no sound
   int m_seenPhaseStarts = 0;

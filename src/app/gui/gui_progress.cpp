@@ -200,8 +200,8 @@ bool GuiProgress::offerBeforeSession(const std::string& routineId) {
 }
 
 void GuiProgress::applyCheckin(CheckinIntent intent) {
-  if (m_pendingStart && (intent == CheckinIntent::Skip ||
-                         (intent == CheckinIntent::Save && saveCheckin(m_draft)))) {
+  if (m_pendingStart &&
+      (intent == CheckinIntent::Skip || (intent == CheckinIntent::Save && saveCheckin(m_draft)))) {
     // A warning symptom shows its advice first; the routine is one Esc and a click away.
     const bool advice = intent == CheckinIntent::Save && !m_draft.chosenSymptoms().empty();
     const std::string routineId = *std::exchange(m_pendingStart, {});

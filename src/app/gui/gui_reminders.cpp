@@ -50,8 +50,7 @@ void GuiReminders::ring(WallTime now) {
     if (schedule.empty()) return;
     LogicalDate today;
     const ReminderSituation situation = store->reminderSituation(
-        localInstantAt(std::chrono::time_point_cast<std::chrono::milliseconds>(now)),
-        today);
+        localInstantAt(std::chrono::time_point_cast<std::chrono::milliseconds>(now)), today);
     const auto due = dueReminders(schedule, situation);
     if (due.empty()) return;
     auto batch = store->batch();

@@ -10,8 +10,8 @@
 #include <span>
 #include <string>
 
-#include "app/session/desktop_notifier.hpp"
 #include "app/gui/gui_session.hpp"
+#include "app/session/desktop_notifier.hpp"
 #include "app/session/thermal_run.hpp"
 #include "ui/thermal_view.hpp"
 
@@ -45,8 +45,8 @@ class GuiThermal {
   struct Outcome {
     PlayerIntent player = PlayerIntent::None;
     std::optional<SessionCommand> command;  // "I've switched"
-    bool cancelled = false;  // a dialog was declined: back to the library
-    bool started = false;    // the confirmation was given: the session has started
+    bool cancelled = false;                 // a dialog was declined: back to the library
+    bool started = false;                   // the confirmation was given: the session has started
   };
   Outcome draw(const UiFonts& fonts, std::span<const UiKey> keys, std::optional<bool> muted);
   // The window closes mid-cycle: keep the cycle resumable.

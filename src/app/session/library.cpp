@@ -12,8 +12,7 @@ Library loadLibrary(const AppPaths& paths) {
   return library;
 }
 
-const LibraryEntry* findRunnable(const Library& library, const std::string& id,
-                                   std::ostream& err) {
+const LibraryEntry* findRunnable(const Library& library, const std::string& id, std::ostream& err) {
   const LibraryEntry* entry = library.routines.find(id);
   if (!entry) {
     err << "unknot: no routine '" << id << "' (see `unknot list`)\n";

@@ -5,7 +5,8 @@
 namespace unknot {
 
 std::shared_ptr<Store> openStore(const DataDir& dataDir, std::ostream& err) {
-  if (dataDir.path.empty()) throw StoreError(dataDir.error.empty() ? "no data directory" : dataDir.error);
+  if (dataDir.path.empty())
+    throw StoreError(dataDir.error.empty() ? "no data directory" : dataDir.error);
   auto store = std::make_shared<Store>(dataDir.path);
   if (const int n = store->recoveredSessions(); n > 0) {
     err << "unknot: closed " << n << " unfinished session" << (n == 1 ? "" : "s")

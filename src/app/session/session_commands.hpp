@@ -17,9 +17,9 @@ struct SessionControls {
   std::function<void()> toggleMute;  // empty: the run has no sound, so mute does nothing
 };
 
-// Applies `command`; the runner calls engine.update() as after any input. At a heat/ice hold, Done acknowledges the
-// switch; Leave keeps the cycle to resume (it stops any other session); every command but mute
-// marks a heat/ice deadline to be stored again.
+// Applies `command`; the runner calls engine.update() as after any input. At a heat/ice hold, Done
+// acknowledges the switch; Leave keeps the cycle to resume (it stops any other session); every
+// command but mute marks a heat/ice deadline to be stored again.
 void applySessionCommand(SessionControls& controls, SessionCommand command);
 
 }  // namespace unknot

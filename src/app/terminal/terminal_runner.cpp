@@ -102,16 +102,28 @@ class EventPrinter final : public CueSink {
 // The terminal's keys; nullopt for a key that means nothing here.
 std::optional<SessionCommand> commandForKey(char key, bool thermal) {
   switch (key) {
-    case ' ': return SessionCommand::TogglePause;
-    case 'n': return SessionCommand::Skip;
-    case 'b': return SessionCommand::Back;
-    case 'd': case '\n': case '\r': return SessionCommand::Done;
+    case ' ':
+      return SessionCommand::TogglePause;
+    case 'n':
+      return SessionCommand::Skip;
+    case 'b':
+      return SessionCommand::Back;
+    case 'd':
+    case '\n':
+    case '\r':
+      return SessionCommand::Done;
     // q, Ctrl-C, Ctrl-D in raw mode. Closing mid-cycle keeps the cycle to come back to, like
     // closing the window.
-    case 'q': case 3: case 4: return thermal ? SessionCommand::Leave : SessionCommand::Stop;
-    case 'm': return SessionCommand::ToggleMute;
-    case 'a': return SessionCommand::Acknowledge;  // "I've switched" at a heat/ice switch
-    default: return std::nullopt;
+    case 'q':
+    case 3:
+    case 4:
+      return thermal ? SessionCommand::Leave : SessionCommand::Stop;
+    case 'm':
+      return SessionCommand::ToggleMute;
+    case 'a':
+      return SessionCommand::Acknowledge;  // "I've switched" at a heat/ice switch
+    default:
+      return std::nullopt;
   }
 }
 
@@ -150,8 +162,7 @@ Millis waitFor(const SessionEngine& engine, const ThermalRun* thermal, const Ste
 
 }  // namespace
 
-TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
-                              std::ostream& out) {
+TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, std::ostream& out) {
   const bool thermalPlan = isThermalPlan(plan);
   if (thermalPlan && !confirmLongThermal(plan, options.confirmLongThermal, options.interactive,
                                          std::cin, out, std::cerr)) {
@@ -180,7 +191,8 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
     printer.watchThermal(&*thermal);
   }
   out << routineHeader(plan) << '\n';
-  if (options.interactive) out << keyHelp(plan) << (thermal ? ", Enter or a: switched" : "") << '\n';
+  if (options.interactive)
+    out << keyHelp(plan) << (thermal ? ", Enter or a: switched" : "") << '\n';
   const Millis started = clock.now();
   printer.setStart(started);
   if (thermal) {
@@ -205,7 +217,8 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
         out << clear << describeHold(hold, hold.since - started, width);
       }
       if (tick.ring) {
-        out << clear << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started)
+        out << clear
+            << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started)
             << '\n';
       }
       out << std::flush;
@@ -216,8 +229,8 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
       const std::string status = hold ? heldStatusLine(*hold) : statusLine(engine, muted);
       out << "\r\033[K" << fitWidth(status, terminalWidth() - 1) << std::flush;
     }
-    const auto key = readKey(waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive),
-                             inputOpen);
+    const auto key = readKey(
+        waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive), inputOpen);
     if (const auto command = key ? commandForKey(*key, thermal.has_value()) : std::nullopt) {
       SessionControls controls{engine, thermal ? &*thermal : nullptr, {}};
       if (options.toggleMute) controls.toggleMute = [&] { muted = options.toggleMute(); };
@@ -231,7 +244,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options,
   out << std::flush;
   if (left) return TerminalOutcome::Left;
   return engine.state() == SessionState::Finished ? TerminalOutcome::Finished
-                                                   : TerminalOutcome::Stopped;
+                                                  : TerminalOutcome::Stopped;
 }
 
 int runTerminalCommand(const Library& library, const std::string& id,
@@ -242,6 +255,5 @@ int runTerminalCommand(const Library& library, const std::string& id,
   if (run.resumeCommand.empty()) run.resumeCommand = "unknot run " + id + " --terminal";
   return runInTerminal(*entry->plan, run, out) == TerminalOutcome::Refused ? kExitFailure : kExitOk;
 }
-
 
 }  // namespace unknot

@@ -14,7 +14,7 @@ namespace unknot {
 
 struct TerminalOptions {
   double timeScale = 1.0;
-  bool interactive = false;       // stdin and stdout are a TTY
+  bool interactive = false;            // stdin and stdout are a TTY
   SessionSinkFactory makeSessionSink;  // audio and the record; may be empty
   std::function<bool()> toggleMute;    // returns the new muted state; empty without audio
   bool muted = false;                  // the state the mute switch starts in

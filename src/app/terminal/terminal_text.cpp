@@ -14,7 +14,8 @@ std::string upper(std::string text) {
 std::string lengthText(const Phase& phase) {
   if (phase.kind == PhaseKind::Reps) {
     std::string reps = std::to_string(phase.reps) + " reps";
-    return phase.duration ? reps + ", " + formatDuration(*phase.duration) : reps + ", press d when done";
+    return phase.duration ? reps + ", " + formatDuration(*phase.duration)
+                          : reps + ", press d when done";
   }
   return phase.duration ? formatDuration(*phase.duration) : "press d when done";
 }
@@ -34,7 +35,8 @@ std::string keyHelp(const Plan& plan) {
 }
 
 std::string describePhaseStart(const Phase& phase, Millis sinceStart) {
-  std::string line = "[" + formatClock(sinceStart) + "] " + phaseTitle(phase) + " - " + lengthText(phase);
+  std::string line =
+      "[" + formatClock(sinceStart) + "] " + phaseTitle(phase) + " - " + lengthText(phase);
   const std::string count = countersText(phase, "-");
   if (!count.empty()) line += " - " + count;
   if (!phase.text.empty()) line += " - " + phase.text;
@@ -76,18 +78,29 @@ std::string describeEvent(const Plan& plan, const CueEvent& event, Millis sinceS
   const Phase& phase = plan.phases.at(event.phaseIndex);
   const std::string stamp = "[" + formatClock(sinceStart) + "] ";
   switch (event.type) {
-    case CueType::PhaseStarted: return describePhaseStart(phase, sinceStart);
-    case CueType::SideSwitch: return stamp + "switch to the left side";
-    case CueType::Halfway: return stamp + "halfway";
-    case CueType::CountdownPip: return stamp + std::to_string(event.value);
-    case CueType::RepTick: return stamp + repText(event.value, phase.reps);
+    case CueType::PhaseStarted:
+      return describePhaseStart(phase, sinceStart);
+    case CueType::SideSwitch:
+      return stamp + "switch to the left side";
+    case CueType::Halfway:
+      return stamp + "halfway";
+    case CueType::CountdownPip:
+      return stamp + std::to_string(event.value);
+    case CueType::RepTick:
+      return stamp + repText(event.value, phase.reps);
     case CueType::RoundStarted:
-      return stamp + "Round " + std::to_string(event.value) + " of " + std::to_string(phase.roundCount);
-    case CueType::PhaseEnded: return event.value ? stamp + "skipped" : "";
-    case CueType::Paused: return stamp + "paused";
-    case CueType::Resumed: return stamp + "resumed";
-    case CueType::Finished: return stamp + "Finished " + plan.name + ". Well done.";
-    case CueType::Stopped: return stamp + "Stopped.";
+      return stamp + "Round " + std::to_string(event.value) + " of " +
+             std::to_string(phase.roundCount);
+    case CueType::PhaseEnded:
+      return event.value ? stamp + "skipped" : "";
+    case CueType::Paused:
+      return stamp + "paused";
+    case CueType::Resumed:
+      return stamp + "resumed";
+    case CueType::Finished:
+      return stamp + "Finished " + plan.name + ". Well done.";
+    case CueType::Stopped:
+      return stamp + "Stopped.";
   }
   return "";
 }
@@ -99,7 +112,8 @@ std::string statusLine(const SessionEngine& engine, bool muted) {
   std::string line = snap.state == SessionState::Paused ? "|| PAUSED  " : "> ";
   line += phase->label;
   if (phase->side != Side::None) line += "  " + upper(toString(phase->side));
-  line += "  " + (snap.phaseRemaining ? formatClock(*snap.phaseRemaining) : std::string("press d when done"));
+  line += "  " + (snap.phaseRemaining ? formatClock(*snap.phaseRemaining)
+                                      : std::string("press d when done"));
   if (snap.currentRep > 0) line += "  " + repText(snap.currentRep, phase->reps);
   const std::string count = countersText(*phase, "-");
   if (!count.empty()) line += "  " + count;

@@ -20,13 +20,6 @@ struct PlayerModel {
   std::optional<bool> muted;  // nullopt: no sound in this run, so no mute control
 };
 
-// What the finish screen reports, counted from the engine's cues.
-struct SessionTally {
-  int completed = 0;  // phases that ran out or were marked done
-  int skipped = 0;
-  int pauses = 0;
-};
-
 enum class PlayerIntent {
   None,
   TogglePause,

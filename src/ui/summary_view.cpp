@@ -16,11 +16,12 @@ namespace {
 constexpr float kPi = 3.14159265f;
 
 std::string phasesLine(const SummaryModel& model, const char* dot) {
-  std::string out = std::to_string(model.tally.completed) + " of " +
+  const std::string sep = std::string(" ") + dot + " ";
+  std::string out = std::to_string(model.tally.done) + " of " +
                     std::to_string(model.snapshot.phaseCount) + " phases done";
-  if (model.tally.skipped > 0) {
-    out += std::string(" ") + dot + " " + std::to_string(model.tally.skipped) + " skipped";
-  }
+  if (model.tally.skipped > 0) out += sep + std::to_string(model.tally.skipped) + " skipped";
+  if (model.tally.notReached > 0)
+    out += sep + std::to_string(model.tally.notReached) + " not reached";
   if (model.tally.pauses > 0) {
     out += std::string(" ") + dot + " " + std::to_string(model.tally.pauses) +
            (model.tally.pauses == 1 ? " pause" : " pauses");
@@ -28,15 +29,24 @@ std::string phasesLine(const SummaryModel& model, const char* dot) {
   return out;
 }
 
+// The time really spent, as the record has it, next to what was planned.
 std::string timeLine(const SummaryModel& model) {
   const Plan& plan = *model.plan;
-  if (model.snapshot.state == SessionState::Finished) {
-    return formatClock(plan.total) + " of guided time";
-  }
-  const int percent = static_cast<int>(model.snapshot.progress * 100.0 + 0.5);
-  return "Stopped at " + formatClock(model.snapshot.routineElapsed) + " of " +
-         formatClock(plan.total) + " (" + std::to_string(percent) + "%)";
+  const SessionTally& tally = model.tally;
+  if (tally.skipped == 0 && tally.notReached == 0) return formatClock(tally.active) + " of guided time";
+  const int percent = static_cast<int>(tally.doneShare * 100.0 + 0.5);
+  return formatClock(tally.active) + " of " + formatClock(plan.total) + " planned (" +
+         std::to_string(percent) + "% done)";
 }
+
+}  // namespace
+
+SummaryLines summaryLines(const SummaryModel& model, const char* dot) {
+  const bool finished = model.snapshot.state == SessionState::Finished;
+  return {headlineOf(verdictOf(model.tally, finished)), timeLine(model), phasesLine(model, dot)};
+}
+
+namespace {
 
 // A ring filled to the share of the routine that was done, with a check mark when all of it
 // was: drawn from shapes, so it stays crisp at any size.
@@ -113,7 +123,9 @@ PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,
   }
   if (!model.plan) return intent;
   const ImVec2 window = ImGui::GetIO().DisplaySize;
-  const bool finished = model.snapshot.state == SessionState::Finished;
+  const RunVerdict verdict =
+      verdictOf(model.tally, model.snapshot.state == SessionState::Finished);
+  const bool finished = verdict == RunVerdict::WellDone;
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
 
   beginFullscreenWindow("##summary");
@@ -122,22 +134,27 @@ PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,
   const float margin = fonts.titleSize;
   const float radius = std::round(std::min(window.y * 0.11f, window.x * 0.15f));
   float y = std::round(window.y * 0.12f);
-  drawBadge(list, ImVec2(cx, y + radius), radius, static_cast<float>(model.snapshot.progress),
+  drawBadge(list, ImVec2(cx, y + radius), radius, static_cast<float>(model.tally.doneShare),
             finished);
   y += radius * 2 + fonts.titleSize * 0.8f;
 
-  const char* headline = finished ? "Well done" : "Stopped";
+  const SummaryLines lines = summaryLines(model, dot);
   const ImU32 headlineColour = finished ? palette::kAccent : palette::kWarning;
-  drawTextCentered(list, fonts.title, fonts.titleSize, cx, y, headlineColour, headline);
+  const float headlineSize =
+      fitTextSize(fonts.title, fonts.titleSize, lines.headline, window.x - 2 * margin);
+  drawTextCentered(list, fonts.title, headlineSize, cx, y, headlineColour, lines.headline);
   y += fonts.titleSize * 1.3f;
   const float nameSize =
       fitTextSize(fonts.medium, fonts.mediumSize, model.plan->name, window.x - 2 * margin);
   drawTextCentered(list, fonts.medium, nameSize, cx, y, palette::kText, model.plan->name);
   y += nameSize * 1.7f;
-  drawTextCentered(list, fonts.medium, fonts.mediumSize, cx, y, palette::kText, timeLine(model));
+  // Both lines share one size, shrunk only when the longer would not fit.
+  const float lineSize =
+      std::min(fitTextSize(fonts.medium, fonts.mediumSize, lines.time, window.x - 2 * margin),
+               fitTextSize(fonts.medium, fonts.mediumSize, lines.phases, window.x - 2 * margin));
+  drawTextCentered(list, fonts.medium, lineSize, cx, y, palette::kText, lines.time);
   y += fonts.mediumSize * 1.4f;
-  drawTextCentered(list, fonts.medium, fonts.mediumSize, cx, y, palette::kTextDim,
-                   phasesLine(model, dot));
+  drawTextCentered(list, fonts.medium, lineSize, cx, y, palette::kTextDim, lines.phases);
   y += fonts.mediumSize * 2.6f;
   const PlayerIntent clicked = drawButtons(fonts, cx, y);
   ImGui::End();

@@ -4,25 +4,10 @@
 
 namespace unknot {
 
-void GuiSession::Tally::onCue(const CueEvent& event) {
-  switch (event.type) {
-    case CueType::PhaseStarted:
-      ++phaseStarts;
-      break;
-    case CueType::PhaseEnded:
-      ++(event.value ? counts.skipped : counts.completed);
-      break;
-    case CueType::Paused:
-      ++counts.pauses;
-      break;
-    default:
-      break;
-  }
-}
-
 GuiSession::GuiSession(const Plan& plan, const Options& options)
     : m_plan(plan),
       m_clock(options.timeScale, options.frozenClock),
+      m_tally(plan),
       m_engine(plan, m_clock, m_fanout) {
   if (options.makeSink && *options.makeSink) m_outside = (*options.makeSink)(plan, m_clock);
   m_gate.target = m_outside.get();

@@ -48,7 +48,7 @@ class GuiSession {
   void jump(Millis by);
   void update() { m_engine.update(); }
   // Restart counts the finish screen's tally afresh.
-  void resetTally() { m_tally.counts = {}; }
+  void resetTally() { m_tally.reset(); }
 
   const Plan& plan() const { return m_plan; }
   // For the heat/ice side (gui_thermal): it drives this engine, on this clock, with these sinks.
@@ -59,18 +59,13 @@ class GuiSession {
   SessionSnapshot snapshot() const { return m_engine.snapshot(); }
   bool over() const;  // finished or stopped: the summary is showing
   PlayerModel playerModel(bool flash) const { return {&m_plan, snapshot(), flash, std::nullopt}; }
-  SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.counts}; }
+  SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.tally()}; }
   // Counts phase starts, so the runner can flash on every change (including back/restart).
-  int phaseStarts() const { return m_tally.phaseStarts; }
+  int phaseStarts() const { return m_tally.phaseStarts(); }
   // Real time until the engine's next cue or the clock's next visible tick.
   std::optional<std::chrono::microseconds> untilNextChange() const;
 
  private:
-  struct Tally final : CueSink {
-    SessionTally counts;
-    int phaseStarts = 0;
-    void onCue(const CueEvent& event) override;
-  };
   struct Gate final : CueSink {
     CueSink* target = nullptr;
     bool open = true;
@@ -81,7 +76,7 @@ class GuiSession {
 
   const Plan& m_plan;
   GuiClock m_clock;
-  Tally m_tally;
+  TallyCounter m_tally;
   Gate m_gate;
   std::unique_ptr<CueSink> m_outside;
   CueFanout m_fanout;

@@ -15,8 +15,8 @@ struct SessionTally {
   int skipped = 0;     // phases whose last run was skipped
   int notReached = 0;  // the rest: done + skipped + notReached is the plan's phase count
   int pauses = 0;
-  Millis active{0};         // time in phases, pauses left out (what `history` shows)
-  double doneShare = 0.0;   // planned time of the done phases over the plan's total (0..1)
+  Millis active{0};        // time in phases, pauses left out (what `history` shows)
+  double doneShare = 0.0;  // planned time of the done phases over the plan's total (0..1)
 };
 
 // How the finish screen sums a run up.

@@ -33,7 +33,8 @@ std::string phasesLine(const SummaryModel& model, const char* dot) {
 std::string timeLine(const SummaryModel& model) {
   const Plan& plan = *model.plan;
   const SessionTally& tally = model.tally;
-  if (tally.skipped == 0 && tally.notReached == 0) return formatClock(tally.active) + " of guided time";
+  if (tally.skipped == 0 && tally.notReached == 0)
+    return formatClock(tally.active) + " of guided time";
   const int percent = static_cast<int>(tally.doneShare * 100.0 + 0.5);
   return formatClock(tally.active) + " of " + formatClock(plan.total) + " planned (" +
          std::to_string(percent) + "% done)";
@@ -123,8 +124,7 @@ PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,
   }
   if (!model.plan) return intent;
   const ImVec2 window = ImGui::GetIO().DisplaySize;
-  const RunVerdict verdict =
-      verdictOf(model.tally, model.snapshot.state == SessionState::Finished);
+  const RunVerdict verdict = verdictOf(model.tally, model.snapshot.state == SessionState::Finished);
   const bool finished = verdict == RunVerdict::WellDone;
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
 

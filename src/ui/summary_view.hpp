@@ -14,7 +14,7 @@ namespace unknot {
 struct SummaryModel {
   const Plan* plan = nullptr;
   SessionSnapshot snapshot;  // state Finished or Stopped
-  SessionTally tally;         // what was really done
+  SessionTally tally;        // what was really done
 };
 
 // The words of the finish screen: "Mostly skipped", "00:15 of 03:35 planned (0% done)",

@@ -28,7 +28,8 @@ void press(GuiSession& session, SessionCommand command) {
 
 }  // namespace
 
-TEST_CASE("the finish screen of a mostly skipped pigeon pose shows real time and counts that add up") {
+TEST_CASE(
+    "the finish screen of a mostly skipped pigeon pose shows real time and counts that add up") {
   const Plan plan = bundledPlan("pigeon-pose");
   GuiSession::Options options;
   options.frozenClock = true;

@@ -151,7 +151,8 @@ TEST_CASE("the finish screen goes back to the library or runs the routine again"
   Session session(sidedPlan());
   session.advance(200s);
   REQUIRE(session.engine.state() == SessionState::Finished);
-  const SummaryModel model{&session.plan, session.engine.snapshot(), SessionTally{4, 0, 0, 0, Millis(70000), 1.0}};
+  const SummaryModel model{&session.plan, session.engine.snapshot(),
+                           SessionTally{4, 0, 0, 0, Millis(70000), 1.0}};
   auto press = [&](UiKey key) {
     const std::vector<UiKey> keys{key};
     return ui.frame([&] { return drawSummaryView(model, ui.fonts(), keys); });

@@ -9,6 +9,7 @@
 #include "app/gui/gui_capture.hpp"
 #include "app/session/session_commands.hpp"
 #include "ui/player_view.hpp"
+#include "ui/stop_question.hpp"
 #include "ui/summary_view.hpp"
 #include "ui/theme.hpp"
 
@@ -71,6 +72,7 @@ void GuiApp::endSession() {
 }
 
 void GuiApp::startSession(const Plan& plan, Millis at) {
+  m_stopQuestion.dismiss();
   endSession();  // a previous run records its end before the next one starts
   GuiSession::Options options;
   options.timeScale = m_options.timeScale;
@@ -90,6 +92,7 @@ void GuiApp::startSession(const Plan& plan, Millis at) {
 }
 
 void GuiApp::applyPlayerIntent(PlayerIntent intent) {
+  if (intent != PlayerIntent::None) m_stopQuestion.dismiss();  // a click answers it too
   switch (intent) {
     case PlayerIntent::None:
       return;
@@ -151,10 +154,17 @@ void GuiApp::drawViews(std::span<const UiKey> keys) {
     applyPlayerIntent(drawSummaryView(m_session->summaryModel(), fonts, keys));
     return;
   }
-  if (drawThermal(fonts, keys)) return;
-  PlayerModel model = m_session->playerModel(flashing(std::chrono::steady_clock::now()));
-  model.muted = m_muted;
-  applyPlayerIntent(drawPlayerView(model, fonts, keys));
+  // The heat/ice dialogs before a cycle starts use Esc to cancel: nothing to lose there yet.
+  const bool underWay = !m_thermal || !m_thermal->awaitingConfirmation();
+  const std::vector<UiKey> runKeys =
+      underWay ? m_stopQuestion.filter(keys) : std::vector<UiKey>(keys.begin(), keys.end());
+  if (!drawThermal(fonts, runKeys)) {
+    PlayerModel model = m_session->playerModel(flashing(std::chrono::steady_clock::now()));
+    model.muted = m_muted;
+    applyPlayerIntent(drawPlayerView(model, fonts, runKeys));
+  }
+  if (m_session && !m_session->over() && drawStopQuestion(m_stopQuestion, fonts))
+    runCommand(SessionCommand::Stop);
 }
 
 // Heat/ice sessions show the thermal player (and the long-application confirmation).
@@ -207,6 +217,7 @@ void GuiApp::noticePhaseChange(SteadyTime now) {
 GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   FrameKey key;
   key.reminders = m_reminders.revision();
+  key.askingStop = m_stopQuestion.asking();
   if (m_progress.isOpen()) {
     key.view = Screen::Progress;
     key.progress = m_progress.revision();

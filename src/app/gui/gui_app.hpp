@@ -15,6 +15,7 @@
 #include "app/gui/gui_thermal.hpp"
 #include "app/gui/gui_window.hpp"
 #include "ui/library_view.hpp"
+#include "ui/stop_question.hpp"
 
 namespace unknot {
 
@@ -48,6 +49,7 @@ class GuiApp {
     int progress = 0;   // which progress screen and what it shows (GuiProgress::revision)
     int thermal = 0;    // the heat/ice state (GuiThermal::revision)
     int reminders = 0;  // the reminder banner (GuiReminders::revision)
+    bool askingStop = false;
     bool operator==(const FrameKey&) const = default;
   };
 
@@ -78,6 +80,7 @@ class GuiApp {
   GuiProgress m_progress;                 // the Progress view, check-in dialog and plan editor
   bool m_frozenClock = false;
   std::optional<bool> m_muted;  // nullopt: this run has no sound
+  StopQuestion m_stopQuestion;  // Esc asks before a run ends
   int m_seenPhaseStarts = 0;
   SteadyTime m_flashUntil{};
   SteadyTime m_started = std::chrono::steady_clock::now();

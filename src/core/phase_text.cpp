@@ -1,5 +1,7 @@
 #include "core/phase_text.hpp"
 
+#include "core/duration.hpp"
+
 namespace unknot {
 
 std::string phaseTitle(const Phase& phase) {
@@ -20,6 +22,10 @@ std::string countersText(const Phase& phase, const char* dot) {
   add("Round", phase.round, phase.roundCount);
   add("Set", phase.set, phase.setCount);
   return out;
+}
+
+std::string totalText(Millis total, bool untimedSteps) {
+  return formatDuration(total) + (untimedSteps ? "+" : "");
 }
 
 std::string repText(int rep, int reps) {

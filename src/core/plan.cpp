@@ -117,12 +117,13 @@ class Expander {
     m_offset += m_top.prepare;
   }
 
-  // The lead-in names what comes first, which is only known after expansion.
+  // The lead-in names what comes first, which is only known after expansion. The player shows
+  // "Next: ..." under it already, so the text says what to do now.
   void fillPrepareText() {
     if (m_phases.empty() || m_phases.front().kind != PhaseKind::Prepare) return;
     if (m_phases.size() < 2) return;
     const Phase& first = m_phases[1];
-    m_phases.front().text = "Next: " + first.label + ". Get into position.";
+    m_phases.front().text = "Get into position for " + first.label + ".";
     m_phases.front().say = "Get ready. First, " + first.label + ".";
   }
 
@@ -249,8 +250,8 @@ class Expander {
     phase.kind = PhaseKind::Rest;
     phase.label = "Rest";
     phase.duration = step.rest;
-    phase.text = "Next: " + step.name + ", set " + std::to_string(nextSet) + " of " +
-                 std::to_string(step.sets) + ".";
+    phase.text = "Rest before set " + std::to_string(nextSet) + " of " + std::to_string(step.sets) +
+                 " of " + step.name + ".";
     phase.say = "Rest.";
     phase.countdown = step.rest >= Millis(3000) ? step.countdown : 0;
     return push(std::move(phase));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/duration.hpp"
+#include "core/phase_text.hpp"
 #include "ui/library_details.hpp"
 #include "ui/player_view.hpp"
 #include "ui/theme.hpp"
@@ -86,7 +87,7 @@ bool drawCard(const LibraryItem& item, const UiFonts& fonts, bool selected, bool
   const float pad = fonts.bodySize * 0.9f;
   const float inner = width - 2 * pad;
   float y = pos.y + fonts.bodySize * 0.55f;
-  const std::string total = item.ok() ? formatDuration(item.total) : "";
+  const std::string total = item.ok() ? totalText(item.total, item.hasUntimed) : "";
   const float totalWidth = textWidth(fonts.heading, fonts.headingSize, total);
   drawText(
       list, fonts.heading, fonts.headingSize, ImVec2(pos.x + pad, y), palette::kText,

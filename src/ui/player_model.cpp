@@ -111,6 +111,23 @@ const char* sideLabel(Side side) {
   return "";
 }
 
+std::string remainingText(const PlayerModel& model, const char* dot) {
+  const SessionSnapshot& snap = model.snapshot;
+  bool untimedAhead = false;
+  if (model.plan) {
+    for (size_t i = snap.phaseIndex; i < model.plan->phases.size(); ++i)
+      untimedAhead = untimedAhead || !model.plan->phases[i].duration;
+  }
+  const int percent = static_cast<int>(snap.progress * 100.0 + 0.5);
+  std::string left;
+  if (untimedAhead && snap.routineRemaining <= Millis(0)) {
+    left = "until you are done";
+  } else {
+    left = formatClock(snap.routineRemaining) + (untimedAhead ? "+ left" : " left");
+  }
+  return std::to_string(percent) + "% " + dot + " " + left;
+}
+
 std::string nextUpText(const PlayerModel& model, const char* dot) {
   const Phase* next = nextPhase(model);
   if (!next) return "Next: finish";

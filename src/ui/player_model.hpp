@@ -59,6 +59,10 @@ long long shownSeconds(const PlayerModel& model);
 
 const char* sideLabel(Side side);  // "RIGHT SIDE", "LEFT SIDE", ""
 
+// "3% · 08:48 left"; "50% · 00:03+ left" while steps that wait for Done lie ahead, and
+// "50% · until you are done" when only those are left.
+std::string remainingText(const PlayerModel& model, const char* dot);
+
 // "Switch sides · left · 0:05" style line for what comes after the current phase.
 std::string nextUpText(const PlayerModel& model, const char* dot);
 

@@ -175,9 +175,7 @@ void drawOverall(ImDrawList* list, const UiFonts& fonts, const Box& box, const P
   const float size = fonts.mediumSize;
   const std::string where =
       "Phase " + std::to_string(snap.phaseIndex + 1) + " of " + std::to_string(snap.phaseCount);
-  const int percent = static_cast<int>(snap.progress * 100.0 + 0.5);
-  const std::string left =
-      std::to_string(percent) + "% " + dot + " " + formatClock(snap.routineRemaining) + " left";
+  const std::string left = remainingText(model, dot);
   drawText(list, fonts.medium, size, box.min, palette::kTextDim, where);
   drawText(list, fonts.medium, size,
            ImVec2(box.max.x - textWidth(fonts.medium, size, left), box.min.y), palette::kText,

@@ -163,3 +163,18 @@ TEST_CASE("the plan hash changes when what the user does changes") {
   CHECK(planHash(a) == planHash(c));
   CHECK(planHash(a).size() == 16);
 }
+
+TEST_CASE("the lead-in and the rests between sets say what to do, not a second next line") {
+  Step bridge = holdStep("Glute bridge", 30);
+  bridge.sets = 2;
+  bridge.rest = Millis(20'000);
+  auto result = expand(makeRoutine("strength", {bridge}, 10),
+                       [](std::string_view) -> const Routine* { return nullptr; });
+  REQUIRE(result.plan);
+  const auto& phases = result.plan->phases;
+  REQUIRE(phases.size() == 4);
+  CHECK(phases[0].text == "Get into position for Glute bridge.");
+  CHECK(phases[2].kind == PhaseKind::Rest);
+  CHECK(phases[2].text == "Rest before set 2 of 2 of Glute bridge.");
+  for (const Phase& phase : phases) CHECK(phase.text.rfind("Next:", 0) == std::string::npos);
+}

@@ -215,3 +215,17 @@ TEST_CASE("counters show only rounds and sets above one") {
   phase.setCount = 2;
   CHECK(countersText(phase, "-") == "Round 2 of 3 - Set 1 of 2");
 }
+
+TEST_CASE("time left is honest about steps that wait for done") {
+  Session timed(sidedPlan());
+  CHECK(remainingText(timed.model(), "-") == "0% - 01:10 left");
+  Session manual(manualPlan());
+  CHECK(remainingText(manual.model(), "-") == "0% - until you are done");
+  Step wait;
+  wait.name = "Find the tender spot";
+  wait.kind = StepKind::Manual;
+  Session mixed(planOf(makeRoutine("mixed", {holdStep("Hold", 30), wait}, 0)));
+  CHECK(remainingText(mixed.model(), "-") == "0% - 00:30+ left");
+  CHECK(totalText(mixed.plan.total, mixed.plan.hasUntimedPhases) == "30s+");
+  CHECK(totalText(timed.plan.total, timed.plan.hasUntimedPhases) == "1m10s");
+}

@@ -18,10 +18,6 @@ std::string padded(std::string text, size_t width) {
   return text + "  ";
 }
 
-std::string totalText(const Plan& plan) {
-  return formatDuration(plan.total) + (plan.hasUntimedPhases ? "+" : "");
-}
-
 std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path, std::ostream& err,
                                                bool& failed) {
   std::error_code ec;
@@ -58,7 +54,8 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
       continue;
     }
     out << padded(entry.id, idWidth) << padded(entry.plan->name, nameWidth)
-        << padded(toString(entry.plan->category), 9) << totalText(*entry.plan);
+        << padded(toString(entry.plan->category), 9)
+        << totalText(entry.plan->total, entry.plan->hasUntimedPhases);
     if (entry.isUser) out << "  (yours)";
     out << '\n';
     for (const auto& warning : entry.routine->warnings)
@@ -73,7 +70,8 @@ int showCommand(const Library& library, const std::string& id, std::ostream& out
   const LibraryEntry* entry = findRunnable(library, id, err);
   if (!entry) return kExitFailure;
   const Plan& plan = *entry->plan;
-  out << plan.name << " (" << toString(plan.category) << ", " << totalText(plan) << ")\n";
+  out << plan.name << " (" << toString(plan.category) << ", "
+      << totalText(plan.total, plan.hasUntimedPhases) << ")\n";
   if (!entry->routine->summary.empty()) out << entry->routine->summary << '\n';
   for (const auto& warning : entry->routine->warnings)
     out << "warning: " << warning.toString() << '\n';

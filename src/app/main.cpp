@@ -82,6 +82,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
 #ifdef UNKNOT_HAVE_GUI
   GuiOptions gui;
   gui.library = &library.routines;
+  gui.reloadLibrary = [&paths] { return loadLibrary(paths).routines; };
   if (!options.guiRunId.empty()) gui.runId = options.guiRunId;
   if (!options.atText.empty()) {
     gui.at = parseDurationText(options.atText);

@@ -100,10 +100,11 @@ void drawPhaseTable(const LibraryItem& item, const UiFonts& fonts) {
     ImGui::TableSetColumnIndex(0);
     ImGui::TextColored(colour(palette::kTextFaint), "%zu", i + 1);
     ImGui::TableSetColumnIndex(1);
+    // Wrapped, not clipped: a narrow window shows the whole step name on two lines.
     if (row.kind == PhaseKind::Reps && row.reps > 0) {
-      ImGui::Text("%s %s %d", row.label.c_str(), symbol(fonts, "\xC3\x97", "x"), row.reps);
+      ImGui::TextWrapped("%s %s %d", row.label.c_str(), symbol(fonts, "\xC3\x97", "x"), row.reps);
     } else {
-      ImGui::TextUnformatted(row.label.c_str());
+      ImGui::TextWrapped("%s", row.label.c_str());
     }
     ImGui::TableSetColumnIndex(2);
     const ImU32 sideColour = row.side == Side::Right ? palette::kRight : palette::kLeft;
@@ -123,8 +124,10 @@ void drawBroken(const LibraryItem& item, const UiFonts& fonts) {
   ImGui::Spacing();
   for (const std::string& error : item.errors) wrappedText(palette::kError, error);
   ImGui::Spacing();
-  wrappedText(palette::kTextDim, "Fix the file and start unknot again; `unknot validate " +
-                                     item.path + "` checks it without opening the app.");
+  wrappedText(palette::kTextDim,
+              "Fix the file, then press F5 (or just come back to this "
+              "window): the library loads it again. `unknot validate " +
+                  item.path + "` checks it without opening the app.");
 }
 
 }  // namespace

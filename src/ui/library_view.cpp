@@ -53,10 +53,10 @@ std::string truncated(ImFont* font, float size, std::string text, float width,
   return text + ellipsis;
 }
 
-float cardHeight(const LibraryItem& item, const UiFonts& fonts) {
+float cardHeight(const LibraryItem& item, const UiFonts& fonts, const CardName& name) {
   const float lines = item.ok() && item.warnings.empty() ? 1.0f : 2.0f;
-  return std::round(fonts.headingSize * 1.3f + fonts.bodySize * 1.35f * lines +
-                    fonts.bodySize * 1.1f);
+  const float nameHeight = fonts.headingSize * 1.3f + (name.lines.size() - 1) * name.size * 1.15f;
+  return std::round(nameHeight + fonts.bodySize * 1.35f * lines + fonts.bodySize * 1.1f);
 }
 
 // One card; returns true when it was clicked (double-click: `start` is set too).
@@ -64,7 +64,13 @@ bool drawCard(const LibraryItem& item, const UiFonts& fonts, bool selected, bool
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
   const float width = ImGui::GetContentRegionAvail().x;
-  const float height = cardHeight(item, fonts);
+  const float pad = fonts.bodySize * 0.9f;
+  const float inner = width - 2 * pad;
+  const std::string total = item.ok() ? totalText(item.total, item.hasUntimed) : "";
+  const float totalWidth = textWidth(fonts.heading, fonts.headingSize, total);
+  const CardName name =
+      fitCardName(item.name, fonts.heading, fonts.headingSize, inner - totalWidth - pad, ellipsis);
+  const float height = cardHeight(item, fonts, name);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::PushID(item.id.c_str());
   const bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, height));
@@ -84,17 +90,13 @@ bool drawCard(const LibraryItem& item, const UiFonts& fonts, bool selected, bool
   list->AddRectFilled(pos, ImVec2(pos.x + fonts.bodySize * 0.3f, end.y), stripe, rounding,
                       ImDrawFlags_RoundCornersLeft);
 
-  const float pad = fonts.bodySize * 0.9f;
-  const float inner = width - 2 * pad;
   float y = pos.y + fonts.bodySize * 0.55f;
-  const std::string total = item.ok() ? totalText(item.total, item.hasUntimed) : "";
-  const float totalWidth = textWidth(fonts.heading, fonts.headingSize, total);
-  drawText(
-      list, fonts.heading, fonts.headingSize, ImVec2(pos.x + pad, y), palette::kText,
-      truncated(fonts.heading, fonts.headingSize, item.name, inner - totalWidth - pad, ellipsis));
   drawText(list, fonts.heading, fonts.headingSize, ImVec2(end.x - pad - totalWidth, y),
            palette::kAccent, total);
-  y += fonts.headingSize * 1.3f;
+  for (size_t i = 0; i < name.lines.size(); ++i) {
+    drawText(list, fonts.heading, name.size, ImVec2(pos.x + pad, y), palette::kText, name.lines[i]);
+    y += i + 1 < name.lines.size() ? name.size * 1.15f : fonts.headingSize * 1.3f;
+  }
 
   std::string line;
   ImU32 lineColour = palette::kTextDim;
@@ -169,15 +171,15 @@ bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float 
 // Returns the bottom of the chip rows.
 float drawChips(const LibraryModel& model, LibraryViewState& state, float pad, float width,
                 float top) {
-  const std::string all = "All (" + std::to_string(model.items.size()) + ")";
+  const ChipCounts counts = chipCounts(model, state.search.data());
+  const std::string all = "All (" + std::to_string(counts.all) + ")";
   ImVec2 pos(pad, top);
   ImGui::PushID("chips");
   if (drawChip(all.c_str(), !state.category, pad, width - pad, pos)) state.category.reset();
   for (Category category : allCategories()) {
-    const auto count =
-        std::count_if(model.items.begin(), model.items.end(),
-                      [&](const LibraryItem& item) { return item.category == category; });
-    if (count == 0) continue;
+    const int count = counts.of(category);
+    // A category the search leaves empty keeps its chip while it is the one chosen.
+    if (count == 0 && state.category != category) continue;
     const std::string label =
         std::string(categoryLabel(category)) + " (" + std::to_string(count) + ")";
     if (drawChip(label.c_str(), state.category == category, pad, width - pad, pos)) {
@@ -198,7 +200,9 @@ bool drawList(const LibraryModel& model, const std::vector<size_t>& visible,
       brokenHeading = true;
       ImGui::Spacing();
       ImGui::PushFont(fonts.heading);
-      ImGui::TextColored(colour(palette::kError), "Could not load");
+      const auto broken = std::count_if(visible.begin(), visible.end(),
+                                        [&](size_t i) { return !model.items[i].ok(); });
+      ImGui::TextColored(colour(palette::kError), "Could not load (%d)", static_cast<int>(broken));
       ImGui::PopFont();
     }
     const bool selected = item.id == state.selectedId;
@@ -231,6 +235,49 @@ void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVe
 }
 
 }  // namespace
+
+ChipCounts chipCounts(const LibraryModel& model, const std::string& search) {
+  ChipCounts counts;
+  const LibraryFilter filter{std::nullopt, search};
+  for (const LibraryItem& item : model.items) {
+    if (!matchesFilter(item, filter)) continue;
+    if (!item.ok()) {
+      ++counts.broken;
+      continue;
+    }
+    ++counts.all;
+    if (item.category) ++counts.byCategory[*item.category];
+  }
+  return counts;
+}
+
+CardName fitCardName(const std::string& name, ImFont* font, float size, float width,
+                     const char* ellipsis) {
+  if (textWidth(font, size, name) <= width) return {{name}, size};
+  const float smallest = size * 0.8f;
+  for (float s = size; s >= smallest - 0.01f; s -= size * 0.05f) {
+    // Greedy wrap into at most two lines.
+    std::string first, rest;
+    size_t at = 0;
+    while (at < name.size()) {
+      size_t end = name.find(' ', at);
+      if (end == std::string::npos) end = name.size();
+      const std::string candidate = first + (first.empty() ? "" : " ") + name.substr(at, end - at);
+      if (!first.empty() && textWidth(font, s, candidate) > width) break;
+      first = candidate;
+      at = end + 1;
+    }
+    rest = at < name.size() ? name.substr(at) : "";
+    if (textWidth(font, s, first) <= width && textWidth(font, s, rest) <= width)
+      return {{first, rest}, s};
+    if (s - size * 0.05f < smallest - 0.01f) {
+      return {
+          {truncated(font, s, first, width, ellipsis), truncated(font, s, rest, width, ellipsis)},
+          s};
+    }
+  }
+  return {{truncated(font, size, name, width, ellipsis)}, size};
+}
 
 LibraryFilter LibraryViewState::filter() const {
   return LibraryFilter{category, std::string(search.data())};

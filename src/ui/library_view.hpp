@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,28 @@ struct LibraryIntent {
   enum class Kind { None, Start, Progress } kind = Kind::None;
   std::string routineId;
 };
+
+// What the category chips count: routines that loaded and match the search; broken files are
+// counted apart (they are listed under "Could not load", not in any category).
+struct ChipCounts {
+  int all = 0;
+  int broken = 0;
+  std::map<Category, int> byCategory;
+  int of(Category category) const {
+    const auto it = byCategory.find(category);
+    return it == byCategory.end() ? 0 : it->second;
+  }
+};
+ChipCounts chipCounts(const LibraryModel& model, const std::string& search);
+
+// A card's name on one line, or two when it does not fit (shrunk to 80 % at most before it is
+// cut), so "Ball massage for the outer glutes" is read whole in a narrow list.
+struct CardName {
+  std::vector<std::string> lines;
+  float size = 0;
+};
+CardName fitCardName(const std::string& name, ImFont* font, float size, float width,
+                     const char* ellipsis);
 
 // Indices of the items the filter lets through: loadable ones first, broken ones after.
 std::vector<size_t> visibleItems(const LibraryModel& model, const LibraryFilter& filter);

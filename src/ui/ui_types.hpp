@@ -8,7 +8,9 @@ namespace unknot {
 
 // Keys the views understand; the runner translates window-system keys into these so a press
 // and release between two frames is never lost and tests can feed keys directly.
-enum class UiKey { Space, Left, Right, Up, Down, Enter, Escape, R, M, C, E, P };
+// Reload: F5 or Ctrl+R. Focus: the window came to the front again (a routine file may have
+// been edited meanwhile).
+enum class UiKey { Space, Left, Right, Up, Down, Enter, Escape, R, M, C, E, P, Reload, Focus };
 
 struct UiFonts {
   ImFont* body = nullptr;     // controls, lists, long text

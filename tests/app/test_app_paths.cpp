@@ -1,11 +1,15 @@
 // The one owner of the XDG/HOME rules, checked with a made-up environment: nothing here reads
-// or changes the test process's own variables.
+// or changes the test process's own variables. Also the routine folders' stamp.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 
 #include "app/session/app_paths.hpp"
+#include "app/session/library.hpp"
 
 using namespace unknot;
 namespace fs = std::filesystem;
@@ -85,4 +89,23 @@ TEST_CASE("bundled routines come from the source tree when the binary is not ins
   const AppPaths paths = resolve(FakeEnv{});
   CHECK(paths.routinesDir == fs::path(UNKNOT_SOURCE_DIR) / "routines");
   CHECK(paths.assetsDir == fs::path(UNKNOT_SOURCE_DIR) / "assets");
+}
+
+TEST_CASE("the routine folders' stamp changes when a routine file is added, edited or removed") {
+  const fs::path dir = fs::temp_directory_path() / ("unknot-stamp-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto write = [&](const std::string& text) {
+    std::ofstream(dir / "mine.toml", std::ios::trunc) << text;
+  };
+  const std::string empty = routineFilesStamp({dir, fs::path{}});
+  write("schema = 1\n");
+  const std::string added = routineFilesStamp({dir});
+  CHECK(added != empty);
+  write("schema = 1\nname = \"Mine\"\n");
+  const std::string edited = routineFilesStamp({dir});
+  CHECK(edited != added);
+  CHECK(routineFilesStamp({dir}) == edited);  // nothing changed: nothing to load again
+  fs::remove(dir / "mine.toml");
+  CHECK(routineFilesStamp({dir}) == empty);
+  fs::remove_all(dir);
 }

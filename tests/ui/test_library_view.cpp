@@ -8,6 +8,7 @@
 #include "imgui_harness.hpp"
 #include "support/process.hpp"
 #include "ui/library_view.hpp"
+#include "ui/widgets.hpp"
 
 using namespace unknot;
 using namespace unknot::testing;
@@ -136,4 +137,47 @@ TEST_CASE("an empty library says where routine files go") {
   CHECK(ui.frame([&] { return drawLibraryView(empty, state, ui.fonts(), {}); }).kind ==
         LibraryIntent::Kind::None);
   CHECK(state.selectedId.empty());
+}
+
+TEST_CASE("category counts follow the search and leave broken files out of All") {
+  Fixture f;
+  const ChipCounts everything = chipCounts(f.model, "");
+  CHECK(everything.all == 3);  // the broken file is listed apart, not counted in All
+  CHECK(everything.broken == 1);
+  CHECK(everything.of(Category::Stretch) == 1);
+  CHECK(everything.of(Category::Strength) == 1);
+  const ChipCounts glutes = chipCounts(f.model, "GLUTES");
+  CHECK(glutes.all == 2);
+  CHECK(glutes.of(Category::Stretch) == 0);
+  CHECK(glutes.of(Category::Strength) == 1);
+  CHECK(glutes.of(Category::FoamRoll) == 1);
+}
+
+TEST_CASE("a long routine name goes on two lines instead of being cut") {
+  ImGuiHarness ui(ImVec2(640, 480));
+  const std::string name = "Ball massage for the outer glutes";
+  ImFont* font = ui.fonts().heading;
+  const float size = ui.fonts().headingSize;
+  const float wide = textWidth(font, size, name) + 1;
+  CHECK(fitCardName(name, font, size, wide, "...").lines == std::vector<std::string>{name});
+  const CardName two = fitCardName(name, font, size, wide * 0.6f, "...");
+  REQUIRE(two.lines.size() == 2);
+  CHECK(two.lines[0] + " " + two.lines[1] == name);  // every word, nothing cut
+  for (const std::string& line : two.lines) CHECK(textWidth(font, two.size, line) <= wide * 0.6f);
+  const CardName tiny = fitCardName(name, font, size, wide * 0.2f, "...");
+  CHECK(tiny.lines.back().find("...") != std::string::npos);  // only when nothing else fits
+}
+
+TEST_CASE("the library draws at 640 by 480 with a long name and a long step name") {
+  TempDir dir;
+  dir.write("ball.toml",
+            "schema = 1\nname = \"Ball massage for the outer glutes\"\ncategory = \"massage\"\n"
+            "prepare = 0\n[[steps]]\nname = \"Find the tender spot on the outer hip\"\n"
+            "duration = 30\n");
+  const RoutineLibrary library = RoutineLibrary::load({dir.path()}, LoaderOptions{});
+  const LibraryModel model = makeLibraryModel(library, "/tmp");
+  ImGuiHarness ui(ImVec2(640, 480));
+  LibraryViewState state;
+  ui.frame([&] { return drawLibraryView(model, state, ui.fonts(), {}).kind; });
+  CHECK(ui.vertexCount() > 200);
 }

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/gui/gui_capture.hpp"
+#include "app/session/library.hpp"
 #include "app/session/session_commands.hpp"
 #include "ui/player_view.hpp"
 #include "ui/stop_question.hpp"
@@ -25,10 +26,10 @@ constexpr milliseconds kFlashLength{450};  // the phase-change highlight
 constexpr int kScreenshotFrames = 3;       // child windows and tables size themselves on frame 2
 constexpr microseconds kWakeSlack{2000};   // land just after a boundary, never just before it
 
-LibraryModel libraryModelOf(const GuiOptions& options) {
+LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* library) {
   const std::string userDir = displayPath(options.paths, options.paths.userRoutinesDir);
-  if (!options.library) return LibraryModel{{}, userDir};
-  return makeLibraryModel(*options.library, userDir);
+  if (!library) return LibraryModel{{}, userDir};
+  return makeLibraryModel(*library, userDir);
 }
 
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
@@ -42,12 +43,17 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   return out;
 }
 
+std::vector<std::filesystem::path> routineDirsOf(const GuiOptions& options) {
+  return {options.paths.routinesDir, options.paths.userRoutinesDir};
+}
+
 }  // namespace
 
 GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
     : m_options(options),
       m_window(window),
-      m_library(libraryModelOf(options)),
+      m_library(libraryModelOf(options, options.library)),
+      m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
       m_frozenClock(options.screenshot.has_value()) {
@@ -124,13 +130,36 @@ void GuiApp::runCommand(SessionCommand command) {
 
 void GuiApp::startRequestedRoutine() {
   const auto id = m_progress.takeStartRequest();
-  if (!id || !m_options.library) return;
-  const LibraryEntry* entry = m_options.library->find(*id);
+  if (!id || !library()) return;
+  const LibraryEntry* entry = library()->find(*id);
   if (entry && entry->plan) startSession(*entry->plan, Millis(0));
 }
 
-void GuiApp::drawViews(std::span<const UiKey> keys) {
+const RoutineLibrary* GuiApp::library() const {
+  return m_reloaded ? &*m_reloaded : m_options.library;
+}
+
+// Only on the library screen: a running session's plan lives in the library.
+void GuiApp::reloadLibrary(bool onlyIfChanged) {
+  if (!m_options.reloadLibrary || m_session || m_progress.isOpen()) return;
+  std::string stamp = routineFilesStamp(routineDirsOf(m_options));
+  if (onlyIfChanged && stamp == m_libraryStamp) return;
+  m_libraryStamp = std::move(stamp);
+  m_reloaded = m_options.reloadLibrary();
+  m_library = libraryModelOf(m_options, library());
+  ++m_libraryRevision;
+}
+
+void GuiApp::drawViews(std::span<const UiKey> allKeys) {
   const UiFonts& fonts = m_fonts.fonts();
+  std::vector<UiKey> keys;
+  for (const UiKey key : allKeys) {
+    if (key == UiKey::Reload || key == UiKey::Focus) {
+      reloadLibrary(key == UiKey::Focus);
+    } else {
+      keys.push_back(key);
+    }
+  }
   if (m_progress.isOpen()) {
     m_progress.draw(fonts, keys);
     startRequestedRoutine();
@@ -142,8 +171,8 @@ void GuiApp::drawViews(std::span<const UiKey> keys) {
       m_progress.open(GuiProgress::Screen::Progress);
       return;
     }
-    if (intent.kind != LibraryIntent::Kind::Start || !m_options.library) return;
-    const LibraryEntry* entry = m_options.library->find(intent.routineId);
+    if (intent.kind != LibraryIntent::Kind::Start || !library()) return;
+    const LibraryEntry* entry = library()->find(intent.routineId);
     if (!entry || !entry->plan) return;
     // The day's first routine asks how it feels first; Esc skips straight to the timer.
     if (!m_frozenClock && m_progress.offerBeforeSession(intent.routineId)) return;
@@ -218,6 +247,7 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   FrameKey key;
   key.reminders = m_reminders.revision();
   key.askingStop = m_stopQuestion.asking();
+  key.library = m_libraryRevision;
   if (m_progress.isOpen()) {
     key.view = Screen::Progress;
     key.progress = m_progress.revision();

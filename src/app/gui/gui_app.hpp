@@ -50,6 +50,7 @@ class GuiApp {
     int thermal = 0;    // the heat/ice state (GuiThermal::revision)
     int reminders = 0;  // the reminder banner (GuiReminders::revision)
     bool askingStop = false;
+    int library = 0;  // bumped when the routine folders were loaded again
     bool operator==(const FrameKey&) const = default;
   };
 
@@ -72,7 +73,12 @@ class GuiApp {
   const GuiOptions& m_options;
   GuiWindow& m_window;
   FontSet m_fonts;
+  const RoutineLibrary* library() const;  // the one loaded last
+  void reloadLibrary(bool onlyIfChanged);
+  std::optional<RoutineLibrary> m_reloaded;  // set once the folders were loaded again
   LibraryModel m_library;
+  std::string m_libraryStamp;
+  int m_libraryRevision = 0;
   LibraryViewState m_libraryState;
   std::unique_ptr<GuiSession> m_session;
   std::unique_ptr<GuiThermal> m_thermal;  // heat/ice sessions only; drives m_session's engine

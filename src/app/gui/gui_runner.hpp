@@ -19,6 +19,9 @@ namespace unknot {
 
 struct GuiOptions {
   const RoutineLibrary* library = nullptr;
+  // Loads the routine folders again (F5, or coming back to the window after editing a file);
+  // empty: the library is fixed.
+  std::function<RoutineLibrary()> reloadLibrary;
   std::optional<std::string> runId;                 // start this routine at once
   std::optional<Millis> at;                         // with screenshot: show the state this far in
   std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit

@@ -61,11 +61,20 @@ struct WindowCallbacks {
   static GuiWindow& self(GLFWwindow* window) {
     return *static_cast<GuiWindow*>(glfwGetWindowUserPointer(window));
   }
-  static void key(GLFWwindow* window, int key, int, int action, int) {
+  static void key(GLFWwindow* window, int key, int, int action, int mods) {
     GuiWindow& w = self(window);
     w.m_input = true;
     if (action != GLFW_PRESS) return;
-    if (const auto mapped = uiKey(key)) w.m_keys.push_back(*mapped);
+    if (key == GLFW_KEY_F5 || (key == GLFW_KEY_R && (mods & GLFW_MOD_CONTROL))) {
+      w.m_keys.push_back(UiKey::Reload);
+    } else if (const auto mapped = uiKey(key)) {
+      w.m_keys.push_back(*mapped);
+    }
+  }
+  static void focus(GLFWwindow* window, int focused) {
+    GuiWindow& w = self(window);
+    w.m_input = true;
+    if (focused) w.m_keys.push_back(UiKey::Focus);
   }
   static void input(GLFWwindow* window) { self(window).m_input = true; }
   static void damage(GLFWwindow* window) { self(window).m_damage = true; }
@@ -80,7 +89,7 @@ void GuiWindow::installCallbacks(GLFWwindow* window) {
                            [](GLFWwindow* w, double, double) { WindowCallbacks::input(w); });
   glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { WindowCallbacks::input(w); });
   glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { WindowCallbacks::input(w); });
-  glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { WindowCallbacks::input(w); });
+  glfwSetWindowFocusCallback(window, WindowCallbacks::focus);
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { WindowCallbacks::damage(w); });
   glfwSetFramebufferSizeCallback(window,
                                  [](GLFWwindow* w, int, int) { WindowCallbacks::damage(w); });

@@ -20,6 +20,10 @@ struct Library {
 
 Library loadLibrary(const AppPaths& paths);
 
+// What the routine folders hold right now (each *.toml's name, size and modification time), so
+// a front end can tell cheaply whether loading them again would change anything.
+std::string routineFilesStamp(const std::vector<std::filesystem::path>& dirs);
+
 // The entry for `id` when it can run; otherwise null, with "no routine 'x'" or the file's
 // errors on `err`.
 const LibraryEntry* findRunnable(const Library& library, const std::string& id, std::ostream& err);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "app/gui/gui_progress.hpp"
+#include "core/recovery/red_flags.hpp"
 #include "support/process.hpp"
 #include "ui/imgui_harness.hpp"
 
@@ -115,6 +116,53 @@ TEST_CASE("a check-in before the routine is saved and starts it, and is not aske
   CHECK(progress.takeStartRequest() == std::optional<std::string>("pigeon-pose"));
   CHECK_FALSE(progress.offerBeforeSession("pigeon-pose"));
   CHECK_FALSE(progress.isOpen());
+}
+
+TEST_CASE("a warning symptom before the routine shows advice and nothing starts until chosen") {
+  ImGuiHarness ui;
+  GuiProgress::Options options;
+  options.routineIds = {"pigeon-pose", "desk-break", "glute-strength"};
+  options.routines = {{"pigeon-pose", "Pigeon pose", Category::Stretch, Millis(215'000)},
+                      {"desk-break", "Desk break", Category::Posture, Millis(215'000)},
+                      {"glute-strength", "Glute strength", Category::Strength, Millis(60'000)}};
+  for (const UiKey answer : {UiKey::S, UiKey::Enter, UiKey::Escape}) {
+    TempDir dir;  // a fresh record: no check-in yet today
+    options.dataDir = DataDir{dir.file("data"), {}};
+    GuiProgress progress(options);
+    REQUIRE(progress.offerBeforeSession("pigeon-pose"));
+    progress.checkinDraft().pain = 4;
+    progress.checkinDraft().symptoms[0] = true;  // numbness or tingling
+    frame(ui, progress, {UiKey::Enter});
+    REQUIRE(progress.screen() == GuiProgress::Screen::StartAdvice);
+    CHECK_FALSE(progress.takeStartRequest());  // the chosen routine waits for the person
+    CHECK(progress.startAdvice().routineName == "Pigeon pose");
+    REQUIRE(progress.startAdvice().advice.size() == 1);
+    CHECK(progress.startAdvice().advice[0] == symptomAdvice(Symptom::Numbness));
+    REQUIRE(progress.startAdvice().gentler.size() == 1);  // no strength work offered
+    CHECK(progress.startAdvice().gentler[0].id == "desk-break");
+    frame(ui, progress, {answer});
+    CHECK_FALSE(progress.isOpen());
+    if (answer == UiKey::S) {
+      CHECK(progress.takeStartRequest() == std::optional<std::string>("pigeon-pose"));
+    } else {
+      CHECK_FALSE(progress.takeStartRequest());  // back to the library, nothing started
+    }
+  }
+}
+
+TEST_CASE("gentler choices are shorter stretching and posture routines, shortest first") {
+  const std::vector<RoutineSummary> routines{
+      {"long-stretch", "Long stretch", Category::Stretch, Millis(600'000)},
+      {"strength", "Strength", Category::Strength, Millis(60'000)},
+      {"chosen", "Chosen", Category::Mixed, Millis(300'000)},
+      {"short-stretch", "Short stretch", Category::Stretch, Millis(120'000)},
+      {"desk", "Desk", Category::Posture, Millis(90'000)},
+      {"roll", "Roll", Category::FoamRoll, Millis(60'000)}};
+  const auto gentler = gentlerThan(routines, "chosen");
+  REQUIRE(gentler.size() == 2);
+  CHECK(gentler[0].id == "desk");
+  CHECK(gentler[1].id == "short-stretch");
+  CHECK(gentlerThan(routines, "chosen", 1).size() == 1);
 }
 
 TEST_CASE("the plan editor starts a plan, then edits it from today on") {

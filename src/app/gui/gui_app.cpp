@@ -37,7 +37,9 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   out.dataDir = options.paths.data;
   if (options.library) {
     for (const LibraryEntry& entry : options.library->entries()) {
-      if (entry.plan) out.routineIds.push_back(entry.id);
+      if (!entry.plan) continue;
+      out.routineIds.push_back(entry.id);
+      out.routines.push_back({entry.id, entry.plan->name, entry.plan->category, entry.plan->total});
     }
   }
   return out;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "app/session/open_store.hpp"
+#include "core/recovery/red_flags.hpp"
 #include "store/store.hpp"
 #include "ui/progress_view.hpp"
 
@@ -202,11 +203,11 @@ bool GuiProgress::offerBeforeSession(const std::string& routineId) {
 void GuiProgress::applyCheckin(CheckinIntent intent) {
   if (m_pendingStart &&
       (intent == CheckinIntent::Skip || (intent == CheckinIntent::Save && saveCheckin(m_draft)))) {
-    // A warning symptom shows its advice first; the routine is one Esc and a click away.
+    // A warning symptom shows its advice first; then the person chooses what to do.
     const bool advice = intent == CheckinIntent::Save && !m_draft.chosenSymptoms().empty();
     const std::string routineId = *std::exchange(m_pendingStart, {});
     if (advice) {
-      show(Screen::Progress);
+      offerAdvice(routineId, m_draft.chosenSymptoms());
     } else {
       m_startRequest = routineId;
       close();
@@ -217,6 +218,36 @@ void GuiProgress::applyCheckin(CheckinIntent intent) {
     m_back == Screen::Progress ? show(Screen::Progress) : close();
   } else if (intent == CheckinIntent::Save && saveCheckin(m_draft)) {
     show(Screen::Progress);  // the record, with any red-flag advice at the top
+  }
+}
+
+void GuiProgress::offerAdvice(const std::string& routineId, const std::vector<Symptom>& symptoms) {
+  m_adviceRoutine = routineId;
+  m_advice = StartAdviceModel{};
+  m_advice.routineName = routineId;
+  for (const RoutineSummary& routine : m_options.routines)
+    if (routine.id == routineId) m_advice.routineName = routine.name;
+  for (const Symptom symptom : symptoms) m_advice.advice.push_back(symptomAdvice(symptom));
+  m_advice.gentler = gentlerThan(m_options.routines, routineId);
+  show(Screen::StartAdvice);
+}
+
+void GuiProgress::applyStartAdvice(const StartAdviceIntent& intent) {
+  using Kind = StartAdviceIntent::Kind;
+  switch (intent.kind) {
+    case Kind::StartAnyway:
+      m_startRequest = m_adviceRoutine;
+      close();
+      break;
+    case Kind::StartGentler:
+      m_startRequest = intent.routineId;
+      close();
+      break;
+    case Kind::Back:
+      close();
+      break;
+    case Kind::None:
+      break;
   }
 }
 
@@ -251,6 +282,9 @@ void GuiProgress::draw(const UiFonts& fonts, std::span<const UiKey> keys) {
       break;
     case Screen::Plan:
       applyPlan(drawPlanEditor(m_plan, fonts, keys));
+      break;
+    case Screen::StartAdvice:
+      applyStartAdvice(drawStartAdvice(m_advice, fonts, keys));
       break;
     case Screen::Closed:
       break;

@@ -15,16 +15,18 @@
 #include "ui/checkin_view.hpp"
 #include "ui/plan_editor.hpp"
 #include "ui/progress_model.hpp"
+#include "ui/start_advice_view.hpp"
 
 namespace unknot {
 
 class GuiProgress {
  public:
-  enum class Screen { Closed, Progress, Checkin, Plan };
+  enum class Screen { Closed, Progress, Checkin, Plan, StartAdvice };
 
   struct Options {
-    DataDir dataDir;                      // the resolved progress folder
-    std::vector<std::string> routineIds;  // offered as per-routine plan targets
+    DataDir dataDir;                       // the resolved progress folder
+    std::vector<std::string> routineIds;   // offered as per-routine plan targets
+    std::vector<RoutineSummary> routines;  // names and gentler choices for the advice screen
     std::function<LocalInstant()> now = localNow;
   };
 
@@ -54,6 +56,9 @@ class GuiProgress {
   const ProgressViewModel& model() const { return m_model; }
   const PlanEditorState& planEditor() const { return m_plan; }
   const CheckinDraft& checkinDraft() const { return m_draft; }
+  // The open dialog's answers, as the view edits them (symptoms are ticked with the mouse).
+  CheckinDraft& checkinDraft() { return m_draft; }
+  const StartAdviceModel& startAdvice() const { return m_advice; }
 
  private:
   void reload();
@@ -63,6 +68,8 @@ class GuiProgress {
   void applyProgress(ProgressIntent intent);
   void applyCheckin(CheckinIntent intent);
   void applyPlan(const PlanEditorIntent& intent);
+  void applyStartAdvice(const StartAdviceIntent& intent);
+  void offerAdvice(const std::string& routineId, const std::vector<Symptom>& symptoms);
   // Runs `body` with a freshly opened store; a StoreError becomes `error` and false.
   template <typename Body>
   bool withStore(Body&& body, std::string& error);
@@ -73,6 +80,8 @@ class GuiProgress {
   CheckinOccasion m_occasion = CheckinOccasion::Any;
   std::optional<std::string> m_pendingStart;  // the routine a before-session check-in holds
   std::optional<std::string> m_startRequest;
+  std::string m_adviceRoutine;  // the routine the advice screen holds back
+  StartAdviceModel m_advice;
   ProgressViewModel m_model;
   std::optional<RecoveryPlan> m_currentPlan;
   std::vector<Reminder> m_reminders;

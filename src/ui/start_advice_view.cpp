@@ -1,0 +1,114 @@
+#include "ui/start_advice_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/recovery/red_flags.hpp"
+#include "ui/player_view.hpp"
+#include "ui/progress_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace unknot {
+
+namespace {
+
+ImVec4 colour(ImU32 packed) {
+  return ImGui::ColorConvertU32ToFloat4(packed);
+}
+
+void wrapped(ImU32 tint, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(tint));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+std::vector<StartAdviceModel::Choice> gentlerThan(const std::vector<RoutineSummary>& routines,
+                                                  const std::string& chosenId, size_t most) {
+  const auto chosen = std::find_if(routines.begin(), routines.end(),
+                                   [&](const RoutineSummary& r) { return r.id == chosenId; });
+  std::vector<const RoutineSummary*> picks;
+  for (const RoutineSummary& routine : routines) {
+    if (routine.id == chosenId) continue;
+    if (routine.category != Category::Stretch && routine.category != Category::Posture) continue;
+    if (chosen != routines.end() && routine.total > chosen->total) continue;
+    picks.push_back(&routine);
+  }
+  std::stable_sort(picks.begin(), picks.end(),
+                   [](const auto* a, const auto* b) { return a->total < b->total; });
+  std::vector<StartAdviceModel::Choice> out;
+  for (const RoutineSummary* pick : picks) {
+    if (out.size() == most) break;
+    out.push_back({pick->id, pick->name, pick->total});
+  }
+  return out;
+}
+
+StartAdviceIntent startAdviceIntentForKey(UiKey key) {
+  using Kind = StartAdviceIntent::Kind;
+  switch (key) {
+    case UiKey::Enter:
+    case UiKey::Escape:
+      return {Kind::Back, {}};
+    case UiKey::S:
+      return {Kind::StartAnyway, {}};
+    default:
+      return {};
+  }
+}
+
+StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& fonts,
+                                  std::span<const UiKey> keys) {
+  using Kind = StartAdviceIntent::Kind;
+  StartAdviceIntent intent;
+  for (const UiKey key : keys) {
+    intent = startAdviceIntentForKey(key);
+    if (intent.kind != Kind::None) break;
+  }
+  const ImVec2 window = ImGui::GetIO().DisplaySize;
+  const float pad = std::round(fonts.bodySize * 1.5f);
+  const float width = std::min(window.x - 2 * pad, fonts.bodySize * 46.0f);
+  beginFullscreenWindow("##start-advice");
+  ImGui::SetCursorScreenPos(ImVec2(std::round((window.x - width) * 0.5f), pad));
+  ImGui::BeginChild("##advice", ImVec2(width, window.y - 2 * pad));
+  ImGui::PushFont(fonts.heading);
+  wrapped(palette::kWarning, "Before you start " + model.routineName);
+  ImGui::PopFont();
+  ImGui::Spacing();
+  ImGui::PushFont(fonts.body);
+  for (const std::string& advice : model.advice) {
+    wrapped(palette::kText, advice);
+    ImGui::Spacing();
+  }
+  wrapped(palette::kTextDim, kNotMedicalAdvice);
+  ImGui::Spacing();
+  ImGui::Spacing();
+  const float buttonHeight = std::round(fonts.bodySize * 2.3f);
+  if (!model.gentler.empty()) {
+    wrapped(palette::kText, "A gentler choice for today:");
+    for (const StartAdviceModel::Choice& choice : model.gentler) {
+      const std::string label =
+          choice.name + "  (" + formatDuration(choice.total) + ")##" + choice.id;
+      if (ImGui::Button(label.c_str(), ImVec2(width, buttonHeight)))
+        intent = {Kind::StartGentler, choice.id};
+    }
+    ImGui::Spacing();
+  }
+  const float half = std::floor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
+  if (ImGui::Button("Back to the library (Enter)", ImVec2(half, buttonHeight)))
+    intent = {Kind::Back, {}};
+  ImGui::PopStyleColor(2);
+  ImGui::SameLine();
+  const std::string anyway = "Start " + model.routineName + " anyway (S)";
+  if (ImGui::Button(anyway.c_str(), ImVec2(half, buttonHeight))) intent = {Kind::StartAnyway, {}};
+  ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::End();
+  return intent;
+}
+
+}  // namespace unknot

@@ -17,6 +17,7 @@
 
 #include "core/recovery/logical_day.hpp"
 #include "support/csv_reader.hpp"
+#include "support/hermetic_env.hpp"
 #include "support/process.hpp"
 
 using namespace unknot;
@@ -216,7 +217,7 @@ TEST_CASE("a run killed mid-way keeps its completed phases and is closed as inte
     ::dup2(devnull, STDIN_FILENO);
     ::dup2(devnull, STDOUT_FILENO);
     ::dup2(devnull, STDERR_FILENO);
-    for (const auto& [key, value] : cli.env()) ::setenv(key.c_str(), value.c_str(), 1);
+    applyChildEnvironment(cli.env());
     ::execl(UNKNOT_BINARY, UNKNOT_BINARY, "run", "many-holds", "--terminal", "--time-scale", "10",
             static_cast<char*>(nullptr));
     ::_exit(127);

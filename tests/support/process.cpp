@@ -11,6 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/hermetic_env.hpp"
+
 namespace unknot::testing {
 
 namespace {
@@ -42,6 +44,13 @@ void withoutLeakChecks() {
 
 }  // namespace
 
+void applyChildEnvironment(const std::map<std::string, std::string>& env) {
+  for (const char* name : kLocationVariables) {
+    if (std::string(name) != "HOME") ::unsetenv(name);
+  }
+  for (const auto& [key, value] : env) ::setenv(key.c_str(), value.c_str(), 1);
+}
+
 ProcessResult runProcess(const std::vector<std::string>& args, const ProcessOptions& options) {
   TempDir io;
   const std::string in = io.file("in"), out = io.file("out"), err = io.file("err");
@@ -52,7 +61,7 @@ ProcessResult runProcess(const std::vector<std::string>& args, const ProcessOpti
     redirect(in, STDIN_FILENO, O_RDONLY);
     redirect(out, STDOUT_FILENO, O_WRONLY | O_CREAT | O_TRUNC);
     redirect(err, STDERR_FILENO, O_WRONLY | O_CREAT | O_TRUNC);
-    for (const auto& [key, value] : options.env) ::setenv(key.c_str(), value.c_str(), 1);
+    applyChildEnvironment(options.env);
     if (std::find(args.begin(), args.end(), "xvfb-run") != args.end()) withoutLeakChecks();
     if (!options.workDir.empty() && ::chdir(options.workDir.c_str()) != 0) ::_exit(126);
     std::vector<char*> argv;

@@ -1,0 +1,62 @@
+// Gives every test process its own home, made before the first test and removed after the
+// last: HOME, the XDG base directories, UNKNOT_DATA_DIR and TMPDIR all point into it, whatever
+// the shell that ran the tests had set (a user who moved their record has UNKNOT_DATA_DIR set;
+// without this, a test would write sessions into it). ctest runs each test case as its own
+// process, so every test case starts from an empty home.
+#define CATCH_CONFIG_EXTERNAL_INTERFACES
+#include "support/hermetic_env.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace unknot::testing {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class HermeticEnvironment : public Catch::TestEventListenerBase {
+ public:
+  using TestEventListenerBase::TestEventListenerBase;
+
+  void testRunStarting(Catch::TestRunInfo const&) override {
+    std::string pattern = (fs::temp_directory_path() / "unknot-test-XXXXXX").string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    if (!::mkdtemp(name.data())) throw std::runtime_error("cannot make the test's home folder");
+    m_root = name.data();
+    const std::pair<const char*, const char*> layout[] = {
+        {"HOME", "home"},
+        {"XDG_CONFIG_HOME", "home/.config"},
+        {"XDG_DATA_HOME", "home/.local/share"},
+        {"XDG_STATE_HOME", "home/.local/state"},
+        {"XDG_CACHE_HOME", "home/.cache"},
+        {"UNKNOT_DATA_DIR", "home/.local/share/unknot"},
+        {"TMPDIR", "tmp"}};
+    for (const auto& [variable, folder] : layout) {
+      const fs::path path = m_root / folder;
+      fs::create_directories(path);
+      ::setenv(variable, path.c_str(), 1);
+    }
+  }
+
+  void testRunEnded(Catch::TestRunStats const&) override {
+    std::error_code ignored;
+    fs::remove_all(m_root, ignored);
+  }
+
+ private:
+  fs::path m_root;
+};
+
+}  // namespace
+
+CATCH_REGISTER_LISTENER(HermeticEnvironment)
+
+}  // namespace unknot::testing

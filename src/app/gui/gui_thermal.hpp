@@ -53,12 +53,13 @@ class GuiThermal {
   void leave();
   ThermalRun& run() { return m_run; }
 
+  // What the heat/ice player shows now.
+  ThermalViewModel model(std::optional<bool> muted) const;
   ImU32 background() const;
   int revision() const;  // changes whenever the drawn thermal state changes
   std::optional<std::chrono::microseconds> untilNextChange() const;
 
  private:
-  ThermalViewModel model(std::optional<bool> muted) const;
   void begin(std::optional<ResumePoint> resume);
   void jumpInto(Millis at);
 

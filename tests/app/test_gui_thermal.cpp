@@ -1,6 +1,8 @@
 // The window's heat/ice controller resuming a cycle an earlier run left held at a switch: the
 // "due … ago" clock and the ring count run from when the switch first fell due, not from the
-// reopen. The stored cycle comes from a stand-in record in the session's sinks.
+// reopen, and what the window says calls the user is what there is (sound, notifications).
+// The stored cycle comes from a stand-in record in the session's sinks, the sound from a
+// stand-in bell.
 #ifdef UNKNOT_HAVE_GUI
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -50,6 +52,25 @@ class StoredHold final : public CueSink, public ThermalRecord {
   StoredCycle m_cycle;
 };
 
+// The audio side of a session, wrapping the record as the real one does.
+class Bell final : public CueSink, public AlarmBell, public SinkWrapper {
+ public:
+  Bell(std::unique_ptr<CueSink> record, bool device)
+      : m_record(std::move(record)), m_device(device) {}
+  void onCue(const CueEvent& event) override { m_record->onCue(event); }
+  void ring(double) override { ++rings; }
+  void silence() override {}
+  bool audible() const override { return m_device; }
+  CueSink* wrapped() override { return m_record.get(); }
+  int rings = 0;
+
+ private:
+  std::unique_ptr<CueSink> m_record;
+  bool m_device;
+};
+
+enum class Sound { Off, NoDevice, On };
+
 // No notification service: the test never talks to the desktop's.
 class NoSessionBus {
  public:
@@ -78,12 +99,13 @@ std::int64_t wallNowMs() {
 
 // A window session on `plan` whose record holds a cycle that fell due `dueAgo` before now.
 struct ReopenedWindow {
-  explicit ReopenedWindow(Millis dueAgo) {
+  explicit ReopenedWindow(Millis dueAgo, Sound sound = Sound::Off) {
     const std::int64_t due = wallNowMs() - dueAgo.count();
-    factory = [this, due](const Plan&, const Clock&) -> std::unique_ptr<CueSink> {
+    factory = [this, due, sound](const Plan&, const Clock&) -> std::unique_ptr<CueSink> {
       auto sink = std::make_unique<StoredHold>(due);
       record = sink.get();
-      return sink;
+      if (sound == Sound::Off) return sink;  // --no-audio: no bell at all
+      return std::make_unique<Bell>(std::move(sink), sound == Sound::On);
     };
     GuiSession::Options options;
     options.makeSink = &factory;
@@ -125,5 +147,65 @@ TEST_CASE("the window resuming a held switch does not end the finished applicati
   ReopenedWindow window(Millis(5'000));
   REQUIRE(window.thermal->model(std::nullopt).held);
   for (const CueEvent& event : window.record->events) CHECK(event.type != CueType::PhaseEnded);
+}
+TEST_CASE("the held window says the alarm rings only when it can be heard") {
+  SECTION("with sound") {
+    ReopenedWindow window(Millis(5'000), Sound::On);
+    CHECK(window.thermal->model(false).alarm == AlarmSound::Ringing);
+    CHECK(window.thermal->model(true).alarm == AlarmSound::Muted);
+  }
+  SECTION("without an audio device") {
+    ReopenedWindow window(Millis(5'000), Sound::NoDevice);
+    CHECK(window.thermal->model(false).alarm == AlarmSound::Silent);
+  }
+  SECTION("with --no-audio") {
+    ReopenedWindow window(Millis(5'000), Sound::Off);
+    const ThermalViewModel model = window.thermal->model(std::nullopt);
+    REQUIRE(model.held);
+    CHECK(model.alarm == AlarmSound::Silent);
+    CHECK(heldFooter(model, "-").find("ringing") == std::string::npos);
+  }
+}
+
+TEST_CASE("the window says what will call at a switch for each mix of sound and notifications") {
+  SwitchCallers callers;
+  callers.whyNoNotifications = "no D-Bus session bus";
+  callers.sound = true;
+  callers.notifications = true;
+  CHECK(callersNotice(callers).empty());
+  CHECK(callersBanner(callers).empty());
+
+  callers.sound = false;
+  CHECK(callersNotice(callers).empty());  // notifications work: stderr stays quiet
+  CHECK(callersBanner(callers) ==
+        "No sound here: a desktop notification and this window will call you, no alarm.");
+
+  callers.notifications = false;
+  CHECK(callersNotice(callers) ==
+        "unknot: no desktop notifications (no D-Bus session bus); no sound either: only this "
+        "window shows each switch");
+  CHECK(callersBanner(callers) ==
+        "No desktop notifications and no sound here: nothing will call you, so come back at the "
+        "switch time shown.");
+
+  callers.sound = true;
+  CHECK(callersNotice(callers) ==
+        "unknot: no desktop notifications (no D-Bus session bus); the alarm and this window still "
+        "call you at each switch");
+  CHECK(callersBanner(callers) ==
+        "No desktop notifications here: the alarm and this window will call you.");
+}
+
+TEST_CASE("a window started without sound or notifications says nothing else will call") {
+  NoSessionBus noBus;
+  const Plan plan = heatIcePlan();
+  GuiSession session(plan, GuiSession::Options{});  // --no-audio, nothing stored
+  GuiThermal thermal(session, GuiThermal::Options{});
+  thermal.start(Millis(0));
+  const ThermalViewModel model = thermal.model(std::nullopt);
+  CHECK_FALSE(model.held);
+  CHECK(model.banner ==
+        "No desktop notifications and no sound here: nothing will call you, so come back at the "
+        "switch time shown.");
 }
 #endif

@@ -3,7 +3,7 @@
 // time left, an overdue switch ringing at once, the 20-minute confirmation, and no
 // notification service (one notice, everything else works). A cycle left held at a switch and
 // resumed, on every path between the terminal and the window (under Xvfb), records each phase
-// once.
+// once; each front end says only what will really call the user, with or without sound.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -72,12 +72,16 @@ class Peek {
 struct Cli {
   TempDir home;
   bool noBusAtAll = false;  // DBUS_SESSION_BUS_ADDRESS unset instead of pointing nowhere
+  std::string audioDriver;  // SDL_AUDIODRIVER for runs with sound
   std::map<std::string, std::string> env() const {
-    return {{"UNKNOT_DATA_DIR", home.file("data")},
-            {"HOME", home.path()},
-            {"XDG_CONFIG_HOME", home.file("config")},
-            {"DBUS_SESSION_BUS_ADDRESS", noBusAtAll ? "" : "unix:path=" + home.file("no-bus")},
-            {"DISPLAY", ""}};
+    std::map<std::string, std::string> vars{
+        {"UNKNOT_DATA_DIR", home.file("data")},
+        {"HOME", home.path()},
+        {"XDG_CONFIG_HOME", home.file("config")},
+        {"DBUS_SESSION_BUS_ADDRESS", noBusAtAll ? "" : "unix:path=" + home.file("no-bus")},
+        {"DISPLAY", ""}};
+    if (!audioDriver.empty()) vars["SDL_AUDIODRIVER"] = audioDriver;
+    return vars;
   }
   std::string db() const { return home.file("data/unknot.db"); }
   ProcessResult run(std::vector<std::string> args, std::string input = "") const {
@@ -318,8 +322,9 @@ void checkEachPhaseOnce(const Cli& cli) {
 
 TEST_CASE("a heat/ice run alarms at each switch and moves on only after the ack key") {
   Cli cli;
-  cli.noBusAtAll = true;  // no notification service: one notice, everything else works
-  LiveRun run(cli, {"run", "heat-ice", "--terminal", "--no-audio", "--time-scale", "600"});
+  cli.noBusAtAll = true;      // no notification service: one notice, everything else works
+  cli.audioDriver = "dummy";  // a device that plays into nothing: the alarm has its volumes
+  LiveRun run(cli, {"run", "heat-ice", "--terminal", "--time-scale", "600"});
   int switches = 0;
   bool enter = false;
   while (const auto text = run.line()) {
@@ -405,10 +410,10 @@ TEST_CASE("a resumed heat/ice run whose switch is overdue rings at once") {
   INFO(again.out << again.err);
   CHECK(contains(again.out, "the switch after Heat was due at"));
   CHECK(contains(again.out, "SWITCH Heat is done: switch to ice"));
-  // Numbered from when the switch fell due (5 minutes real, 300 at 60 times speed: a ring every
-  // 30 s makes it the 601st at least).
+  // No sound here: a silent reminder, numbered from when the switch fell due (5 minutes real,
+  // 300 at 60 times speed: a ring every 30 s makes it the 601st at least).
   std::smatch ring;
-  REQUIRE(std::regex_search(again.out, ring, std::regex(R"(ALARM ring (\d+) \(40% volume\))")));
+  REQUIRE(std::regex_search(again.out, ring, std::regex(R"(REMINDER (\d+) \(no sound\))")));
   CHECK(std::stoi(ring[1]) >= 601);
   CHECK(contains(again.out, "Left Heat and ice mid-cycle: the switch after Heat is due now"));
   Peek peek(cli.db());
@@ -517,6 +522,53 @@ TEST_CASE("a held cycle closed in the window, resumed in the terminal, records e
   }
   finishInTerminal(cli);
   checkEachPhaseOnce(cli);
+}
+
+TEST_CASE("a heat/ice run in the terminal without sound or notifications says nothing will call") {
+  Cli cli;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  LiveRun run(cli, {"run", "quick-heat", "--terminal", "--no-audio", "--time-scale", "10"});
+  bool left = false;
+  while (const auto text = run.line()) {
+    if (left || (!contains(*text, "REMINDER") && !contains(*text, "ALARM"))) continue;
+    run.send("q");  // the first ring's line is enough
+    left = true;
+  }
+  INFO(run.all << run.err());
+  CHECK(run.wait() == 0);
+  const std::string err = run.err();
+  CHECK(count(err, "no desktop notifications") == 1);
+  CHECK(contains(err, "and no sound; nothing will call you at a switch"));
+  CHECK_FALSE(contains(err, "window"));  // there is none
+  CHECK_FALSE(contains(err, "alarm"));   // nor any sound to ring
+  CHECK(contains(run.all, "REMINDER 1 (no sound) - Press Enter or a when you have switched."));
+  CHECK_FALSE(contains(run.all, "ALARM"));
+}
+
+TEST_CASE("a heat/ice run in the terminal with sound but no notifications says the alarm rings") {
+  Cli cli;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  cli.audioDriver = "dummy";  // a device that plays into nothing
+  const auto run = cli.run({"run", "quick-heat", "--terminal", "--time-scale", "10"}, "q");
+  INFO(run.out << run.err);
+  CHECK(run.exitCode == 0);
+  if (contains(run.err, "no audio device")) return;  // an SDL without the dummy driver
+  CHECK(contains(run.err, "no desktop notifications ("));
+  CHECK(contains(run.err, "); the alarm still rings at each switch\n"));
+  CHECK_FALSE(contains(run.err, "window"));
+}
+
+TEST_CASE("the window without sound or notifications says only the window shows each switch") {
+  Cli cli;
+  if (!windowAvailable(cli)) return;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  const auto window =
+      underXvfb(cli, {UNKNOT_BINARY, "--run", "quick-heat", "--no-audio", "--exit-after", "1s"});
+  INFO(window.err);
+  REQUIRE(window.exitCode == 0);
+  CHECK(count(window.err, "no desktop notifications") == 1);
+  CHECK(contains(window.err, "no sound either: only this window shows each switch"));
+  CHECK_FALSE(contains(window.err, "alarm"));
 }
 
 #ifdef UNKNOT_FAKE_NOTIFIER

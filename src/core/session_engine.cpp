@@ -125,6 +125,20 @@ void SessionEngine::startAt(size_t index, Millis elapsed) {
   dropDueCues(t);
 }
 
+void SessionEngine::startHeld(size_t index, Millis heldFor) {
+  if (m_state != SessionState::Ready || index >= m_plan.phases.size()) return;
+  const Phase& phase = m_plan.phases[index];
+  const Millis length = phase.duration.value_or(Millis(0));
+  if (!holds(phase)) return startAt(index, length);  // nothing holds here: it just ends
+  m_state = SessionState::Running;
+  m_index = index;
+  m_pending.clear();
+  m_nextPending = 0;
+  m_held = true;
+  m_heldSince = now() - std::max(Millis(0), heldFor);
+  m_phaseStart = m_heldSince - length;
+}
+
 void SessionEngine::catchUp(Millis missed) {
   if (m_state != SessionState::Running || m_held || missed <= Millis(0)) return;
   m_phaseStart -= missed;

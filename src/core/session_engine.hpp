@@ -62,6 +62,10 @@ class SessionEngine {
   // after a restart. Cues already due are dropped; a hold phase already over holds at once on
   // the next update(), any other phase ends no earlier than now.
   void startAt(size_t index, Millis elapsed);
+  // Starts (from Ready) held at the switch after hold phase `index`, which ran out `heldFor`
+  // ago in an earlier run. That run reported the phase's start and end, so neither is emitted
+  // again: a record that adopts the session keeps one entry per application.
+  void startHeld(size_t index, Millis heldFor);
   // Time the clock did not count (a suspend): the current phase moves on by `missed` and its
   // cues that fell due meanwhile are dropped. The next update() ends it if it is over.
   void catchUp(Millis missed);

@@ -158,6 +158,23 @@ std::vector<Button> buttonsFor(const ThermalViewModel& model, const UiFonts& fon
 
 }  // namespace
 
+std::string heldFooter(const ThermalViewModel& model, const char* dot) {
+  std::string alarm;
+  switch (model.alarm) {
+    case AlarmSound::Ringing:
+      alarm = "Alarm ringing";
+      if (model.ring > 0) alarm += ", ring " + std::to_string(model.ring);
+      break;
+    case AlarmSound::Muted:
+      alarm = "Alarm muted (M to hear it)";
+      break;
+    case AlarmSound::Silent:
+      alarm = "No alarm sound";
+      break;
+  }
+  return alarm + " " + dot + " due " + formatClock(model.heldFor) + " ago";
+}
+
 ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model) {
   if (model.held) {
     if (key == UiKey::Enter) return {PlayerIntent::None, true};
@@ -198,9 +215,7 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
   drawBody(list, fonts, layout.text, model, *phase);
   std::string footer = model.banner;
   if (model.held) {
-    footer = "Alarm ringing" +
-             std::string(model.ring > 0 ? ", ring " + std::to_string(model.ring) : "") + " " +
-             symbol(fonts, "\xC2\xB7", "-") + " due " + formatClock(model.heldFor) + " ago";
+    footer = heldFooter(model, symbol(fonts, "\xC2\xB7", "-"));
   } else if (footer.empty()) {
     footer = nextUpText(model.player, symbol(fonts, "\xC2\xB7", "-"));
   }

@@ -13,6 +13,13 @@
 
 namespace unknot {
 
+// How the switch alarm is heard while held.
+enum class AlarmSound {
+  Ringing,
+  Muted,   // M turned the sound off: the alarm is silent too
+  Silent,  // no sound at all (--no-audio, no audio device)
+};
+
 struct ThermalViewModel {
   PlayerModel player;
   int cycle = 0, cycleCount = 0;
@@ -21,8 +28,9 @@ struct ThermalViewModel {
   // Held at a switch:
   bool held = false;
   std::string heldTitle, skinCheck, nextUp;
-  Millis heldFor{0};  // since the switch fell due
-  int ring = 0;       // alarm rings so far
+  Millis heldFor{0};  // since the switch first fell due (before any reopening)
+  int ring = 0;       // alarm rings due so far, counted from then
+  AlarmSound alarm = AlarmSound::Ringing;
 };
 
 struct ThermalIntent {
@@ -34,6 +42,9 @@ struct ThermalIntent {
 ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model);
 ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& fonts,
                               std::span<const UiKey> keys);
+// The line under a held switch: whether the alarm is heard, and how long ago the switch fell
+// due. `dot` separates the two (a middle dot, or "-" without that glyph).
+std::string heldFooter(const ThermalViewModel& model, const char* dot);
 // A warm or cool tint for the held state (alternating each second so it catches the eye).
 ImU32 thermalBackground(const ThermalViewModel& model);
 

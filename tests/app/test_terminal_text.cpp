@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/terminal/terminal_text.hpp"
+#include "app/terminal/terminal_thermal.hpp"
 
 using namespace unknot;
 
@@ -62,4 +63,45 @@ TEST_CASE("the terminal counts sets, rounds and reps in the same words as the wi
   plan.phases = {phase};
   CHECK(describeEvent(plan, CueEvent{CueType::RepTick, 0, 3, Millis(0)}, Millis(0))
             .find("Rep 3 of 10") != std::string::npos);
+}
+
+TEST_CASE("the terminal says what will call at a switch, and never mentions a window") {
+  SwitchCallers callers;
+  callers.whyNoNotifications = "no D-Bus session bus";
+  callers.sound = true;
+  callers.notifications = true;
+  CHECK(describeCallers(callers).empty());  // the alarm and a notification: nothing to say
+
+  callers.notifications = false;
+  CHECK(describeCallers(callers) ==
+        "unknot: no desktop notifications (no D-Bus session bus); the alarm still rings at each "
+        "switch");
+  callers.sound = false;
+  CHECK(describeCallers(callers) ==
+        "unknot: no desktop notifications (no D-Bus session bus) and no sound; nothing will call "
+        "you at a switch, so come back to this terminal when each application ends");
+  callers.notifications = true;
+  CHECK(describeCallers(callers) ==
+        "unknot: no sound here; at each switch a desktop notification calls you, but no alarm "
+        "rings");
+  for (const bool sound : {false, true}) {
+    for (const bool notifications : {false, true}) {
+      callers.sound = sound;
+      callers.notifications = notifications;
+      CHECK(describeCallers(callers).find("window") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a ring line in the terminal says whether the alarm is heard") {
+  ThermalHold hold;
+  hold.prompt.nextKind = "ice";
+  const AlarmRing ring{2, 0.6};
+  const Millis at(90'000);
+  CHECK(describeRing(ring, hold, at, false) ==
+        "[01:30] ALARM ring 2 (60% volume) - Press Enter or a when you have switched.");
+  CHECK(describeRing(ring, hold, at, true) ==
+        "[01:30] ALARM ring 2 (muted: m to hear it) - Press Enter or a when you have switched.");
+  CHECK(describeRing(ring, hold, at, std::nullopt) ==
+        "[01:30] REMINDER 2 (no sound) - Press Enter or a when you have switched.");
 }

@@ -100,3 +100,24 @@ TEST_CASE("an alarm started for a later switch waits for it, and a restart begin
   CHECK(ring->number == 1);
   CHECK(ring->volume == Approx(0.4));
 }
+
+TEST_CASE("an alarm nobody could hear yet is numbered from its start but starts soft") {
+  FakeClock clock;
+  AlarmSchedule alarm(settings(1.0));
+  const Millis due = clock.now();
+  clock.advance(
+      Millis(100'000));  // unknot was closed: the rings at 0, 30, 60 and 90 s went unheard
+  alarm.start(due, clock.now());
+  auto ring = alarm.poll(clock.now());
+  REQUIRE(ring);
+  CHECK(ring->number == 4);
+  CHECK(ring->volume == Approx(0.4));
+  CHECK(alarm.untilNextRing(clock.now()) == Millis(20'000));  // 120 s after it fell due
+  clock.advance(Millis(20'000));
+  ring = alarm.poll(clock.now());
+  REQUIRE(ring);
+  CHECK(ring->number == 5);
+  CHECK(ring->volume == Approx(0.6));
+  clock.advance(Millis(60'000));
+  CHECK(alarm.poll(clock.now())->volume == Approx(1.0));
+}

@@ -205,8 +205,60 @@ TEST_CASE("a resumed cycle whose switch is overdue holds and rings at once, soft
   const auto tick = c.thermal.update();
   CHECK(tick.holdStarted);
   REQUIRE(tick.ring);
-  CHECK(tick.ring->number == 1);
+  CHECK(tick.ring->number == 51);           // one every 30 s since it fell due, 25 minutes ago
+  CHECK(tick.ring->volume == Approx(0.4));  // but the first one heard: soft
+  CHECK(c.thermal.hold()->since == c.clock.now() - 25 * kMinute);
   CHECK(c.phase() == 0);
+  CHECK(c.sink.of(CueType::PhaseEnded).size() == 1);  // the heat ended in the closed app's time
+}
+
+TEST_CASE("a cycle resumed held at its switch holds from when it first fell due, ending nothing") {
+  Cycle c;
+  ThermalCheckpoint stored;
+  stored.phaseIndex = 2;  // ice: the earlier run recorded its end and held
+  stored.state = ThermalState::Held;
+  stored.heldSinceUtcMs = 1'000'000;
+  const auto point = resumePoint(c.plan, stored, 1'000'000 + 40'000, 1.0);
+  CHECK(point.overdue);
+  CHECK(point.held);
+  CHECK(point.elapsed == 10 * kMinute + Millis(40'000));
+  c.thermal.resume(point);
+  auto tick = c.step(Millis(0));
+  CHECK(tick.holdStarted);
+  REQUIRE(c.thermal.hold());
+  CHECK(c.thermal.hold()->phaseIndex == 2);
+  CHECK(c.thermal.hold()->since == c.clock.now() - Millis(40'000));
+  // Nothing started or ended again: the record already has this application.
+  CHECK(c.sink.events.empty());
+  REQUIRE(tick.ring);
+  CHECK(tick.ring->number == 2);  // due at 0 s and 30 s
+  CHECK(tick.ring->volume == Approx(0.4));
+  CHECK(c.thermal.untilNextChange() == Millis(20'000));  // the next at 60 s, on the same beat
+  tick = c.step(Millis(20'000));
+  REQUIRE(tick.ring);
+  CHECK(tick.ring->number == 3);
+  CHECK(tick.ring->volume > 0.4);
+
+  c.thermal.acknowledge();
+  CHECK(c.phase() == 3);
+  CHECK(c.sink.of(CueType::PhaseEnded).empty());
+  CHECK(c.sink.of(CueType::PhaseStarted).size() == 1);
+}
+
+TEST_CASE("back at a resumed hold runs the same application again in full") {
+  Cycle c;
+  ThermalCheckpoint stored;
+  stored.phaseIndex = 0;
+  stored.state = ThermalState::Held;
+  stored.heldSinceUtcMs = 1'000'000;
+  c.thermal.resume(resumePoint(c.plan, stored, 1'000'000 + 5'000, 1.0));
+  c.step(Millis(0));
+  c.engine.back();
+  CHECK(c.thermal.update().holdEnded);
+  CHECK(c.phase() == 0);
+  CHECK(c.engine.snapshot().phaseRemaining == 15 * kMinute);
+  CHECK(c.step(15 * kMinute).holdStarted);
+  CHECK(c.sink.of(CueType::PhaseEnded).size() == 1);  // the repeat, recorded once
 }
 
 TEST_CASE("a resumed pause stays paused with the time it had left") {

@@ -1,7 +1,9 @@
 // End-to-end heat/ice runs in the terminal runner through pipes, sped up with --time-scale:
 // the alarm at each switch until the ack key, a run killed mid-phase resumed with the right
 // time left, an overdue switch ringing at once, the 20-minute confirmation, and no
-// notification service (one notice, everything else works).
+// notification service (one notice, everything else works). A cycle left held at a switch and
+// resumed, on every path between the terminal and the window (under Xvfb), records each phase
+// once; each front end says only what will really call the user, with or without sound.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -70,12 +72,16 @@ class Peek {
 struct Cli {
   TempDir home;
   bool noBusAtAll = false;  // DBUS_SESSION_BUS_ADDRESS unset instead of pointing nowhere
+  std::string audioDriver;  // SDL_AUDIODRIVER for runs with sound
   std::map<std::string, std::string> env() const {
-    return {{"UNKNOT_DATA_DIR", home.file("data")},
-            {"HOME", home.path()},
-            {"XDG_CONFIG_HOME", home.file("config")},
-            {"DBUS_SESSION_BUS_ADDRESS", noBusAtAll ? "" : "unix:path=" + home.file("no-bus")},
-            {"DISPLAY", ""}};
+    std::map<std::string, std::string> vars{
+        {"UNKNOT_DATA_DIR", home.file("data")},
+        {"HOME", home.path()},
+        {"XDG_CONFIG_HOME", home.file("config")},
+        {"DBUS_SESSION_BUS_ADDRESS", noBusAtAll ? "" : "unix:path=" + home.file("no-bus")},
+        {"DISPLAY", ""}};
+    if (!audioDriver.empty()) vars["SDL_AUDIODRIVER"] = audioDriver;
+    return vars;
   }
   std::string db() const { return home.file("data/unknot.db"); }
   ProcessResult run(std::vector<std::string> args, std::string input = "") const {
@@ -201,12 +207,124 @@ long long leftMs(const std::string& text) {
   return (std::stoll(match[1]) * 60 + std::stoll(match[2])) * 1000;
 }
 
+// Heat 5 s then ice 5 s: the shortest cycle with a switch to be held at and one after it.
+constexpr const char* kQuickHeat = R"(schema = 1
+name = "Quick heat"
+category = "thermal"
+prepare = 0
+[[steps]]
+name = "Heat"
+kind = "heat"
+duration = "5s"
+[[steps]]
+name = "Ice"
+kind = "ice"
+duration = "5s"
+)";
+
+// The window can be driven here: Xvfb is installed and the build has the window.
+bool windowAvailable(const Cli& cli) {
+  if (!std::filesystem::exists("/usr/bin/xvfb-run")) return false;
+  return !contains(cli.run({"--screenshot", cli.home.file("probe.png")}).err, "no desktop window");
+}
+
+// Runs `args` under a fresh Xvfb (retried when Xvfb itself fails to start: parallel tests race
+// for display numbers). `timeout`: a build without the window would run in the terminal.
+ProcessResult underXvfb(const Cli& cli, std::vector<std::string> args) {
+  args.insert(args.begin(), {"timeout", "120", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+  ProcessOptions options;
+  options.env = cli.env();
+  options.env.erase("DISPLAY");
+  ProcessResult result;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    result = runProcess(args, options);
+    if (!contains(result.err, "Xvfb failed to start")) break;
+  }
+  return result;
+}
+
+// "Heat is done" in the terminal, then q: the cycle is left held at its first switch.
+void leaveInTerminalAtSwitch(const Cli& cli) {
+  LiveRun run(cli, {"run", "quick-heat", "--terminal", "--no-audio", "--time-scale", "10"});
+  bool left = false;
+  while (const auto text = run.line()) {  // to the end: the line that says it was left
+    if (left || !contains(*text, "SWITCH Heat is done")) continue;
+    run.send("q");
+    left = true;
+  }
+  INFO(run.all << run.err());
+  CHECK(run.wait() == 0);
+  REQUIRE(contains(run.all, "Left Quick heat mid-cycle: the switch after Heat is due now"));
+}
+
+// The window runs the heat at ten times speed (half a second) and is closed at the switch.
+void leaveInWindowAtSwitch(const Cli& cli) {
+  const auto window = underXvfb(cli, {UNKNOT_BINARY, "--run", "quick-heat", "--no-audio",
+                                      "--time-scale", "10", "--exit-after", "6s"});
+  INFO(window.err);
+  REQUIRE(window.exitCode == 0);
+}
+
+// Resumes in the terminal and acknowledges each switch until the cycle is finished.
+void finishInTerminal(const Cli& cli) {
+  LiveRun run(cli, {"run", "quick-heat", "--terminal", "--no-audio", "--time-scale", "10"});
+  while (const auto text = run.line()) {
+    if (contains(*text, "Finished")) break;
+    if (contains(*text, "SWITCH")) run.send("a");
+  }
+  INFO(run.all << run.err());
+  CHECK(run.wait() == 0);
+  CHECK(contains(run.all, "Resumed Quick heat from an earlier run: the switch after Heat was due"));
+  CHECK(count(run.all, "SWITCH") == 2);  // the held heat switch, then the ice one
+  CHECK(contains(run.all, "Finished Quick heat"));
+}
+
+#ifdef UNKNOT_FAKE_NOTIFIER
+// Resumes in the window; a stand-in notification service on a private bus clicks "I've
+// switched" on each switch's notification, the only way to move a window on without a keyboard.
+void finishInWindow(const Cli& cli) {
+  const std::string log = cli.home.file("notifications.log");
+  const std::string script =
+      std::string(UNKNOT_FAKE_NOTIFIER) + " " + log + " 150 & while [ ! -e " + log +
+      ".ready ]; do sleep 0.05; done; " + UNKNOT_BINARY +
+      " --run quick-heat --no-audio --time-scale 10 --exit-after 15s; status=$?; kill $!; "
+      "exit $status";
+  const auto window = underXvfb(cli, {"dbus-run-session", "--", "sh", "-c", script});
+  INFO(window.err);
+  REQUIRE(window.exitCode == 0);
+  std::ifstream in(log);
+  const std::string sent((std::istreambuf_iterator<char>(in)), {});
+  CHECK(count(sent, "\n") == 2);  // the held heat switch, then the ice one
+}
+#endif
+
+// One session, completed, with each phase once and the thermal minutes of their real length.
+void checkEachPhaseOnce(const Cli& cli) {
+  Peek peek(cli.db());
+  CHECK(peek.integer("SELECT count(*) FROM sessions") == 1);
+  CHECK(peek.text("SELECT coalesce(outcome, 'open') FROM sessions") == "completed");
+  CHECK(peek.integer("SELECT count(*) FROM phases WHERE kind = 'heat'") == 1);
+  CHECK(peek.integer("SELECT count(*) FROM phases WHERE kind = 'ice'") == 1);
+  CHECK(peek.integer("SELECT count(*) FROM phases") == 2);
+  // Each phase ends on its deadline, so its length is exact whatever the machine's speed.
+  CHECK(peek.integer("SELECT actual_ms FROM phases WHERE kind = 'heat'") == 5000);
+  CHECK(peek.integer("SELECT actual_ms FROM phases WHERE kind = 'ice'") == 5000);
+  const auto history = cli.run({"history"});
+  INFO(history.out << history.err);
+  CHECK(contains(history.out, "Quick heat - completed, 10s, 2 phases done"));
+  const auto stats = cli.run({"stats", "--json"});
+  INFO(stats.out << stats.err);
+  // 10 s of heat and ice: 0.1667 minutes (four significant digits).
+  CHECK(contains(stats.out, "{\"category\":\"thermal\",\"sessions\":1,\"minutes\":0.1667}"));
+}
+
 }  // namespace
 
 TEST_CASE("a heat/ice run alarms at each switch and moves on only after the ack key") {
   Cli cli;
-  cli.noBusAtAll = true;  // no notification service: one notice, everything else works
-  LiveRun run(cli, {"run", "heat-ice", "--terminal", "--no-audio", "--time-scale", "600"});
+  cli.noBusAtAll = true;      // no notification service: one notice, everything else works
+  cli.audioDriver = "dummy";  // a device that plays into nothing: the alarm has its volumes
+  LiveRun run(cli, {"run", "heat-ice", "--terminal", "--time-scale", "600"});
   int switches = 0;
   bool enter = false;
   while (const auto text = run.line()) {
@@ -292,7 +410,11 @@ TEST_CASE("a resumed heat/ice run whose switch is overdue rings at once") {
   INFO(again.out << again.err);
   CHECK(contains(again.out, "the switch after Heat was due at"));
   CHECK(contains(again.out, "SWITCH Heat is done: switch to ice"));
-  CHECK(contains(again.out, "ALARM ring 1"));
+  // No sound here: a silent reminder, numbered from when the switch fell due (5 minutes real,
+  // 300 at 60 times speed: a ring every 30 s makes it the 601st at least).
+  std::smatch ring;
+  REQUIRE(std::regex_search(again.out, ring, std::regex(R"(REMINDER (\d+) \(no sound\))")));
+  CHECK(std::stoi(ring[1]) >= 601);
   CHECK(contains(again.out, "Left Heat and ice mid-cycle: the switch after Heat is due now"));
   Peek peek(cli.db());
   CHECK(peek.text("SELECT state FROM thermal_deadlines") == "held");
@@ -375,6 +497,103 @@ TEST_CASE("the window resumes an overdue cycle at once, held, and keeps it when 
   CHECK(peek.integer("SELECT held_since_utc_ms FROM thermal_deadlines") == due);  // first due, kept
   CHECK(peek.text("SELECT runner FROM sessions") == "terminal");  // the same session, taken over
 }
+
+TEST_CASE("a held heat/ice cycle resumed in the terminal records each phase once") {
+  Cli cli;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  leaveInTerminalAtSwitch(cli);
+  {
+    Peek peek(cli.db());
+    REQUIRE(peek.text("SELECT state FROM thermal_deadlines") == "held");
+    CHECK(peek.integer("SELECT count(*) FROM phases WHERE kind = 'heat'") == 1);
+  }
+  finishInTerminal(cli);
+  checkEachPhaseOnce(cli);
+}
+
+TEST_CASE("a held cycle closed in the window, resumed in the terminal, records each phase once") {
+  Cli cli;
+  if (!windowAvailable(cli)) return;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  leaveInWindowAtSwitch(cli);
+  {
+    Peek peek(cli.db());
+    REQUIRE(peek.text("SELECT state FROM thermal_deadlines") == "held");
+  }
+  finishInTerminal(cli);
+  checkEachPhaseOnce(cli);
+}
+
+TEST_CASE("a heat/ice run in the terminal without sound or notifications says nothing will call") {
+  Cli cli;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  LiveRun run(cli, {"run", "quick-heat", "--terminal", "--no-audio", "--time-scale", "10"});
+  bool left = false;
+  while (const auto text = run.line()) {
+    if (left || (!contains(*text, "REMINDER") && !contains(*text, "ALARM"))) continue;
+    run.send("q");  // the first ring's line is enough
+    left = true;
+  }
+  INFO(run.all << run.err());
+  CHECK(run.wait() == 0);
+  const std::string err = run.err();
+  CHECK(count(err, "no desktop notifications") == 1);
+  CHECK(contains(err, "and no sound; nothing will call you at a switch"));
+  CHECK_FALSE(contains(err, "window"));  // there is none
+  CHECK_FALSE(contains(err, "alarm"));   // nor any sound to ring
+  CHECK(contains(run.all, "REMINDER 1 (no sound) - Press Enter or a when you have switched."));
+  CHECK_FALSE(contains(run.all, "ALARM"));
+}
+
+TEST_CASE("a heat/ice run in the terminal with sound but no notifications says the alarm rings") {
+  Cli cli;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  cli.audioDriver = "dummy";  // a device that plays into nothing
+  const auto run = cli.run({"run", "quick-heat", "--terminal", "--time-scale", "10"}, "q");
+  INFO(run.out << run.err);
+  CHECK(run.exitCode == 0);
+  if (contains(run.err, "no audio device")) return;  // an SDL without the dummy driver
+  CHECK(contains(run.err, "no desktop notifications ("));
+  CHECK(contains(run.err, "); the alarm still rings at each switch\n"));
+  CHECK_FALSE(contains(run.err, "window"));
+}
+
+TEST_CASE("the window without sound or notifications says only the window shows each switch") {
+  Cli cli;
+  if (!windowAvailable(cli)) return;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  const auto window =
+      underXvfb(cli, {UNKNOT_BINARY, "--run", "quick-heat", "--no-audio", "--exit-after", "1s"});
+  INFO(window.err);
+  REQUIRE(window.exitCode == 0);
+  CHECK(count(window.err, "no desktop notifications") == 1);
+  CHECK(contains(window.err, "no sound either: only this window shows each switch"));
+  CHECK_FALSE(contains(window.err, "alarm"));
+}
+
+#ifdef UNKNOT_FAKE_NOTIFIER
+TEST_CASE("a held cycle left in the terminal, resumed in the window, records each phase once") {
+  Cli cli;
+  if (!windowAvailable(cli) || !std::filesystem::exists("/usr/bin/dbus-run-session")) return;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  leaveInTerminalAtSwitch(cli);
+  finishInWindow(cli);
+  checkEachPhaseOnce(cli);
+}
+
+TEST_CASE("a held cycle closed in the window, resumed there, records each phase once") {
+  Cli cli;
+  if (!windowAvailable(cli) || !std::filesystem::exists("/usr/bin/dbus-run-session")) return;
+  cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
+  leaveInWindowAtSwitch(cli);
+  {
+    Peek peek(cli.db());
+    REQUIRE(peek.text("SELECT state FROM thermal_deadlines") == "held");
+  }
+  finishInWindow(cli);
+  checkEachPhaseOnce(cli);
+}
+#endif
 
 #ifdef UNKNOT_FAKE_NOTIFIER
 TEST_CASE("with a notification service each switch is notified and its button acknowledges") {

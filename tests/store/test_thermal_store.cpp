@@ -1,10 +1,15 @@
 // Heat/ice deadlines in the store: the wall-clock checkpoint round trip, the v3 -> v4
-// migration, and which open sessions stay resumable after their process died.
+// migration, which open sessions stay resumable after their process died, and a cycle left
+// held at a switch and taken over by the next run keeping one record per application.
 #include <catch2/catch.hpp>
 #include <chrono>
 
+#include "core/thermal/thermal_controller.hpp"
 #include "store/schema.hpp"
+#include "store/session_recorder.hpp"
 #include "store_test_support.hpp"
+#include "support/fake_clock.hpp"
+#include "support/routine_builder.hpp"
 
 using namespace unknot;
 using namespace unknot::testing;
@@ -23,6 +28,36 @@ SessionStart thermalSession() {
   start.parts = {{"heat-ice", Category::Thermal, 4}};
   return start;
 }
+
+// Heat 1 min, then ice 1 min.
+Plan heatIcePlan() {
+  Step heat = holdStep("Heat", 60);
+  heat.kind = StepKind::Heat;
+  Step ice = holdStep("Ice", 60);
+  ice.kind = StepKind::Ice;
+  Routine routine = makeRoutine("heat-ice", {heat, ice});
+  routine.category = Category::Thermal;
+  return *expand(routine, {}).plan;
+}
+
+// One run of a heat/ice cycle, recorded in the store at `dir`, on its own clock as after a
+// restart of the app.
+struct ThermalRunRig {
+  ThermalRunRig(const std::string& dir, const Plan& plan)
+      : store(std::make_shared<Store>(dir)),
+        recorder(store, plan, {}),
+        engine(plan, clock, recorder) {}
+  void advance(Millis by) {
+    clock.advance(by);
+    engine.update();
+    thermal.update();
+  }
+  std::shared_ptr<Store> store;
+  SessionRecorder recorder;
+  FakeClock clock;  // before the engine, which keeps a reference
+  SessionEngine engine;
+  ThermalController thermal{engine, clock};
+};
 
 ThermalCheckpoint runningUntil(std::int64_t deadline, size_t phase = 1) {
   ThermalCheckpoint point;
@@ -139,4 +174,38 @@ TEST_CASE("a thermal session left far past its switch is closed as interrupted")
   CHECK_FALSE(second.resumableThermal("heat-ice", nowMs()));
   RawDb raw(temp.file("unknot.db"));
   CHECK(raw.integer("SELECT count(*) FROM thermal_deadlines") == 0);
+}
+
+TEST_CASE("a cycle left held at a switch and resumed records each application once") {
+  TempDir temp;
+  const Plan plan = heatIcePlan();
+  const std::int64_t due = nowMs();
+  {
+    ThermalRunRig first(temp.path(), plan);
+    first.engine.start();
+    first.advance(Millis(60'000));
+    REQUIRE(first.thermal.hold());
+    first.recorder.saveThermal(first.thermal.checkpoint(due, 1.0), due);
+    first.recorder.leaveOpen();  // the app closed at "Heat is done"
+  }
+  ThermalRunRig second(temp.path(), plan);
+  const std::int64_t back = due + 40'000;  // opened again 40 s later
+  const auto stored = second.recorder.findResumable(back);
+  REQUIRE(stored);
+  REQUIRE(second.recorder.adopt(stored->sessionId));
+  second.thermal.resume(resumePoint(plan, stored->checkpoint, back, 1.0));
+  second.advance(Millis(0));
+  REQUIRE(second.thermal.hold());
+  second.thermal.acknowledge();
+  second.advance(Millis(60'000));
+  REQUIRE(second.thermal.hold());
+  second.thermal.acknowledge();
+  REQUIRE(second.engine.state() == SessionState::Finished);
+
+  RawDb raw(temp.file("unknot.db"));
+  CHECK(raw.integer("SELECT count(*) FROM sessions") == 1);
+  CHECK(raw.text("SELECT outcome FROM sessions") == "completed");
+  CHECK(raw.integer("SELECT count(*) FROM phases WHERE kind = 'heat'") == 1);
+  CHECK(raw.integer("SELECT count(*) FROM phases WHERE kind = 'ice'") == 1);
+  CHECK(raw.integer("SELECT sum(actual_ms) FROM phases") == 120'000);
 }

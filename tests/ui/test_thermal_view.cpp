@@ -119,6 +119,18 @@ TEST_CASE("the held thermal view draws and its button acknowledges through the k
   CHECK(thermalBackground(model) != thermalBackground(running));
 }
 
+TEST_CASE("the line under a held switch says whether the alarm is heard and how long it waited") {
+  ThermalViewModel model;
+  model.held = true;
+  model.heldFor = Millis(40'000);
+  model.ring = 2;
+  CHECK(heldFooter(model, "-") == "Alarm ringing, ring 2 - due 00:40 ago");
+  model.alarm = AlarmSound::Muted;
+  CHECK(heldFooter(model, "-") == "Alarm muted (M to hear it) - due 00:40 ago");
+  model.alarm = AlarmSound::Silent;  // --no-audio or no device: nothing rings, so no ring count
+  CHECK(heldFooter(model, "-") == "No alarm sound - due 00:40 ago");
+}
+
 TEST_CASE("the long-application confirmation starts only once the box is ticked") {
   ImGuiHarness ui;
   bool understood = false;

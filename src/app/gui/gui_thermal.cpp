@@ -19,14 +19,31 @@ ThermalRun::Options runOptions(const GuiThermal::Options& options, DesktopNotifi
   out.timeScale = options.timeScale;
   out.notifier = options.still ? nullptr : notifier;
   out.resume = !options.still;
-  out.notice = [banner](const std::string& line) {
-    std::cerr << line << '\n';
-    *banner = "No desktop notifications here: the alarm and this window will call you.";
+  out.callers = [banner](const SwitchCallers& callers) {
+    if (const std::string line = callersNotice(callers); !line.empty()) std::cerr << line << '\n';
+    *banner = callersBanner(callers);
   };
   return out;
 }
 
 }  // namespace
+
+std::string callersNotice(const SwitchCallers& callers) {
+  if (callers.notifications) return "";
+  return "unknot: no desktop notifications (" + callers.whyNoNotifications + "); " +
+         (callers.sound ? "the alarm and this window still call you at each switch"
+                        : "no sound either: only this window shows each switch");
+}
+
+std::string callersBanner(const SwitchCallers& callers) {
+  if (callers.notifications && callers.sound) return "";
+  if (callers.notifications)
+    return "No sound here: a desktop notification and this window will call you, no alarm.";
+  if (callers.sound)
+    return "No desktop notifications here: the alarm and this window will call you.";
+  return "No desktop notifications and no sound here: nothing will call you, so come back at "
+         "the switch time shown.";
+}
 
 const Plan* storedThermalPlan(const GuiOptions& options) {
   if (!options.library) return nullptr;
@@ -118,6 +135,11 @@ ThermalViewModel GuiThermal::model(std::optional<bool> muted) const {
     out.nextUp = hold->prompt.next;
     out.heldFor = std::max(Millis(0), m_session.clock().now() - hold->since);
     out.ring = m_rings;
+    if (!m_run.alarmAudible()) {
+      out.alarm = AlarmSound::Silent;
+    } else if (muted && *muted) {
+      out.alarm = AlarmSound::Muted;
+    }
     return out;
   }
   const Phase& phase = m_session.plan().phases.at(index);

@@ -25,6 +25,12 @@ struct GuiOptions;
 // store holds one that can still be resumed; the app offers it on start.
 const Plan* storedThermalPlan(const GuiOptions& options);
 
+// Said once when a cycle starts in the window, where less than the alarm, a desktop
+// notification and the window itself will call the user at a switch: the line for stderr (empty
+// while notifications work) and the banner shown in the window (empty when all three will).
+std::string callersNotice(const SwitchCallers& callers);
+std::string callersBanner(const SwitchCallers& callers);
+
 class GuiThermal {
  public:
   struct Options {
@@ -53,12 +59,13 @@ class GuiThermal {
   void leave();
   ThermalRun& run() { return m_run; }
 
+  // What the heat/ice player shows now.
+  ThermalViewModel model(std::optional<bool> muted) const;
   ImU32 background() const;
   int revision() const;  // changes whenever the drawn thermal state changes
   std::optional<std::chrono::microseconds> untilNextChange() const;
 
  private:
-  ThermalViewModel model(std::optional<bool> muted) const;
   void begin(std::optional<ResumePoint> resume);
   void jumpInto(Millis at);
 

@@ -45,6 +45,7 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   // The heat/ice switch alarm: two rings' worth of sound per AlarmSchedule ring.
   void ring(double gain) override { m_player->startAlarm(2, gain); }
   void silence() override { m_player->stopAlarm(); }
+  bool audible() const override { return m_player->hasDevice(); }
   CueSink* wrapped() override { return m_other.get(); }
 
  private:

@@ -35,6 +35,8 @@ class AlarmBell {
   virtual ~AlarmBell() = default;
   virtual void ring(double gain) = 0;  // one ring, `gain` times the set volume
   virtual void silence() = 0;
+  // False when no audio device opened: the rings make no sound.
+  virtual bool audible() const = 0;
 };
 
 class SinkWrapper {

@@ -38,9 +38,12 @@ ThermalRun::ThermalRun(SessionEngine& engine, const Clock& clock, CueSink* sinks
       m_bell(findInChain<AlarmBell>(sinks)) {}
 
 std::optional<ResumePoint> ThermalRun::findResume() {
-  if (m_options.notifier && !m_options.notifier->available() && m_options.notice) {
-    m_options.notice("unknot: no desktop notifications (" + m_options.notifier->reason() +
-                     "); the alarm and this window still call you at each switch");
+  if (m_options.notifier && m_options.callers) {
+    SwitchCallers callers;
+    callers.sound = alarmAudible();
+    callers.notifications = m_options.notifier->available();
+    if (!callers.notifications) callers.whyNoNotifications = m_options.notifier->reason();
+    m_options.callers(callers);
   }
   if (!m_record || !m_options.resume) return std::nullopt;
   const std::int64_t now = m_options.wallNowMs();

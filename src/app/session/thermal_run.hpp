@@ -21,14 +21,22 @@ std::string localClockText(std::int64_t utcMs);
 // "Resumed Heat and ice from an earlier run: Heat, 04:10 left (ends at 14:35)."
 std::string describeResume(const Plan& plan, const ResumePoint& point);
 
+// What calls the user back at a switch, for each front end to put in its own true words.
+struct SwitchCallers {
+  bool sound = false;              // the alarm is heard: sound is on and an audio device opened
+  bool notifications = false;      // a desktop notification service answered
+  std::string whyNoNotifications;  // when there are none, e.g. "no D-Bus session bus"
+};
+
 class ThermalRun {
  public:
   struct Options {
     double timeScale = 1.0;
     std::function<std::int64_t()> wallNowMs = systemNowMs;
-    DesktopNotifier* notifier = nullptr;             // null: no notifications at all
-    std::function<void(const std::string&)> notice;  // told once: no notification service
-    bool resume = true;                              // pick up a stored cycle of this plan
+    DesktopNotifier* notifier = nullptr;  // null: no notifications at all (and nothing told)
+    // Told once, when the cycle starts: what will call the user at each switch.
+    std::function<void(const SwitchCallers&)> callers;
+    bool resume = true;  // pick up a stored cycle of this plan
   };
 
   // `sinks` is the session's sink chain (for the record and the bell); may be null.
@@ -57,6 +65,8 @@ class ThermalRun {
   // When the running phase ends on the wall clock; nullopt when paused, held or untimed.
   std::optional<std::int64_t> phaseEndUtcMs() const;
   bool recorded() const { return m_record != nullptr; }
+  // Whether the alarm can be heard at all (not whether it is muted just now).
+  bool alarmAudible() const { return m_bell && m_bell->audible(); }
 
  private:
   void keepToWall();

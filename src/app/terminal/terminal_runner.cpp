@@ -186,7 +186,10 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
     ThermalRun::Options thermalOptions;
     thermalOptions.timeScale = options.timeScale;
     thermalOptions.notifier = &notifier;
-    thermalOptions.notice = [](const std::string& line) { std::cerr << line << '\n'; };
+    thermalOptions.callers = [](const SwitchCallers& callers) {
+      if (const std::string line = describeCallers(callers); !line.empty())
+        std::cerr << line << '\n';
+    };
     thermal.emplace(engine, clock, extra.get(), std::move(thermalOptions));
     printer.watchThermal(&*thermal);
   }
@@ -217,8 +220,10 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
         out << clear << describeHold(hold, hold.since - started, width);
       }
       if (tick.ring) {
+        const auto alarmMuted = thermal->alarmAudible() ? std::optional<bool>(muted) : std::nullopt;
         out << clear
-            << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started)
+            << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started,
+                            alarmMuted)
             << '\n';
       }
       out << std::flush;

@@ -46,10 +46,32 @@ std::string describeHold(const ThermalHold& hold, Millis sinceStart, size_t widt
   return text;
 }
 
-std::string describeRing(const AlarmRing& ring, const ThermalHold& hold, Millis sinceStart) {
-  const int percent = static_cast<int>(std::lround(ring.volume * 100));
-  return stamp(sinceStart) + "ALARM ring " + std::to_string(ring.number) + " (" +
-         std::to_string(percent) + "% volume) - " + ackHint(hold.prompt);
+std::string describeRing(const AlarmRing& ring, const ThermalHold& hold, Millis sinceStart,
+                         std::optional<bool> muted) {
+  const std::string number = std::to_string(ring.number);
+  std::string what;
+  if (!muted) {
+    what = "REMINDER " + number + " (no sound)";
+  } else if (*muted) {
+    what = "ALARM ring " + number + " (muted: m to hear it)";
+  } else {
+    const int percent = static_cast<int>(std::lround(ring.volume * 100));
+    what = "ALARM ring " + number + " (" + std::to_string(percent) + "% volume)";
+  }
+  return stamp(sinceStart) + what + " - " + ackHint(hold.prompt);
+}
+
+std::string describeCallers(const SwitchCallers& callers) {
+  if (callers.notifications && callers.sound) return "";
+  if (callers.notifications) {
+    return "unknot: no sound here; at each switch a desktop notification calls you, but no "
+           "alarm rings";
+  }
+  const std::string none = "unknot: no desktop notifications (" + callers.whyNoNotifications + ")";
+  if (callers.sound) return none + "; the alarm still rings at each switch";
+  return none +
+         " and no sound; nothing will call you at a switch, so come back to this "
+         "terminal when each application ends";
 }
 
 std::string describeLeave(const Plan& plan, const ThermalRun& run, const std::string& command) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "app/session/thermal_run.hpp"
@@ -16,7 +17,13 @@ bool confirmLongThermal(const Plan& plan, bool confirmedByFlag, bool interactive
 
 // Several lines, each ending in '\n', the prompt wrapped to `width`.
 std::string describeHold(const ThermalHold& hold, Millis sinceStart, size_t width);
-std::string describeRing(const AlarmRing& ring, const ThermalHold& hold, Millis sinceStart);
+// One ring of the switch alarm as heard here: `muted` is nullopt when there is no sound at all
+// (--no-audio, no audio device), so the line is a silent reminder.
+std::string describeRing(const AlarmRing& ring, const ThermalHold& hold, Millis sinceStart,
+                         std::optional<bool> muted);
+// Said once on stderr when a cycle starts, where less than the alarm and a desktop
+// notification will call the user at a switch; empty when both will.
+std::string describeCallers(const SwitchCallers& callers);
 std::string describeLeave(const Plan& plan, const ThermalRun& run, const std::string& command);
 // The live line while held at a switch.
 std::string heldStatusLine(const ThermalHold& hold);

@@ -12,8 +12,13 @@ AlarmSchedule::AlarmSchedule(AlarmSettings settings) : m_settings(settings) {
 }
 
 void AlarmSchedule::start(Millis at) {
+  start(at, at);
+}
+
+void AlarmSchedule::start(Millis at, Millis audibleFrom) {
   m_startedAt = at;
   m_rung = 0;
+  m_unheard = std::max(0, dueNumber(audibleFrom) - 1);
 }
 
 int AlarmSchedule::dueNumber(Millis now) const {
@@ -25,7 +30,7 @@ std::optional<AlarmRing> AlarmSchedule::poll(Millis now) {
   const int due = dueNumber(now);
   if (due <= m_rung) return std::nullopt;
   m_rung = due;
-  return AlarmRing{due, volumeOf(due)};
+  return AlarmRing{due, volumeOf(due - m_unheard)};
 }
 
 std::optional<Millis> AlarmSchedule::untilNextRing(Millis now) const {

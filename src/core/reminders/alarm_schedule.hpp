@@ -16,7 +16,8 @@ struct AlarmSettings {
 };
 
 struct AlarmRing {
-  int number = 1;  // 1-based; counts the rings due so far, including any missed in a sleep
+  int number = 1;  // 1-based; counts the rings due so far, including any missed in a sleep or
+                   // while unknot was closed
   double volume = 0;
 };
 
@@ -26,6 +27,9 @@ class AlarmSchedule {
 
   // The phase ended at `at`: the first ring is due then. Restarting moves the series.
   void start(Millis at);
+  // The series counts from `at`, but nothing rang before `audibleFrom` (unknot was closed): a
+  // ring is due at once then, as soft as a first ring, and grows louder from there.
+  void start(Millis at, Millis audibleFrom);
   void acknowledge() { m_startedAt.reset(); }
   bool active() const { return m_startedAt.has_value(); }
 
@@ -43,6 +47,7 @@ class AlarmSchedule {
   AlarmSettings m_settings;
   std::optional<Millis> m_startedAt;
   int m_rung = 0;
+  int m_unheard = 0;  // rings due before anyone could hear them: loudness counts from after
 };
 
 }  // namespace unknot

@@ -31,9 +31,11 @@ struct ThermalCheckpoint {
 // Where a stored cycle picks up at `nowUtcMs` when run at `timeScale`.
 struct ResumePoint {
   size_t phaseIndex = 0;
-  Millis elapsed{0};  // of that phase
+  Millis elapsed{0};  // of that phase; past its length by how long its switch has been due
   bool paused = false;
   bool overdue = false;       // a heat or ice switch is already due: the alarm rings at once
+  bool held = false;          // the earlier run was already held there: the phase's end is on
+                              // record, so it resumes held instead of ending again
   std::int64_t dueUtcMs = 0;  // when the phase ends (or ended) on the wall clock; 0 when paused
 };
 ResumePoint resumePoint(const Plan& plan, const ThermalCheckpoint& stored, std::int64_t nowUtcMs,

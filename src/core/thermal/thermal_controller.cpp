@@ -48,8 +48,12 @@ ResumePoint resumePoint(const Plan& plan, const ThermalCheckpoint& stored, std::
       point.elapsed = std::clamp(length - stored.remaining, Millis(0), length);
       break;
     case ThermalState::Held:
+      // Due since the switch first fell due, not since this resume (unknown: since now).
       point.elapsed = length;
+      if (stored.heldSinceUtcMs != 0)
+        point.elapsed += std::max(Millis(0), toEngine(nowUtcMs - stored.heldSinceUtcMs, timeScale));
       point.overdue = true;
+      point.held = true;
       point.dueUtcMs = stored.heldSinceUtcMs;
       break;
     case ThermalState::Running: {
@@ -71,6 +75,11 @@ ThermalController::ThermalController(SessionEngine& engine, const Clock& clock, 
 
 void ThermalController::resume(const ResumePoint& point) {
   m_alarmFloor = m_clock.now();
+  if (point.held) {
+    const Millis length = m_engine.plan().phases.at(point.phaseIndex).duration.value_or(Millis(0));
+    m_engine.startHeld(point.phaseIndex, point.elapsed - length);
+    return;
+  }
   m_engine.startAt(point.phaseIndex, point.elapsed);
   if (point.paused) m_engine.pause();
 }
@@ -80,7 +89,7 @@ ThermalTick ThermalController::update() {
   if (m_engine.held() && !m_hold) {
     const size_t index = m_engine.snapshot().phaseIndex;
     m_hold = ThermalHold{index, m_engine.heldSince(), switchPrompt(m_engine.plan(), index)};
-    m_alarm.start(std::max(m_engine.heldSince(), m_alarmFloor.value_or(m_engine.heldSince())));
+    m_alarm.start(m_engine.heldSince(), m_alarmFloor.value_or(m_engine.heldSince()));
     m_alarmFloor.reset();
     tick.holdStarted = true;
   } else if (!m_engine.held() && m_hold) {

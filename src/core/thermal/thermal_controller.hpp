@@ -32,7 +32,8 @@ class ThermalController {
   ThermalController(SessionEngine& engine, const Clock& clock, AlarmSettings alarm = {});
 
   // Starts the engine at a stored point instead of engine.start(). An overdue switch holds at
-  // once; its alarm series starts now (soft first), since the user has just come back.
+  // once, due since it first fell due; its alarm rings now, soft first since the user has just
+  // come back, with rings numbered from when the switch fell due.
   void resume(const ResumePoint& point);
   // Call after every engine.update() or key: notices holds, and the alarm ring due now.
   ThermalTick update();
@@ -55,7 +56,7 @@ class ThermalController {
   const Clock& m_clock;
   AlarmSchedule m_alarm;
   std::optional<ThermalHold> m_hold;
-  std::optional<Millis> m_alarmFloor;  // a resumed overdue hold rings from the resume on
+  std::optional<Millis> m_alarmFloor;  // a resumed hold rings from the resume on, soft first
 };
 
 }  // namespace unknot

@@ -117,6 +117,17 @@ bool contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
+// The 'x' marks in the calendar lines of `unknot stats`.
+size_t missedInCalendar(const std::string& stats) {
+  std::istringstream lines(stats);
+  size_t missed = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  week ", 0) == 0)
+      missed += static_cast<size_t>(std::count(line.begin(), line.end(), 'x'));
+  }
+  return missed;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -204,6 +215,34 @@ TEST_CASE("a plan begun two days ago: a rest day bridges, a missed day breaks th
   CHECK(contains(stats.out, "\"state\":\"missed\""));
   CHECK(contains(stats.out, "\"streak\":{\"current\":1,\"longest\":1}"));
   CHECK(contains(stats.out, "\"so_far\":0.5,"));  // (missed 0 + met 1) / 2; rest not scheduled
+}
+
+TEST_CASE("without a plan the days before the first record are not missed") {
+  Cli cli;
+  REQUIRE(cli.run({"checkin", "--pain", "3"}).exitCode == 0);
+  const auto first = cli.run({"stats"});
+  INFO(first.out);
+  CHECK(contains(first.out, "Adherence: - so far, - over the last 7 days"));
+  CHECK(missedInCalendar(first.out) == 0);
+  CHECK(contains(first.out, "- before you began"));
+  const auto firstJson = cli.run({"stats", "--json"});
+  CHECK_FALSE(contains(firstJson.out, "\"missed\""));
+  CHECK(contains(firstJson.out, "\"adherence\":{\"so_far\":null,\"last_7_days\":null}"));
+
+  REQUIRE(cli.runRoutine("quick-stretch").exitCode == 0);
+  const auto json = cli.run({"stats", "--json"});
+  INFO(json.out);
+  CHECK_FALSE(contains(json.out, "\"missed\""));
+  size_t untracked = 0;
+  for (size_t at = json.out.find("\"state\":\"untracked\""); at != std::string::npos;
+       at = json.out.find("\"state\":\"untracked\"", at + 1)) {
+    ++untracked;
+  }
+  CHECK(untracked == 27);
+  CHECK(contains(json.out, "\"adherence\":{\"so_far\":1,\"last_7_days\":1}"));
+  const auto text = cli.run({"stats"});
+  CHECK(contains(text.out, "Adherence: 100% so far, 100% over the last 7 days"));
+  CHECK(missedInCalendar(text.out) == 0);
 }
 
 TEST_CASE("a run killed mid-way keeps its completed phases and is closed as interrupted") {

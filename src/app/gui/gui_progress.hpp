@@ -63,9 +63,11 @@ class GuiProgress {
   void applyProgress(ProgressIntent intent);
   void applyCheckin(CheckinIntent intent);
   void applyPlan(const PlanEditorIntent& intent);
-  // Runs `body` with a freshly opened store; a StoreError becomes `error` and false.
+  // Runs `body` with a freshly opened store; a StoreError becomes `error` and false. Reading
+  // opens a read-only data folder read-only (see openStoreForReading).
+  enum class StoreUse { Write, Read };
   template <typename Body>
-  bool withStore(Body&& body, std::string& error);
+  bool withStore(Body&& body, std::string& error, StoreUse use = StoreUse::Write);
 
   Options m_options;
   Screen m_screen = Screen::Closed;

@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <SDL_mixer.h>
+#include <alsa/asoundlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,11 @@ std::atomic<bool>& outputInUse() {
   static std::atomic<bool> inUse{false};
   return inUse;
 }
+
+// ALSA writes its configuration errors straight to stderr: 8 "ALSA lib ... cannot find card"
+// lines on a computer without sound, ahead of the one line in which we say so ourselves.
+void ignoreAlsaMessage(const char* /*file*/, int /*line*/, const char* /*function*/, int /*err*/,
+                       const char* /*fmt*/, ...) {}
 
 // Sound files named by routines are short cues; this bounds the memory one can take.
 constexpr std::uintmax_t kMaxSoundFileBytes = 16 * 1024 * 1024;
@@ -72,6 +78,8 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std
   // Left to itself SDL turns SIGINT and SIGTERM into quit events that nobody reads here, and
   // the app would no longer close when the desktop session or `kill` asks it to.
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  // SDL loads the same libasound, so the handler holds for the devices it tries.
+  snd_lib_error_set_handler(&ignoreAlsaMessage);
   if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
     error = SDL_GetError();
     outputInUse() = false;

@@ -160,7 +160,7 @@ int latestSchemaVersion() {
   return static_cast<int>(kMigrations.size());
 }
 
-void migrate(Database& db) {
+int checkSchema(Database& db) {
   const int version = static_cast<int>(db.queryInt("PRAGMA user_version"));
   const auto appId = db.queryInt("PRAGMA application_id");
   if (version == 0 && db.queryInt("SELECT count(*) FROM sqlite_schema") > 0) {
@@ -174,6 +174,11 @@ void migrate(Database& db) {
     throw StoreError("it was written by a newer unknot (schema " + std::to_string(version) +
                      "; this version reads up to " + std::to_string(latestSchemaVersion()) + ")");
   }
+  return version;
+}
+
+void migrate(Database& db) {
+  checkSchema(db);
   while (true) {
     // Read again under the write lock: another process may have migrated meanwhile.
     Transaction transaction(db);

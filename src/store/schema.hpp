@@ -16,6 +16,10 @@ inline constexpr int kApplicationId = 0x756E6B6E;
 std::span<const std::string_view> migrations();
 int latestSchemaVersion();
 
+// The database's schema version, read without writing. Throws a StoreError when the file is
+// another program's or from a newer unknot.
+int checkSchema(Database& db);
+
 // Brings the database to the latest version, one transaction per migration. Throws a
 // StoreError, touching nothing, when the file is another program's or from a newer unknot.
 void migrate(Database& db);

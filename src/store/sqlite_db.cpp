@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <utility>
 
 namespace unknot {
@@ -10,6 +11,23 @@ namespace {
 
 [[noreturn]] void throwError(sqlite3* db, const std::string& what) {
   throw StoreError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+// "file:" URIs take the path percent-encoded, so '?', '#' and '%' in a folder name stay
+// part of it.
+std::string uriFor(const std::filesystem::path& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (const unsigned char c : path.string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xF];
+    }
+  }
+  return uri;
 }
 
 }  // namespace
@@ -100,9 +118,20 @@ std::optional<std::string> Statement::optionalText(int column) const {
   return text(column);
 }
 
-Database::Database(const std::filesystem::path& path) : m_path(path) {
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+Database::Database(const std::filesystem::path& path, Access access) : m_path(path) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  std::string name = path.string();
+  if (access == Access::ReadOnly) {
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    // To read a WAL database SQLite needs its -shm index, and a reader creates it (and a
+    // -wal) when missing, then leaves both behind since it may not checkpoint. A missing -shm
+    // means no writer has the file open (the store always writes in WAL mode), so the file is
+    // read as it stands ("immutable"); with one, a live writer's WAL is read through it.
+    std::error_code ec;
+    const bool shared = std::filesystem::exists(path.string() + "-shm", ec);
+    name = uriFor(path) + (shared ? "?mode=ro" : "?mode=ro&immutable=1");
+  }
+  if (sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
     const std::string reason = m_db ? sqlite3_errmsg(m_db) : "out of memory";
     sqlite3_close(m_db);
     m_db = nullptr;
@@ -115,8 +144,31 @@ Database::~Database() {
   sqlite3_close_v2(m_db);
 }
 
+Database Database::inMemory() {
+  return Database(":memory:");
+}
+
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(m_db);
+    m_db = std::exchange(other.m_db, nullptr);
+    m_path = std::move(other.m_path);
+  }
+  return *this;
+}
+
+Database Database::copyInMemory() {
+  Database copy = inMemory();
+  sqlite3_backup* backup = sqlite3_backup_init(copy.m_db, "main", m_db, "main");
+  if (!backup) throwError(copy.m_db, "cannot read the database");
+  const int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) throwError(m_db, "cannot read the database");
+  return copy;
+}
 
 void Database::exec(std::string_view sql) {
   const std::string text(sql);

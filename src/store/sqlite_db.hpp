@@ -66,12 +66,17 @@ class Statement {
 
 class Database {
  public:
-  // Opens an existing or new file read-write. Nothing is read yet, so a file that is not a
-  // database fails on the first statement, not here.
-  explicit Database(const std::filesystem::path& path);
+  enum class Access { ReadWrite, ReadOnly };
+
+  // Opens an existing or new file read-write, or an existing file read-only: then nothing is
+  // ever written, not even a -wal or -shm file beside it. Nothing is read yet, so a file that is
+  // not a database fails on the first statement, not here.
+  explicit Database(const std::filesystem::path& path, Access access = Access::ReadWrite);
+  // An empty database that lives in memory only.
+  static Database inMemory();
   ~Database();
   Database(Database&& other) noexcept;
-  Database& operator=(Database&&) = delete;
+  Database& operator=(Database&& other) noexcept;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
@@ -82,6 +87,8 @@ class Database {
   // The first column of the first row of a query without parameters.
   std::int64_t queryInt(std::string_view sql);
   bool inTransaction() const;
+  // A copy in memory (SQLite's online backup), to change without touching the file.
+  Database copyInMemory();
   sqlite3* handle() const { return m_db; }
   const std::filesystem::path& path() const { return m_path; }
 

@@ -43,7 +43,31 @@ std::filesystem::path prepareDatabaseFile(const std::filesystem::path& dir) {
   return path;
 }
 
+// Only what exists is read: no file means nothing recorded yet, an empty store in memory.
+Database openForReading(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Database::inMemory();
+  return Database(path, Database::Access::ReadOnly);
+}
+
+bool deniedByPermission(const std::filesystem::path& path, int mode) {
+  return ::access(path.c_str(), mode) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
+}
+
 }  // namespace
+
+bool Store::writable(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::path folder = dir;
+  while (!std::filesystem::exists(folder, ec) && folder.parent_path() != folder) {
+    folder = folder.parent_path();
+  }
+  if (!std::filesystem::is_directory(folder, ec)) return true;
+  if (deniedByPermission(folder, W_OK | X_OK)) return false;
+  const auto file = dir / kFileName;
+  return folder != dir || !std::filesystem::exists(file, ec) ||
+         !deniedByPermission(file, R_OK | W_OK);
+}
 
 const char* toString(SessionOutcome outcome) {
   switch (outcome) {
@@ -57,12 +81,25 @@ const char* toString(SessionOutcome outcome) {
   return "?";
 }
 
-Store::Store(const std::filesystem::path& dir)
-    : m_dir(dir), m_path(prepareDatabaseFile(dir)), m_db(m_path) {
+Store::Store(const std::filesystem::path& dir, Access access)
+    : m_dir(dir),
+      m_path(dir / kFileName),
+      m_readOnly(access == Access::ReadOnly),
+      m_db(m_readOnly ? openForReading(m_path) : Database(prepareDatabaseFile(dir))) {
   try {
     m_db.exec("PRAGMA busy_timeout = 5000");
     // The first statement to read the file: a file that is not a database fails here.
     m_db.queryInt("PRAGMA user_version");
+    if (m_readOnly) {
+      // Queries expect the latest tables; an older file is brought up to date in memory only.
+      if (checkSchema(m_db) < latestSchemaVersion()) {
+        m_db = m_db.copyInMemory();
+        migrate(m_db);
+      }
+      // A write fails at once instead of landing in a copy nobody keeps.
+      m_db.exec("PRAGMA query_only = 1");
+      return;
+    }
     migrate(m_db);
     m_db.exec("PRAGMA foreign_keys = ON");
     {

@@ -98,15 +98,25 @@ class Store {
  public:
   static constexpr const char* kFileName = "unknot.db";
 
-  // Opens (creating when missing) DIR/unknot.db, applies migrations and closes sessions left
-  // open by a process that died. Throws StoreError with a one-line message; a file that is
-  // not a current unknot database is never changed.
-  explicit Store(const std::filesystem::path& dir);
+  enum class Access { ReadWrite, ReadOnly };
+
+  // ReadWrite opens (creating when missing) DIR/unknot.db, applies migrations and closes
+  // sessions left open by a process that died. ReadOnly creates, migrates and closes nothing
+  // and never writes a byte: a missing file reads as an empty record, an older schema is
+  // upgraded in a copy in memory, and every write throws. Throws StoreError with a one-line
+  // message; a file that is not a current unknot database is never changed.
+  explicit Store(const std::filesystem::path& dir, Access access = Access::ReadWrite);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  // False when DIR/unknot.db cannot be written for lack of permission: the folder (or, while it
+  // does not exist, the one it would be made in) or the file is read-only by its modes, the
+  // immutable attribute or a read-only mount. Other problems are left to the opening to report.
+  static bool writable(const std::filesystem::path& dir);
+
   const std::filesystem::path& path() const { return m_path; }
+  bool readOnly() const { return m_readOnly; }
   int schemaVersion();
   // Sessions closed as interrupted when this store was opened.
   int recoveredSessions() const { return m_recovered; }
@@ -190,6 +200,7 @@ class Store {
                                  const LocalInstant& now);
 
   std::filesystem::path m_dir, m_path;
+  bool m_readOnly = false;
   Database m_db;
   std::optional<int> m_dayStartHour;  // cached; plan writes refresh it
   std::map<std::int64_t, std::unique_ptr<SessionLock>> m_locks;

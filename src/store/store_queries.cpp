@@ -198,6 +198,7 @@ ProgressInput Store::progressInput(const LocalInstant& now) {
   input.today = dateFor(now);
   input.parts = sessionParts(sessionRange(input.plan, input.today));
   input.checkins = checkins(checkinRange(input.plan, input.today));
+  if (const auto recorded = recordedRange()) input.firstRecord = recorded->from;
   return input;
 }
 

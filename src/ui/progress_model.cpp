@@ -37,12 +37,21 @@ ImU32 dayStateColour(DayState state) {
       return palette::kPanelHover;
     case DayState::Future:
       return palette::kPanel;
+    case DayState::Untracked:
+      return palette::kTrack;  // neutral: nothing was expected of the user yet
   }
   return palette::kPanel;
 }
 
 const char* dayStateLabel(DayState state) {
-  return state == DayState::Future ? "to come" : toString(state);
+  switch (state) {
+    case DayState::Future:
+      return "to come";
+    case DayState::Untracked:
+      return "before you began";
+    default:
+      return toString(state);
+  }
 }
 
 ImU32 heatCellColour(DayState state, bool hasPlan) {

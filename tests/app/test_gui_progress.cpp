@@ -1,7 +1,10 @@
 // The GUI's progress controller against a real store in a temp folder: keys fed into the
 // check-in dialog save a check-in that `unknot stats --json` reports, the red-flag advice
-// shows at once, plans and reminders are written, and a broken store is an error line.
+// shows at once, plans and reminders are written, a broken store is an error line, and a
+// read-only data folder is still shown.
 #ifdef UNKNOT_HAVE_GUI
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +12,7 @@
 #include "app/gui/gui_progress.hpp"
 #include "core/recovery/red_flags.hpp"
 #include "support/process.hpp"
+#include "support/read_only_folder.hpp"
 #include "ui/imgui_harness.hpp"
 
 using namespace unknot;
@@ -231,5 +235,37 @@ TEST_CASE("a store that cannot be opened is one error line and is left untouched
   std::ifstream in(dir.file("data/unknot.db"));
   std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   CHECK(kept == garbage);
+}
+
+TEST_CASE("a read-only data folder still shows the Progress view and is left as it was") {
+  TempDir dir;
+  {
+    GuiProgress writer = controllerFor(dir);
+    CheckinDraft draft;
+    draft.pain = 4;
+    writer.open(GuiProgress::Screen::Checkin);
+    REQUIRE(writer.saveCheckin(draft));
+  }
+  const auto before = folderBytes(dir.file("data"));
+  // Root ignores modes, so as root the folder is made immutable instead.
+  const ReadOnlyFolder readOnly(dir.file("data"), ::geteuid() == 0 ? ReadOnlyFolder::Way::Immutable
+                                                                   : ReadOnlyFolder::Way::Modes);
+  if (!readOnly.active()) {
+    WARN("this file system has no immutable attribute: skipped");
+    return;
+  }
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Progress);
+  INFO(progress.model().error);
+  REQUIRE(progress.model().snapshot);
+  CHECK(progress.model().error.empty());
+  CHECK(progress.model().snapshot->latestPain() == Approx(4.0));
+  CHECK_THAT(progress.model().notice, Catch::Contains("not recorded"));
+  CheckinDraft draft;
+  draft.pain = 2;
+  progress.open(GuiProgress::Screen::Checkin);
+  CHECK_FALSE(progress.saveCheckin(draft));
+  CHECK_THAT(progress.checkinDraft().error, Catch::StartsWith("Could not save the check-in"));
+  CHECK(folderBytes(dir.file("data")) == before);
 }
 #endif

@@ -74,6 +74,9 @@ std::string states(const std::vector<DayStatus>& days) {
       case DayState::Future:
         out += '.';
         break;
+      case DayState::Untracked:
+        out += '-';
+        break;
     }
   }
   return out;
@@ -186,6 +189,18 @@ TEST_CASE("today joins adherence only when it does not lower it") {
   CHECK(*adherence(result, kStart, day(2)) == Approx(0.75));
   // On day 1 with nothing done there is nothing to report yet.
   CHECK_FALSE(adherence(evaluatePlanDays(p, {}, kStart), kStart, kStart));
+}
+
+TEST_CASE("days before tracking starts are untracked: no rest taken, no streak broken") {
+  const RecoveryPlan p = plan({target(Category::Stretch, 1)}, 1);
+  History h;
+  h.stretch(4).stretch(5);
+  const auto result = evaluatePlanDays(p, h.parts, day(6), day(4));
+  CHECK(states(result) == "---MMT........");
+  CHECK(computeStreaks(result).current == 2);
+  CHECK(*adherence(result, kStart, day(6)) == Approx(1.0));
+  // The day tracking starts on is judged as usual: here the week's rest day.
+  CHECK(states(evaluatePlanDays(p, h.parts, day(6), day(3))) == "--rMMT........");
 }
 
 TEST_CASE("past days keep the targets they had after an edit") {

@@ -102,6 +102,7 @@ TEST_CASE("without a plan the last 28 days count any session") {
   input.today = day(40);
   input.parts = {part(1, 39, "heat-ice", Category::Thermal, 600),
                  part(2, 40, "desk-break", Category::Posture, 60)};
+  input.firstRecord = day(1);  // in use long before the window
   const auto snap = progressSnapshot(input);
   CHECK_FALSE(snap.hasPlan);
   CHECK(snap.days.size() == 28);
@@ -111,6 +112,46 @@ TEST_CASE("without a plan the last 28 days count any session") {
   CHECK(snap.days[25].state == DayState::Missed);
   const auto window = sessionRange(std::nullopt, day(40));
   CHECK(window.from == day(13));
+}
+
+TEST_CASE("without a plan the days before the first record are untracked, not missed") {
+  ProgressInput input;
+  input.today = day(40);
+  SECTION("nothing recorded yet: every past day is untracked and there is no adherence") {
+    const auto snap = progressSnapshot(input);
+    CHECK(trackingStart(input) == day(40));
+    CHECK(snap.days.front().state == DayState::Untracked);
+    CHECK(snap.days[26].state == DayState::Untracked);
+    CHECK(snap.todayStatus()->state == DayState::Today);
+    CHECK_FALSE(snap.adherence);
+    CHECK_FALSE(snap.adherenceLast7);
+  }
+  SECTION("a check-in three days ago starts tracking; the days since count") {
+    input.checkins = {checkin(37, 4)};
+    input.parts = {part(1, 40, "pigeon-pose", Category::Stretch, 60)};
+    const auto snap = progressSnapshot(input);
+    CHECK(trackingStart(input) == day(37));
+    CHECK(snap.day(day(36))->state == DayState::Untracked);
+    CHECK(snap.day(day(37))->state == DayState::Missed);
+    CHECK(snap.day(day(40))->state == DayState::Met);
+    CHECK(*snap.adherence == Approx(0.25));  // 3 missed days and today met
+  }
+  SECTION("the store's first record counts even when it is older than the window") {
+    input.firstRecord = day(2);
+    const auto snap = progressSnapshot(input);
+    CHECK(snap.days.front().state == DayState::Missed);
+    CHECK(*snap.adherence == Approx(0.0));
+  }
+}
+
+TEST_CASE("a plan is tracked from its start even before the first record") {
+  ProgressInput input = planInput(3);
+  input.parts = {part(1, 3, "pigeon-pose", Category::Stretch, 60)};
+  input.firstRecord = day(3);
+  const auto snap = progressSnapshot(input);
+  CHECK(trackingStart(input) == kStart);
+  CHECK(snap.days[0].state == DayState::Rest);
+  CHECK(snap.days[1].state == DayState::Missed);
 }
 
 TEST_CASE("a plan that has not started or has finished says so") {

@@ -186,3 +186,25 @@ TEST_CASE("unknown commands and bad arguments exit 2 with a clear message") {
     CHECK(result.err.rfind("unknot: ", 0) == 0);
   }
 }
+
+TEST_CASE("a run without a sound card prints unknot's one audio notice and nothing from ALSA") {
+  Cli cli;
+  // An empty ALSA configuration has no devices on any machine, so ALSA fails to open the
+  // default device just as it does on a computer without a sound card, and says so on stderr.
+  cli.home.write("alsa.conf", "");
+  ProcessOptions options;
+  options.env = {{"XDG_CONFIG_HOME", cli.home.file("config")},
+                 {"XDG_DATA_HOME", cli.home.file("data")},
+                 {"HOME", cli.home.path()},
+                 {"SDL_AUDIODRIVER", "alsa"},
+                 {"ALSA_CONFIG_PATH", cli.home.file("alsa.conf")}};
+  const auto result = runProcess(
+      {UNKNOT_BINARY, "run", "pigeon-pose", "--terminal", "--time-scale", "200"}, options);
+  INFO(result.err);
+  CHECK(result.exitCode == 0);
+  CHECK(result.out.find("Finished Pigeon pose") != std::string::npos);
+  CHECK(count(result.err, "ALSA lib") == 0);
+  CHECK(count(result.err, "\n") == 1);
+  CHECK(result.err.rfind("unknot: no audio device (", 0) == 0);
+  CHECK(result.err.find("continuing without sound\n") != std::string::npos);
+}

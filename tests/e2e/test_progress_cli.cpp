@@ -1,5 +1,6 @@
 // End-to-end tests of the progress record: plans, recorded terminal runs, check-ins, stats,
-// export, backup, a run killed mid-way, and databases that cannot be used.
+// export, backup, a run killed mid-way, databases that cannot be used, and data folders that
+// can only be read.
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -16,9 +17,11 @@
 #include <thread>
 
 #include "core/recovery/logical_day.hpp"
+#include "store/schema.hpp"
 #include "support/csv_reader.hpp"
 #include "support/hermetic_env.hpp"
 #include "support/process.hpp"
+#include "support/read_only_folder.hpp"
 
 using namespace unknot;
 using namespace unknot::testing;
@@ -84,6 +87,7 @@ struct Cli {
   ProcessResult runRoutine(const std::string& id) const {
     return run({"run", id, "--terminal", "--time-scale", "20"});
   }
+  std::string dataDir() const { return home.file("data/unknot"); }
   std::string db() const { return home.file("data/unknot/unknot.db"); }
 };
 
@@ -116,6 +120,115 @@ class Peek {
 
 bool contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
+}
+
+// Runs unknot over a data folder it cannot write, in a way that holds for root too: under a
+// read-only bind mount, or by file modes (as another user when the tests run as root).
+class ReadOnlyData {
+ public:
+  enum class By { Mount, Modes };
+  ReadOnlyData(const Cli& cli, By by) : m_cli(cli), m_by(by) {
+    // Another user must be able to reach the folders and write the export.
+    std::filesystem::permissions(cli.home.path(), std::filesystem::perms(0755));
+    std::filesystem::create_directories(cli.home.file("out"));
+    std::filesystem::permissions(cli.home.file("out"), std::filesystem::perms(0777));
+    if (by == By::Modes) {
+      m_modes = std::make_unique<ReadOnlyFolder>(cli.dataDir(), ReadOnlyFolder::Way::Modes);
+    } else {
+      m_available = underReadOnlyMount(cli.dataDir(), {"true"}).has_value();
+    }
+  }
+  // False when this machine cannot make the folder read-only this way.
+  bool available() const { return m_available; }
+  ProcessResult run(std::vector<std::string> args) const {
+    args.insert(args.begin(), UNKNOT_BINARY);
+    ProcessOptions options;
+    options.env = m_cli.env();
+    return runProcess(
+        m_by == By::Mount ? *underReadOnlyMount(m_cli.dataDir(), args) : runAsOtherUser(args),
+        options);
+  }
+
+ private:
+  const Cli& m_cli;
+  By m_by;
+  bool m_available = true;
+  std::unique_ptr<ReadOnlyFolder> m_modes;
+};
+
+// A database exactly as schema 1 left it, holding one check-in today with pain 5.
+void makeVersion1(const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  sqlite3* db = nullptr;
+  sqlite3_open((dir + "/unknot.db").c_str(), &db);
+  const std::string now = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                             std::chrono::system_clock::now().time_since_epoch())
+                                             .count());
+  const std::string sql = std::string(migrations()[0]) +
+                          "PRAGMA application_id = " + std::to_string(kApplicationId) +
+                          "; PRAGMA user_version = 1;"
+                          "INSERT INTO checkins (at_utc_ms, at_offset_s, logical_date, pain) "
+                          "VALUES (" +
+                          now + ", 0, '" + formatDate(today()) + "', 5);";
+  sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+
+void checkReadingCommands(const Cli& cli, const ReadOnlyData& data) {
+  const auto before = folderBytes(cli.dataDir());
+  REQUIRE(before.count("unknot.db") == 1);
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"stats"},
+                                             {"stats", "--json"},
+                                             {"history"},
+                                             {"export", "--csv", cli.home.file("out/csv")},
+                                             {"reminders", "list"},
+                                             {"plan", "show"}}) {
+    const auto result = data.run(args);
+    INFO(args[0] << ": " << result.err);
+    CHECK(result.exitCode == 0);
+    CHECK(result.err.empty());
+    if (args[0] == "stats" && args.size() == 1) {
+      CHECK(contains(result.out, "Streak: 1 day"));
+      CHECK(contains(result.out, "Pain: latest day 4"));
+    } else if (args[0] == "stats") {
+      CHECK(contains(result.out, "\"streak\":{\"current\":1,\"longest\":1}"));
+    } else if (args[0] == "history") {
+      CHECK(contains(result.out, "Quick stretch - completed"));
+    } else if (args[0] == "export") {
+      CHECK(std::filesystem::is_regular_file(cli.home.file("out/csv/days.csv")));
+    } else if (args[0] == "reminders") {
+      CHECK(contains(result.out, "08:00  stretch"));
+    } else {
+      CHECK(contains(result.out, "day 1 of 42"));
+    }
+  }
+  // A run still runs, and says once that it is not recorded. (Without sound: as another user
+  // espeak-ng's PulseAudio probe complains about the config folder it may not write.)
+  const auto run =
+      data.run({"run", "quick-stretch", "--terminal", "--time-scale", "20", "--no-audio"});
+  INFO(run.err);
+  CHECK(run.exitCode == 0);
+  CHECK(contains(run.out, "Finished Quick stretch"));
+  CHECK_FALSE(contains(run.out, "Saved to your progress"));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK(contains(run.err, "recording is off"));
+  // Writing is refused in one line.
+  const auto checkin = data.run({"checkin", "--pain", "2"});
+  CHECK(checkin.exitCode == 1);
+  CHECK(std::count(checkin.err.begin(), checkin.err.end(), '\n') == 1);
+  CHECK(folderBytes(cli.dataDir()) == before);
+}
+
+// The 'x' marks in the calendar lines of `unknot stats`.
+size_t missedInCalendar(const std::string& stats) {
+  std::istringstream lines(stats);
+  size_t missed = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  week ", 0) == 0)
+      missed += static_cast<size_t>(std::count(line.begin(), line.end(), 'x'));
+  }
+  return missed;
 }
 
 }  // namespace
@@ -205,6 +318,34 @@ TEST_CASE("a plan begun two days ago: a rest day bridges, a missed day breaks th
   CHECK(contains(stats.out, "\"state\":\"missed\""));
   CHECK(contains(stats.out, "\"streak\":{\"current\":1,\"longest\":1}"));
   CHECK(contains(stats.out, "\"so_far\":0.5,"));  // (missed 0 + met 1) / 2; rest not scheduled
+}
+
+TEST_CASE("without a plan the days before the first record are not missed") {
+  Cli cli;
+  REQUIRE(cli.run({"checkin", "--pain", "3"}).exitCode == 0);
+  const auto first = cli.run({"stats"});
+  INFO(first.out);
+  CHECK(contains(first.out, "Adherence: - so far, - over the last 7 days"));
+  CHECK(missedInCalendar(first.out) == 0);
+  CHECK(contains(first.out, "- before you began"));
+  const auto firstJson = cli.run({"stats", "--json"});
+  CHECK_FALSE(contains(firstJson.out, "\"missed\""));
+  CHECK(contains(firstJson.out, "\"adherence\":{\"so_far\":null,\"last_7_days\":null}"));
+
+  REQUIRE(cli.runRoutine("quick-stretch").exitCode == 0);
+  const auto json = cli.run({"stats", "--json"});
+  INFO(json.out);
+  CHECK_FALSE(contains(json.out, "\"missed\""));
+  size_t untracked = 0;
+  for (size_t at = json.out.find("\"state\":\"untracked\""); at != std::string::npos;
+       at = json.out.find("\"state\":\"untracked\"", at + 1)) {
+    ++untracked;
+  }
+  CHECK(untracked == 27);
+  CHECK(contains(json.out, "\"adherence\":{\"so_far\":1,\"last_7_days\":1}"));
+  const auto text = cli.run({"stats"});
+  CHECK(contains(text.out, "Adherence: 100% so far, 100% over the last 7 days"));
+  CHECK(missedInCalendar(text.out) == 0);
 }
 
 TEST_CASE("a run killed mid-way keeps its completed phases and is closed as interrupted") {
@@ -305,6 +446,40 @@ TEST_CASE("an unusable data directory is reported and the timer still runs") {
     CHECK(readonly.exitCode == 1);
     CHECK(contains(readonly.err, "unknot.db"));
   }
+}
+
+TEST_CASE("reading commands read a read-only data folder and leave it exactly as it was") {
+  Cli cli;
+  REQUIRE(cli.run({"plan", "start", "--target", "stretch=1"}).exitCode == 0);
+  REQUIRE(cli.runRoutine("quick-stretch").exitCode == 0);
+  REQUIRE(cli.run({"checkin", "--pain", "4"}).exitCode == 0);
+  REQUIRE(cli.run({"reminders", "add", "08:00", "--target", "stretch"}).exitCode == 0);
+  SECTION("on a read-only mount, which holds for root too") {
+    const ReadOnlyData data(cli, ReadOnlyData::By::Mount);
+    if (!data.available()) {
+      WARN("no mount namespaces here (not root, no user namespaces): skipped");
+      return;
+    }
+    checkReadingCommands(cli, data);
+  }
+  SECTION("by file modes, as another user when the tests run as root") {
+    checkReadingCommands(cli, ReadOnlyData(cli, ReadOnlyData::By::Modes));
+  }
+}
+
+TEST_CASE("a read-only database of an older schema is read without being upgraded") {
+  Cli cli;
+  makeVersion1(cli.dataDir());
+  const auto before = folderBytes(cli.dataDir());
+  const ReadOnlyData data(cli, ReadOnlyData::By::Modes);
+  const auto stats = data.run({"stats"});
+  INFO(stats.err);
+  CHECK(stats.exitCode == 0);
+  CHECK(contains(stats.out, "Pain: latest day 5"));
+  const auto list = data.run({"reminders", "list"});
+  CHECK(list.exitCode == 0);
+  CHECK(contains(list.out, "No reminders"));
+  CHECK(folderBytes(cli.dataDir()) == before);
 }
 
 TEST_CASE("a symptom in a check-in gives the advice at once and stays in stats") {

@@ -3,6 +3,7 @@
 
 #include "store/schema.hpp"
 #include "store_test_support.hpp"
+#include "support/read_only_folder.hpp"
 
 using namespace unknot;
 using namespace unknot::testing;
@@ -90,4 +91,23 @@ TEST_CASE("opening a current database again changes nothing") {
   Store again(temp.path());
   CHECK(again.schemaVersion() == latestSchemaVersion());
   CHECK(again.checkins({day("2024-05-01"), day("2024-05-01")}).size() == 1);
+}
+
+TEST_CASE("a schema 1 database opened read-only is upgraded in memory and left as it is") {
+  TempDir temp;
+  makeVersion1(temp.file("unknot.db"));
+  const auto before = folderBytes(temp.path());
+  {
+    Store store(temp.path(), Store::Access::ReadOnly);
+    CHECK(store.readOnly());
+    CHECK(store.schemaVersion() == latestSchemaVersion());
+    const DateRange range{day("2024-05-01"), day("2024-05-02")};
+    CHECK(store.sessions(range).size() == 2);
+    CHECK(store.sessionParts(range).size() == 2);  // backfilled in the copy
+    CHECK(store.checkins(range).size() == 1);
+    CHECK(store.reminders().empty());  // a table schema 1 did not have
+    CHECK_THROWS_AS(store.addCheckin(checkin(2), at("2024-05-03", 12)), StoreError);
+  }
+  CHECK(folderBytes(temp.path()) == before);
+  CHECK(RawDb(temp.file("unknot.db")).integer("PRAGMA user_version") == 1);
 }

@@ -9,6 +9,7 @@
 
 #include "store/schema.hpp"
 #include "store_test_support.hpp"
+#include "support/read_only_folder.hpp"
 
 using namespace unknot;
 using namespace unknot::testing;
@@ -264,6 +265,59 @@ TEST_CASE("a data dir that cannot be created gives a clear error") {
   CHECK_THAT(openError(temp.file("file/unknot")),
              Catch::Contains("cannot create the data directory"));
   CHECK_THAT(openError(temp.file("file")), Catch::Contains("is not a directory"));
+}
+
+TEST_CASE("a read-only store creates nothing: a missing database reads as an empty record") {
+  TempDir temp;
+  const std::string dir = temp.file("not/yet");
+  Store store(dir, Store::Access::ReadOnly);
+  CHECK(store.sessions({day("2024-05-01"), day("2024-05-31")}).empty());
+  CHECK_FALSE(store.currentPlan());
+  CHECK(store.snapshot(at("2024-05-31", 12)).days.size() == 28);
+  CHECK_THROWS_AS(store.addCheckin(checkin(2), at("2024-05-31", 12)), StoreError);
+  CHECK_FALSE(std::filesystem::exists(temp.file("not")));
+}
+
+TEST_CASE("a read-only store reads a current database and writes not a byte, nor a side file") {
+  TempDir temp;
+  {
+    Store store(temp.path());
+    store.addCheckin(checkin(4), at("2024-05-01", 12));
+    store.addReminder(8 * 60, "stretch", at("2024-05-01", 12));
+  }
+  const auto before = folderBytes(temp.path());
+  {
+    Store store(temp.path(), Store::Access::ReadOnly);
+    CHECK(store.checkins({day("2024-05-01"), day("2024-05-01")}).size() == 1);
+    CHECK(store.reminders().size() == 1);
+    CHECK(store.recoveredSessions() == 0);
+    CHECK_THROWS_AS(store.addReminder(9 * 60, "stretch", at("2024-05-01", 13)), StoreError);
+    CHECK_THROWS_AS(store.startPlan(day("2024-05-01"), defaultPlanSettings(), at("2024-05-01", 13)),
+                    StoreError);
+  }
+  CHECK(folderBytes(temp.path()) == before);
+}
+
+TEST_CASE("a folder or database that cannot be written is told apart from other problems") {
+  TempDir temp;
+  CHECK(Store::writable(temp.path()));
+  CHECK(Store::writable(temp.file("missing/deeper")));
+  temp.write("file", "not a directory");
+  CHECK(Store::writable(temp.file("file/unknot")));  // the opening reports what is wrong
+  { Store store(temp.file("data")); }
+  {
+    // Root ignores modes, so as root the immutable attribute stands in for them.
+    const ReadOnlyFolder readOnly(temp.file("data"), ::geteuid() == 0
+                                                         ? ReadOnlyFolder::Way::Immutable
+                                                         : ReadOnlyFolder::Way::Modes);
+    if (readOnly.active()) {
+      CHECK_FALSE(Store::writable(temp.file("data")));
+      CHECK_FALSE(Store::writable(temp.file("data/below")));
+    } else {
+      WARN("this file system has no immutable attribute: skipped");
+    }
+  }
+  CHECK(Store::writable(temp.file("data")));
 }
 
 TEST_CASE("starting a plan cuts off the previous one, and editing keeps past days' targets") {

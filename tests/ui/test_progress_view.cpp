@@ -66,8 +66,8 @@ TEST_CASE("heat-map cells run in rows of seven from the window's first day") {
 }
 
 TEST_CASE("every day state has its own heat-map colour and legend word") {
-  const DayState all[] = {DayState::Met,    DayState::Partial, DayState::Rest,
-                          DayState::Missed, DayState::Today,   DayState::Future};
+  const DayState all[] = {DayState::Met,   DayState::Partial, DayState::Rest,     DayState::Missed,
+                          DayState::Today, DayState::Future,  DayState::Untracked};
   for (size_t i = 0; i < std::size(all); ++i) {
     for (size_t j = i + 1; j < std::size(all); ++j) {
       CHECK(dayStateColour(all[i]) != dayStateColour(all[j]));
@@ -87,6 +87,21 @@ TEST_CASE("without a plan a day with no session is neutral, not missed") {
   const std::vector<DayState> noPlan = legendStates(false);
   CHECK(std::find(noPlan.begin(), noPlan.end(), DayState::Rest) == noPlan.end());
   CHECK(std::find(noPlan.begin(), noPlan.end(), DayState::Partial) == noPlan.end());
+}
+
+TEST_CASE("without a plan the days before the first record are neutral, as days without one") {
+  ProgressInput input;
+  input.today = date("2026-11-28");
+  input.checkins = {CheckinRecord{}};
+  input.checkins[0].date = date("2026-11-26");
+  input.checkins[0].pain = 3;
+  const ProgressSnapshot s = progressSnapshot(input);
+  const std::vector<HeatCell> cells = heatMapCells(s);
+  REQUIRE(cells.size() == 28);
+  CHECK(cells[24].state == DayState::Untracked);
+  CHECK(cells[25].state == DayState::Missed);
+  CHECK(heatCellColour(cells[24].state, false) == heatCellColour(cells[25].state, false));
+  CHECK(heatCellColour(cells[24].state, false) != heatCellColour(DayState::Missed, true));
 }
 
 TEST_CASE("the trend chart maps 0-10 bottom to top and days left to right") {

@@ -89,7 +89,7 @@ int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ost
 
 int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     const auto plan = store->currentPlan();
     if (!plan) {
       out << "No recovery plan yet. Start one with: unknot plan start\n";
@@ -144,7 +144,7 @@ int checkinCommand(const ProgressOptions& options, std::ostream& out, std::ostre
 int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
     checkRange("--days", options.days, 1, 3660);
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     const LocalInstant now = localNow();
     const auto snapshot = store->snapshot(now);
     const DateRange range{snapshot.today - std::chrono::days(options.days - 1), snapshot.today};
@@ -155,7 +155,7 @@ int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostre
 
 int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     const auto snapshot = store->snapshot(localNow());
     if (options.json) {
       out << progressJson(snapshot);
@@ -169,7 +169,7 @@ int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream
 int exportCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
     if (options.exportDir.empty()) throw UsageError{"--csv: expected a folder"};
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     for (const auto& file : exportCsv(*store, options.exportDir, localNow())) {
       out << "wrote " << file.string() << '\n';
     }
@@ -180,7 +180,7 @@ int exportCommand(const ProgressOptions& options, std::ostream& out, std::ostrea
 int backupCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
     if (options.backupFile.empty()) throw UsageError{"backup: expected a file name"};
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     store->backup(options.backupFile);
     out << "Backed up " << store->path().string() << " to " << options.backupFile << '\n';
     return kExitOk;

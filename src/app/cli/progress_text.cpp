@@ -36,6 +36,8 @@ char stateLetter(DayState state) {
       return 'T';
     case DayState::Future:
       return '.';
+    case DayState::Untracked:
+      return '-';
   }
   return '?';
 }
@@ -64,7 +66,11 @@ void printToday(const ProgressSnapshot& snap, std::ostream& out) {
 }
 
 void printCalendar(const ProgressSnapshot& snap, std::ostream& out) {
-  out << "Calendar (M met, p partial, r rest, x missed, T today, . to come):\n";
+  const bool untracked = std::any_of(snap.days.begin(), snap.days.end(), [](const DayStatus& day) {
+    return day.state == DayState::Untracked;
+  });
+  out << "Calendar (M met, p partial, r rest, x missed, T today, . to come"
+      << (untracked ? ", - before you began" : "") << "):\n";
   for (size_t i = 0; i < snap.days.size(); i += 7) {
     out << "  week " << i / 7 + 1 << "  ";
     for (size_t k = i; k < std::min(i + 7, snap.days.size()); ++k) {

@@ -149,7 +149,7 @@ int remindersAddCommand(const ReminderOptions& options, std::ostream& out, std::
 
 int remindersListCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     const auto reminders = store->reminders();
     if (reminders.empty()) {
       out << "No reminders. Add one: unknot reminders add 08:00 --target stretch\n";
@@ -192,7 +192,7 @@ int remindersRemoveCommand(const ReminderOptions& options, std::ostream& out, st
 
 int remindersExportCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, [&] {
-    auto store = openStore(options.dataDir, err);
+    auto store = openStoreForReading(options.dataDir, err);
     const ReminderSchedule schedule(store->reminders());
     if (schedule.empty()) {
       throw UsageError{

@@ -12,9 +12,9 @@ namespace unknot {
 namespace {
 
 // The recovered-sessions note goes nowhere here: the snapshot shows the sessions anyway.
-std::shared_ptr<Store> openQuietly(const DataDir& dataDir) {
+std::shared_ptr<Store> openQuietly(const DataDir& dataDir, bool forReading) {
   std::ostringstream ignored;
-  return openStore(dataDir, ignored);
+  return forReading ? openStoreForReading(dataDir, ignored) : openStore(dataDir, ignored);
 }
 
 }  // namespace
@@ -29,9 +29,9 @@ std::optional<GuiProgress::Screen> parseGuiView(std::string_view name) {
 GuiProgress::GuiProgress(Options options) : m_options(std::move(options)) {}
 
 template <typename Body>
-bool GuiProgress::withStore(Body&& body, std::string& error) {
+bool GuiProgress::withStore(Body&& body, std::string& error, StoreUse use) {
   try {
-    const std::shared_ptr<Store> store = openQuietly(m_options.dataDir);
+    const std::shared_ptr<Store> store = openQuietly(m_options.dataDir, use == StoreUse::Read);
     body(*store);
     return true;
   } catch (const std::exception& e) {  // StoreError, or bad_alloc on a huge record
@@ -50,8 +50,11 @@ void GuiProgress::reload() {
         m_model.snapshot = store.snapshot(now);
         m_currentPlan = store.currentPlan();
         m_reminders = store.reminders();
+        if (store.readOnly())
+          m_model.notice =
+              "The data folder is read-only: new sessions and check-ins are not recorded.";
       },
-      m_model.error);
+      m_model.error, StoreUse::Read);
   m_plan.reminders = m_reminders;
 }
 

@@ -70,9 +70,11 @@ class GuiProgress {
   void applyPlan(const PlanEditorIntent& intent);
   void applyStartAdvice(const StartAdviceIntent& intent);
   void offerAdvice(const std::string& routineId, const std::vector<Symptom>& symptoms);
-  // Runs `body` with a freshly opened store; a StoreError becomes `error` and false.
+  // Runs `body` with a freshly opened store; a StoreError becomes `error` and false. Reading
+  // opens a read-only data folder read-only (see openStoreForReading).
+  enum class StoreUse { Write, Read };
   template <typename Body>
-  bool withStore(Body&& body, std::string& error);
+  bool withStore(Body&& body, std::string& error, StoreUse use = StoreUse::Write);
 
   Options m_options;
   Screen m_screen = Screen::Closed;

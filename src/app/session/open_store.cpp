@@ -15,4 +15,13 @@ std::shared_ptr<Store> openStore(const DataDir& dataDir, std::ostream& err) {
   return store;
 }
 
+std::shared_ptr<Store> openStoreForReading(const DataDir& dataDir, std::ostream& err) {
+  if (!isReadOnly(dataDir)) return openStore(dataDir, err);
+  return std::make_shared<Store>(dataDir.path, Store::Access::ReadOnly);
+}
+
+bool isReadOnly(const DataDir& dataDir) {
+  return !dataDir.path.empty() && !Store::writable(dataDir.path);
+}
+
 }  // namespace unknot

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <ostream>
+#include <utility>
 
 #include "app/session/open_store.hpp"
 #include "app/session/session_extras.hpp"
@@ -63,9 +64,18 @@ SessionSinkFactory recordingSinkFactory(const Library& library, const DataDir& d
                                         const std::string& runner, std::ostream& out,
                                         std::ostream& err, SessionSinkFactory other) {
   const RoutineLibrary* routines = &library.routines;
+  // A window runs many sessions; a folder that cannot be written is worth one line, not one each.
+  auto toldReadOnly = std::make_shared<bool>(false);
   return [=, &out, &err](const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
     std::unique_ptr<CueSink> extra = other ? other(plan, clock) : nullptr;
     std::unique_ptr<SessionRecorder> recorder;
+    if (isReadOnly(dataDir)) {
+      if (!std::exchange(*toldReadOnly, true)) {
+        err << "unknot: recording is off: " << dataDir.path.string()
+            << " is read-only (the timer runs as usual)\n";
+      }
+      return std::make_unique<RecordedSession>(nullptr, std::move(extra), nullptr);
+    }
     try {
       SessionRecorder::Options options;
       options.runner = runner;

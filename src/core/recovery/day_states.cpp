@@ -20,6 +20,8 @@ const char* toString(DayState state) {
       return "today";
     case DayState::Future:
       return "future";
+    case DayState::Untracked:
+      return "untracked";
   }
   return "?";
 }
@@ -49,7 +51,8 @@ void fillProgress(DayStatus& day, const std::vector<Target>& targets,
 }  // namespace
 
 std::vector<DayStatus> evaluatePlanDays(const RecoveryPlan& plan,
-                                        const std::vector<SessionPart>& parts, LogicalDate today) {
+                                        const std::vector<SessionPart>& parts, LogicalDate today,
+                                        std::optional<LogicalDate> trackedFrom) {
   std::map<LogicalDate, std::vector<const SessionPart*>> byDate;
   for (const auto& part : parts) {
     if (plan.contains(part.date)) byDate[part.date].push_back(&part);
@@ -70,6 +73,8 @@ std::vector<DayStatus> evaluatePlanDays(const RecoveryPlan& plan,
       day.state = DayState::Met;
     } else if (date == today) {
       day.state = DayState::Today;
+    } else if (trackedFrom && date < *trackedFrom) {
+      day.state = DayState::Untracked;
     } else if (restTaken[plan.weekNumber(date)] < plan.settingsOn(date).restDaysPerWeek) {
       ++restTaken[plan.weekNumber(date)];
       day.state = DayState::Rest;
@@ -96,6 +101,7 @@ Streaks computeStreaks(const std::vector<DayStatus>& days) {
       case DayState::Rest:
       case DayState::Today:
       case DayState::Future:
+      case DayState::Untracked:
         break;
     }
     streaks.longest = std::max(streaks.longest, run);
@@ -111,7 +117,10 @@ std::optional<double> adherence(const std::vector<DayStatus>& days, LogicalDate 
   std::optional<double> today;
   for (const auto& day : days) {
     if (day.date < from || day.date > to) continue;
-    if (day.state == DayState::Rest || day.state == DayState::Future) continue;
+    if (day.state == DayState::Rest || day.state == DayState::Future ||
+        day.state == DayState::Untracked) {
+      continue;
+    }
     if (day.state == DayState::Today) {
       today = day.completion;
       continue;

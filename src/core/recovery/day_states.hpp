@@ -28,7 +28,8 @@ struct SessionPart {
   bool counts() const { return doneWorkPhases > 0 && doneWorkPhases * 2 >= plannedWorkPhases; }
 };
 
-enum class DayState { Met, Partial, Rest, Missed, Today, Future };
+// Untracked: a settled day before the first record, which nothing was expected of yet.
+enum class DayState { Met, Partial, Rest, Missed, Today, Future, Untracked };
 const char* toString(DayState state);
 
 struct TargetProgress {
@@ -47,22 +48,24 @@ struct DayStatus {
 };
 
 // One entry per plan day, start to end. Days before `today` are settled: met when complete;
-// otherwise the first unmet day in each plan week (up to the week's allowance) is a rest day,
-// and the others are partial or missed. Today is met once complete, otherwise "today".
+// untracked when before `trackedFrom` (see trackingStart); otherwise the first unmet day in each
+// plan week (up to the week's allowance) is a rest day, and the others are partial or missed.
+// Today is met once complete, otherwise "today".
 std::vector<DayStatus> evaluatePlanDays(const RecoveryPlan& plan,
-                                        const std::vector<SessionPart>& parts, LogicalDate today);
+                                        const std::vector<SessionPart>& parts, LogicalDate today,
+                                        std::optional<LogicalDate> trackedFrom = std::nullopt);
 
 struct Streaks {
   int current = 0;  // consecutive met days up to today (or the plan's last day)
   int longest = 0;
 };
 // Met days add one, rest days bridge without adding, partial and missed days break. An
-// unfinished today neither adds nor breaks.
+// unfinished today and untracked days neither add nor break.
 Streaks computeStreaks(const std::vector<DayStatus>& days);
 
-// Sum of completion over scheduled days (rest days excluded) in [from, to]. Settled days
-// always count; today counts once including it does not lower the figure, since it is not
-// over yet. nullopt when there is no day to count.
+// Sum of completion over scheduled days (rest and untracked days excluded) in [from, to]. Settled
+// days always count; today counts once including it does not lower the figure, since it is not over
+// yet. nullopt when there is no day to count.
 std::optional<double> adherence(const std::vector<DayStatus>& days, LogicalDate from,
                                 LogicalDate to);
 

@@ -30,6 +30,17 @@ DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate toda
   return {std::min(sessions.from, today - days(kSymptomFlagDays - 1)), today};
 }
 
+LogicalDate trackingStart(const ProgressInput& input) {
+  std::optional<LogicalDate> first = input.firstRecord;
+  const auto take = [&first](LogicalDate date) {
+    if (!first || date < *first) first = date;
+  };
+  if (input.plan) take(input.plan->start);
+  for (const auto& part : input.parts) take(part.date);
+  for (const auto& checkin : input.checkins) take(checkin.date);
+  return first.value_or(input.today);
+}
+
 const DayStatus* ProgressSnapshot::day(LogicalDate date) const {
   for (const auto& status : days) {
     if (status.date == date) return &status;
@@ -85,7 +96,7 @@ ProgressSnapshot progressSnapshot(const ProgressInput& input) {
   snap.notStarted = input.today < snap.plan.start;
   snap.finished = input.today > snap.plan.end();
   snap.dayNumber = std::clamp(snap.plan.dayNumber(input.today), 0, snap.dayCount);
-  snap.days = evaluatePlanDays(snap.plan, input.parts, input.today);
+  snap.days = evaluatePlanDays(snap.plan, input.parts, input.today, trackingStart(input));
   snap.streaks = computeStreaks(snap.days);
   const LogicalDate last = std::min(input.today, snap.plan.end());
   snap.adherence = adherence(snap.days, snap.plan.start, last);

@@ -29,9 +29,16 @@ DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate toda
 struct ProgressInput {
   LogicalDate today;
   std::optional<RecoveryPlan> plan;
-  std::vector<SessionPart> parts;       // sessions dated in sessionRange()
-  std::vector<CheckinRecord> checkins;  // check-ins dated in checkinRange()
+  std::vector<SessionPart> parts;          // sessions dated in sessionRange()
+  std::vector<CheckinRecord> checkins;     // check-ins dated in checkinRange()
+  std::optional<LogicalDate> firstRecord;  // the earliest session, check-in or plan start ever
 };
+
+// The first day anything was expected of the user: the earliest of the first record (in
+// `firstRecord`, or any session or check-in in the input) and the plan's start; today when
+// there is none. Days before it are untracked, neither missed nor counted against adherence,
+// so a new user without a plan does not start 27 days behind.
+LogicalDate trackingStart(const ProgressInput& input);
 
 struct CategoryTotal {
   Category category = Category::Mixed;

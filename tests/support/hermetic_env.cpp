@@ -31,6 +31,10 @@ class HermeticEnvironment : public Catch::TestEventListenerBase {
     name.push_back('\0');
     if (!::mkdtemp(name.data())) throw std::runtime_error("cannot make the test's home folder");
     m_root = name.data();
+    // mkdtemp makes it 0700; tests that run the binary as another user (a read-only record as
+    // root) need to reach their folders inside it.
+    fs::permissions(m_root, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
     const std::pair<const char*, const char*> layout[] = {
         {"HOME", "home"},
         {"XDG_CONFIG_HOME", "home/.config"},

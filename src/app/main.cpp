@@ -4,8 +4,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <iostream>
 
+#include "app/cli/command_support.hpp"
 #include "app/cli/library_commands.hpp"
 #include "app/cli/progress_commands.hpp"
 #include "app/cli/reminder_commands.hpp"
@@ -13,7 +17,11 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
 #include "app/terminal/terminal_runner.hpp"
+#include "core/closest_match.hpp"
 #include "core/duration.hpp"
+#include "core/recovery/checkin.hpp"
+#include "core/recovery/recovery_plan.hpp"
+#include "core/settings.hpp"
 
 #ifdef UNKNOT_HAVE_GUI
 #include "app/gui/gui_runner.hpp"
@@ -77,21 +85,52 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
   return terminal;
 }
 
-int runDefault(const AppPaths& paths, const Library& library, const Options& options) {
+// No window could open: say what to do instead, in one line. On a terminal, offer the routine
+// and start it only on a yes; otherwise (a script, a pipe) start nothing and record nothing.
+int withoutDisplay(const AppPaths& paths, const Library& library, const Options& options,
+                   const SettingsLoad& settings, const std::string& reason) {
+  const bool routineAsked = options.screenshot.empty() && options.view.empty();
+  const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
+  std::string advice;
+  if (!options.screenshot.empty()) {
+    advice = "a screenshot needs a display (xvfb-run gives one)";
+  } else if (!options.view.empty()) {
+    advice =
+        "in a terminal, see your record with `unknot stats`, `unknot checkin` and "
+        "`unknot plan show`";
+  } else if (!options.guiRunId.empty()) {
+    advice = "run it here with `unknot run " + id + " --terminal`";
+  } else {
+    advice =
+        "see the routines with `unknot list`, then run one here with "
+        "`unknot run ID --terminal`";
+  }
+  std::cerr << errorLine("window", "cannot open one (" + reason + "); " + advice) << '\n';
+  if (!routineAsked || !stdioIsTerminal()) return kExitNoDisplay;
+  const auto [entry, code] = findRunnable(library, id, "run", std::cerr);
+  if (!entry) return code;
+  if (!askToRunHere(*entry->plan, std::cin, std::cout)) return kExitNoDisplay;
+  return runTerminalCommand(library, id, terminalOptions(paths, library, options, settings),
+                            std::cout, std::cerr);
+}
+
+// The window (on the library, a routine or a progress screen); `where` names what asked for a
+// routine ("--run" or "run") in messages.
+int runDefault(const AppPaths& paths, const Library& library, const Options& options,
+               std::string_view where) {
+  if (!options.guiRunId.empty()) {
+    const auto [entry, code] = findRunnable(library, options.guiRunId, where, std::cerr);
+    if (!entry) return code;
+  }
   SettingsLoad settings = loadAndReportSettings(paths);
+  std::string noDisplay;
 #ifdef UNKNOT_HAVE_GUI
   GuiOptions gui;
   gui.library = &library.routines;
   gui.reloadLibrary = [&paths] { return loadLibrary(paths).routines; };
   if (!options.guiRunId.empty()) gui.runId = options.guiRunId;
-  if (!options.atText.empty()) {
-    gui.at = parseDurationText(options.atText);
-    if (!gui.at) {
-      std::cerr << "unknot: --at: expected a duration like 12s or 1m30s, found '" << options.atText
-                << "'\n";
-      return kExitUsage;
-    }
-  }
+  // --at, --size and --exit-after were checked by their validators.
+  if (!options.atText.empty()) gui.at = parseDurationText(options.atText);
   if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
   if (!options.view.empty()) gui.view = options.view;
   gui.paths = paths;
@@ -107,44 +146,83 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
 #endif
   gui.makeSessionSink = recordingSinkFactory(library, paths.data, "gui", std::cout, std::cerr,
                                              std::move(gui.makeSessionSink));
-  if (!options.sizeText.empty()) {
-    const auto size = parseWindowSize(options.sizeText);
-    if (!size) {
-      std::cerr << "unknot: --size: expected WIDTHxHEIGHT like 1280x800, found '"
-                << options.sizeText << "'\n";
-      return kExitUsage;
-    }
+  if (const auto size = parseWindowSize(options.sizeText)) {
     gui.width = size->first;
     gui.height = size->second;
   }
-  if (!options.exitAfterText.empty()) {
-    gui.exitAfter = parseDurationText(options.exitAfterText);
-    if (!gui.exitAfter) {
-      std::cerr << "unknot: --exit-after: expected a duration like 3s, found '"
-                << options.exitAfterText << "'\n";
-      return kExitUsage;
-    }
-  }
+  if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
   gui.settings = &settings.settings;
   if (settings.errors.empty())
     gui.settingsPath = paths.settingsFile;  // never overwrite a file we could not read
-  const int code = runGui(gui);
+  const int code = runGui(gui, noDisplay);
   if (code != kExitNoDisplay) return code;
 #else
-  std::cerr << "unknot: this build has no desktop window; using the terminal\n";
+  noDisplay = "this build has no desktop window";
 #endif
-  if (!options.screenshot.empty()) return kExitFailure;
-  if (!options.view.empty()) {  // asked for a screen, not a routine: do not start one
-    std::cerr << "unknot: in a terminal, see your record with unknot stats, unknot checkin and "
-                 "unknot plan show\n";
-    return kExitFailure;
-  }
-  const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
-  std::cerr << "unknot: starting '" << id << "' in the terminal (other routines: unknot list, "
-            << "then unknot run ID --terminal)\n";
-  return runTerminalCommand(library, id, terminalOptions(paths, library, options, settings),
-                            std::cout, std::cerr);
+  return withoutDisplay(paths, library, options, settings, noDisplay);
+}
+
+// Validators: CLI11 checks each value before converting it, so a bad one gets our words
+// ("expected a whole number from 0 to 10, found '4.5'") instead of CLI11's.
+CLI::Validator wholeNumber(int lo, int hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        int value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+            value < lo || value > hi) {
+          return "expected a whole number from " + std::to_string(lo) + " to " +
+                 std::to_string(hi) + ", found '" + text + "'";
+        }
+        return {};
+      },
+      "");
+}
+
+CLI::Validator timeScale() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+            !(value >= 0.01 && value <= 1000)) {
+          return "expected a number from 0.01 to 1000, found '" + text + "'";
+        }
+        return {};
+      },
+      "");
+}
+
+CLI::Validator durationText(const char* example) {
+  return CLI::Validator(
+      [example](std::string& text) -> std::string {
+        if (parseDurationText(text)) return {};
+        return std::string("expected a duration like ") + example + ", found '" + text + "'";
+      },
+      "");
+}
+
+CLI::Validator windowSize() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (parseWindowSize(text)) return {};
+        return "expected WIDTHxHEIGHT, each from " + std::to_string(kMinWindowSide) + " to " +
+               std::to_string(kMaxWindowSide) + " (e.g. 1280x800), found '" + text + "'";
+      },
+      "");
+}
+
+CLI::Validator oneOf(std::vector<std::string> words) {
+  return CLI::Validator(
+      [words](std::string& text) -> std::string {
+        if (std::find(words.begin(), words.end(), text) != words.end()) return {};
+        std::string list;
+        for (size_t i = 0; i < words.size(); ++i)
+          list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+        return "expected " + list + ", found '" + text + "'" + didYouMean(text, words);
+      },
+      "");
 }
 
 // The progress commands; --data-dir is accepted before or after the command name.
@@ -160,16 +238,27 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   plan->require_subcommand(1);
   auto* start =
       plan->add_subcommand("start", "Start a recovery plan (default: 6 weeks from today)");
-  auto* edit =
-      plan->add_subcommand("edit", "Change the plan from today on; past days keep their targets");
+  auto* edit = plan->add_subcommand(
+      "edit",
+      "Change the plan from today on; past days keep their targets, and targets you "
+      "do not name stay as they are");
+  start->add_option("--target", p.targets,
+                    "Daily target, repeatable; the targets given replace the default ones: "
+                    "stretch=2, foam-roll+massage=1, strength=1@2 (from week 2), "
+                    "routine:pigeon-pose=1");
+  edit->add_option("--target", p.targets,
+                   "Set one daily target, repeatable: stretch=3 changes the stretch target (or "
+                   "adds it) and keeps the others; strength=1@2 counts from week 2");
+  edit->add_option("--remove-target", p.removeTargets,
+                   "Drop a daily target, repeatable: stretch, foam-roll+massage, "
+                   "routine:pigeon-pose");
   for (auto* command : {start, edit}) {
-    command->add_option("--weeks", p.weeks, "Plan length, 2 to 6 weeks");
-    command->add_option("--target", p.targets,
-                        "Daily target, repeatable: stretch=2, foam-roll+massage=1, strength=1@2 "
-                        "(from week 2), routine:pigeon-pose=1");
-    command->add_option("--rest-days", p.restDays,
-                        "Rest days allowed per week, 0 to 3 (default 1)");
-    command->add_option("--day-start", p.dayStart, "Hour the day starts, 0 to 12 (default 3)");
+    command->add_option("--weeks", p.weeks, "Plan length, 2 to 6 weeks")
+        ->check(wholeNumber(plan_limits::kMinWeeks, plan_limits::kMaxWeeks));
+    command->add_option("--rest-days", p.restDays, "Rest days allowed per week, 0 to 3 (default 1)")
+        ->check(wholeNumber(0, plan_limits::kMaxRestDaysPerWeek));
+    command->add_option("--day-start", p.dayStart, "Hour the day starts, 0 to 12 (default 3)")
+        ->check(wholeNumber(0, 12));
     dataDir(command);
   }
   start->add_option("--date", p.date, "First day of the plan, YYYY-MM-DD (default today)");
@@ -177,14 +266,18 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   dataDir(plan->add_subcommand("show", "Show the plan, its targets and which day it is"));
   auto* checkin =
       app.add_subcommand("checkin", "Log pain and tightness (0-10), warning symptoms and a note");
-  checkin->add_option("--pain", p.pain, "Pain now, 0 (none) to 10 (worst)")->required();
-  checkin->add_option("--tightness", p.tightness, "Tightness now, 0 to 10");
+  checkin->add_option("--pain", p.pain, "Pain now, 0 (none) to 10 (worst)")
+      ->required()
+      ->check(wholeNumber(0, kMaxScore));
+  checkin->add_option("--tightness", p.tightness, "Tightness now, 0 to 10")
+      ->check(wholeNumber(0, kMaxScore));
   checkin->add_option("--symptom", p.symptoms,
                       "Repeatable: numbness, radiating, swelling, mobility, injury");
   checkin->add_option("--note", p.note, "A short note");
   dataDir(checkin);
   auto* history = app.add_subcommand("history", "List the sessions and check-ins of the last days");
-  history->add_option("--days", p.days, "How many days back (default 7)");
+  history->add_option("--days", p.days, "How many days back, 1 to 3660 (default 7)")
+      ->check(wholeNumber(1, 3660));
   dataDir(history);
   auto* stats =
       app.add_subcommand("stats", "Streak, adherence, time per category, pain trend, red flags");
@@ -198,7 +291,8 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   dataDir(exportCsv);
   auto* backup =
       app.add_subcommand("backup", "Copy the progress database to FILE (safe while running)");
-  backup->add_option("file", p.backupFile, "Where to write the copy")->required();
+  backup->add_option("FILE", p.backupFile, "Where to write the copy (a file, not a folder)")
+      ->required();
   dataDir(backup);
 }
 
@@ -212,14 +306,14 @@ void addReminderCommands(CLI::App& app, ReminderOptions& r, std::string& dataDir
   auto* reminders =
       app.add_subcommand("reminders", "Daily reminder times per target: add, list, remove, export");
   reminders->require_subcommand(1);
-  auto* add =
-      reminders->add_subcommand("add", "Remind at HH:MM every day unless the target is met");
-  add->add_option("time", r.time, "Time of day, HH:MM (24-hour)")->required();
+  auto* add = reminders->add_subcommand("add", "Remind at TIME every day unless the target is met");
+  add->add_option("TIME", r.time, "Time of day, H:MM or HH:MM (24-hour), e.g. 8:00 or 18:30")
+      ->required();
   add->add_option("--target", r.target,
                   "What to do: stretch, foam-roll+massage, routine:pigeon-pose, any")
       ->required();
-  auto* remove = reminders->add_subcommand("remove", "Remove the reminders at HH:MM");
-  remove->add_option("time", r.time, "Time of day, HH:MM")->required();
+  auto* remove = reminders->add_subcommand("remove", "Remove the reminders at TIME");
+  remove->add_option("TIME", r.time, "Time of day, H:MM or HH:MM")->required();
   remove->add_option("--target", r.target, "Only the reminder for this target");
   auto* list =
       reminders->add_subcommand("list", "Show the reminders and today's progress on their targets");
@@ -229,8 +323,9 @@ void addReminderCommands(CLI::App& app, ReminderOptions& r, std::string& dataDir
   auto* remind = app.add_subcommand(
       "remind", "Ring the reminders that are due now (for cron or a systemd timer)");
   remind->add_flag("--once", r.once, "Check once and exit (the default; there is no loop)");
-  remind->add_flag("--snooze", r.snooze, "Snooze the reminders that rang for 10 minutes");
-  remind->add_flag("--silence", r.silence, "No more reminders today");
+  auto* snooze =
+      remind->add_flag("--snooze", r.snooze, "Snooze the reminders that rang for 10 minutes");
+  remind->add_flag("--silence", r.silence, "No more reminders today")->excludes(snooze);
   remind->add_flag("--no-notify", r.noNotify, "Print only; send no desktop notification");
   for (auto* command : {add, remove, list, exportIcs, remind}) common(command);
 }
@@ -275,67 +370,136 @@ int dispatch(CLI::App& app, Options options) {
   }
   if (app.got_subcommand("run")) {
     if (!options.terminal) {
-#ifdef UNKNOT_HAVE_GUI
       Options gui = options;
       gui.guiRunId = options.runId;
-      return runDefault(paths, library, gui);
-#endif
+      return runDefault(paths, library, gui, "run");
     }
     return runTerminalCommand(
         library, options.runId,
         terminalOptions(paths, library, options, loadAndReportSettings(paths)), std::cout,
         std::cerr);
   }
-  return runDefault(paths, library, options);
+  return runDefault(paths, library, options, "--run");
+}
+
+// The commands as typed ("plan edit"), down the chain CLI11 selected; empty at the top.
+std::pair<std::string, const CLI::App*> selectedCommand(const CLI::App* app) {
+  std::string where;
+  while (!app->get_subcommands().empty()) {
+    app = app->get_subcommands().front();
+    where += (where.empty() ? "" : " ") + app->get_name();
+  }
+  return {where, app};
+}
+
+// CLI11's words for what went wrong, in unknot's shape (docs/cli.md): one line,
+// "unknot: <where>: <what> (see unknot <where> --help)", or a "did you mean" instead of the
+// pointer when a name was mistyped.
+std::string failureLine(const CLI::App* root, const CLI::Error& error) {
+  constexpr auto npos = std::string::npos;
+  const auto [where, command] = selectedCommand(root);
+  std::string what = error.what();
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : command->get_subcommands({})) commands.push_back(sub->get_name());
+  // A word where a command was expected ("plan strat") is left over, not extra, in CLI11.
+  const std::vector<std::string> leftOver = command->remaining();
+  const bool extra = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr;
+  if (extra || (!commands.empty() && !leftOver.empty())) {
+    // "The following argument(s) was/were not expected: a b"
+    const std::string listed = what.substr(what.find(": ") + 2);
+    const std::string first =
+        leftOver.empty() ? listed.substr(0, listed.find(' ')) : leftOver.front();
+    std::vector<std::string> candidates;
+    if (first.rfind('-', 0) == 0) {
+      for (const CLI::Option* option : command->get_options())
+        for (const std::string& name : option->get_lnames()) candidates.push_back("--" + name);
+      what = first + ": unknown option";
+    } else if (where.empty() || !commands.empty()) {
+      candidates = commands;
+      what = first + ": unknown command";
+    } else {
+      what = "unexpected argument '" + first + "'";
+    }
+    what += didYouMean(first, candidates);
+  } else if (dynamic_cast<const CLI::RequiredError*>(&error) &&
+             what.rfind("A subcommand", 0) == 0) {
+    std::string list;
+    for (size_t i = 0; i < commands.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == commands.size() ? " or " : ", ") + commands[i];
+    what = "expected a command: " + list;
+  } else if (dynamic_cast<const CLI::ExcludesError*>(&error)) {
+    // "--silence excludes --snooze"
+    const size_t at = what.find(" excludes ");
+    what = what.substr(0, at) + " and " + what.substr(at + 10) + " cannot be used together";
+  } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) && what.find(": ") != npos) {
+    // "--pain: 1 required INT missing": the option came last, without its value.
+    what = what.substr(0, what.find(": ")) + ": expected a value";
+  } else if (dynamic_cast<const CLI::ConversionError*>(&error) &&
+             what.rfind("Could not convert: ", 0) == 0) {
+    // "Could not convert: --x = v": a value no validator caught.
+    const std::string rest = what.substr(19);
+    const size_t eq = rest.find(" = ");
+    what = rest.substr(0, eq) + ": cannot read '" + rest.substr(eq + 3) + "'";
+  } else if (what.size() > 1 && std::islower(static_cast<unsigned char>(what[1]))) {
+    what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));  // "A x"
+  }
+  return usageLine(where, UsageError{what}) + '\n';
 }
 
 int runCli(int argc, char** argv) {
   CLI::App app{"unknot - guided recovery routines for gluteal trigger points", "unknot"};
   app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
+  app.failure_message(failureLine);
   Options options;
   app.add_option("--run", options.guiRunId, "Open the app and start this routine at once");
   app.add_option("--at", options.atText,
-                 "With --screenshot: show the player this far in (e.g. 12s)");
+                 "With --screenshot: show the player this far in (e.g. 12s)")
+      ->check(durationText("12s or 1m30s"));
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
-  app.add_option("--view", options.view, "Open the window on: library, progress, checkin or plan");
-  app.add_option("--size", options.sizeText, "Window size WxH (e.g. 1280x800)");
+  app.add_option("--view", options.view, "Open the window on: library, progress, checkin or plan")
+      ->check(oneOf({"library", "progress", "checkin", "plan"}));
+  app.add_option("--size", options.sizeText,
+                 "Window size WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800)")
+      ->check(windowSize());
   // Hidden hooks for the GUI tests and scripts/bench-gui (an empty group hides them from --help).
   app.add_option("--exit-after", options.exitAfterText, "Close the window after this long")
-      ->group("");
+      ->group("")
+      ->check(durationText("3s"));
   app.add_flag("--gui-stats", options.guiStats, "Print frame counts and first-frame time to stderr")
       ->group("");
   app.add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
-  app.add_option("--time-scale", options.timeScale, "Run the clock N times faster (demos, tests)")
-      ->check(CLI::Range(0.01, 1000.0));
+  app.add_option("--time-scale", options.timeScale,
+                 "Run the clock N times faster, 0.01 to 1000 (demos, tests)")
+      ->check(timeScale());
 
   app.add_subcommand("list", "List the routines (bundled and your own) with their total time");
   auto* show = app.add_subcommand("show", "Show a routine's phases with their start times");
-  show->add_option("id", options.showId, "Routine id (see list)")->required();
+  show->add_option("ID", options.showId, "Routine id (see unknot list)")->required();
   auto* validate = app.add_subcommand("validate", "Check routine files (default: all routines)");
-  validate->add_option("paths", options.validatePaths, "Files or folders to check");
-  auto* run = app.add_subcommand("run", "Run a routine");
-  run->add_option("id", options.runId, "Routine id (see list)")->required();
+  validate->add_option("PATH", options.validatePaths, "Files or folders to check");
+  auto* run = app.add_subcommand("run", "Run a routine (in the window, or --terminal)");
+  run->add_option("ID", options.runId, "Routine id (see unknot list)")->required();
   run->add_flag("--terminal", options.terminal, "Run in the terminal instead of the window");
   run->add_flag("--confirm-long-thermal", options.confirmLongThermal,
                 "Start heat or ice applications over 20 minutes without asking");
   run->add_flag("--fresh", options.freshThermal,
                 "Start a heat/ice cycle from the beginning instead of resuming the one left open");
   run->add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
-  run->add_option("--time-scale", options.timeScale, "Run the clock N times faster (demos, tests)")
-      ->check(CLI::Range(0.01, 1000.0));
+  run->add_option("--time-scale", options.timeScale,
+                  "Run the clock N times faster, 0.01 to 1000 (demos, tests)")
+      ->check(timeScale());
   addProgressCommands(app, options.progress, options.dataDirFlag);
   addReminderCommands(app, options.reminders, options.dataDirFlag);
   app.require_subcommand(0, 1);
+  app.footer(
+      "Each command has its own options: unknot COMMAND --help. Messages and exit codes: "
+      "docs/cli.md.");
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "unknot: " << e.what() << "\n(see unknot --help)\n";
-    return kExitUsage;
+    const int code = app.exit(e);  // help and version on stdout, a failure as one line
+    return code == static_cast<int>(CLI::ExitCodes::Success) ? kExitOk : kExitUsage;
   }
   return dispatch(app, options);
 }
@@ -348,6 +512,6 @@ int main(int argc, char** argv) {
     return unknot::runCli(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "unknot: " << e.what() << '\n';
-    return 1;
+    return unknot::kExitFailure;
   }
 }

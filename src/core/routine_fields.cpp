@@ -4,6 +4,7 @@
 #include <climits>
 #include <sstream>
 
+#include "core/closest_match.hpp"
 #include "core/routine.hpp"
 #include "core/routine_prescan.hpp"
 
@@ -51,33 +52,6 @@ std::string quotedText(std::string_view text, char quote) {
   }
   out += quote;
   return out;
-}
-
-std::string normalizedForMatch(std::string_view word) {
-  std::string out;
-  for (char c : word) {
-    if (c == '-') c = '_';
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out += c;
-  }
-  return out;
-}
-
-// Optimal string alignment distance: a swapped pair ("hodl") counts as one typo.
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
 }
 
 template <typename Names>
@@ -145,22 +119,6 @@ std::string describe(const toml::node& node) {
 
 std::string quotedKey(std::string_view key) {
   return quotedText(key, '\'');
-}
-
-std::string closestMatch(std::string_view word, std::span<const std::string_view> candidates) {
-  if (word.size() > 64) return {};
-  const std::string typed = normalizedForMatch(word);
-  const size_t allowed = typed.size() >= 5 ? 2 : 1;
-  std::string_view best;
-  size_t bestDistance = allowed + 1;
-  for (std::string_view candidate : candidates) {
-    const size_t distance = editDistance(typed, normalizedForMatch(candidate));
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return std::string(best);
 }
 
 size_t codePointCount(std::string_view text) {

@@ -46,9 +46,6 @@ inline SourcePos posOf(const toml::node& node) {
 // What a value looks like in a message: strings quoted, numbers as written, else its type.
 std::string describe(const toml::node& node);
 
-// The closest of `candidates` to `word` when it is plausibly a typo, else empty.
-std::string closestMatch(std::string_view word, std::span<const std::string_view> candidates);
-
 // A key as messages show it: in single quotes, escaped and cut short, so any bytes a file
 // holds keep the message on one line.
 std::string quotedKey(std::string_view key);

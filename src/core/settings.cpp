@@ -225,6 +225,22 @@ std::string tempSuffix() {
 
 }  // namespace
 
+std::optional<std::pair<int, int>> parseWindowSize(std::string_view text) {
+  const size_t x = text.find('x');
+  if (x == std::string_view::npos) return std::nullopt;
+  auto number = [](std::string_view digits) -> std::optional<int> {
+    int value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+    if (value < kMinWindowSide || value > kMaxWindowSide) return std::nullopt;
+    return value;
+  };
+  const auto width = number(text.substr(0, x));
+  const auto height = number(text.substr(x + 1));
+  if (!width || !height) return std::nullopt;
+  return std::pair{*width, *height};
+}
+
 SettingsLoad loadSettings(const std::filesystem::path& path) {
   SettingsLoad result;
   if (path.empty()) return result;

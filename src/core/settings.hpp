@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "core/diagnostic.hpp"
 
@@ -31,6 +33,11 @@ struct WindowSettings {
   int height = 760;
   std::optional<int> x, y;  // unset: let the window manager place it
 };
+
+// The window sizes --size accepts (a screenshot may be smaller than a saved window).
+inline constexpr int kMinWindowSide = 200, kMaxWindowSide = 16384;
+// "1280x800" -> {1280, 800}; nullopt unless both are whole numbers in the limits above.
+std::optional<std::pair<int, int>> parseWindowSize(std::string_view text);
 
 struct Settings {
   AudioSettings audio;

@@ -220,7 +220,8 @@ void Store::backup(const std::filesystem::path& destination) {
   }
   std::filesystem::rename(temp, destination, ec);
   if (ec) {
-    std::filesystem::remove(temp, ec);
+    std::error_code ignored;  // the rename's error is the one to tell, not "Success"
+    std::filesystem::remove(temp, ignored);
     throw StoreError("cannot write " + destination.string() + ": " + ec.message());
   }
 }

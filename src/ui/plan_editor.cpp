@@ -140,6 +140,11 @@ PlanEditorIntent drawReminders(PlanEditorState& state, const UiFonts& fonts) {
               fonts.bodySize * 12);
   ImGui::SameLine();
   if (ImGui::Button("Add reminder")) intent = reminderToAdd(state);
+  if (!state.reminderError.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+    ImGui::TextWrapped("%s", state.reminderError.c_str());
+    ImGui::PopStyleColor();
+  }
   return intent;
 }
 

@@ -21,8 +21,9 @@ struct PlanEditorState {
   std::vector<std::string> routineIds;  // offered as per-routine targets
   int newTarget = 0;                    // index into targetChoices()
   std::array<char, 8> reminderTime{'0', '8', ':', '0', '0'};
-  int reminderTarget = 0;  // index into reminderTargets()
-  std::string error;       // one line, shown under the buttons
+  int reminderTarget = 0;     // index into reminderTargets()
+  std::string error;          // one line, shown under the buttons
+  std::string reminderError;  // one line under the reminder row, where the user is looking
 };
 
 struct PlanEditorIntent {
@@ -46,7 +47,8 @@ PlanEditorIntent applyPlanEditorKeys(PlanEditorState& state, std::span<const UiK
 // reason goes to `state.error` and no intent comes back.
 PlanEditorIntent planEditorSave(PlanEditorState& state, bool startNew);
 
-// The reminder the add row describes, or an error in `state.error`.
+// The reminder the add row describes, or an error in `state.reminderError` (a bad time, or
+// a reminder the list has already).
 PlanEditorIntent reminderToAdd(PlanEditorState& state);
 
 PlanEditorIntent drawPlanEditor(PlanEditorState& state, const UiFonts& fonts,

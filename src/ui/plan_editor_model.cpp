@@ -31,10 +31,8 @@ void addTarget(PlanEditorState& state, const std::string& spec) {
     state.error = error;
     return;
   }
-  const bool present = std::any_of(
-      state.settings.targets.begin(), state.settings.targets.end(), [&](const Target& t) {
-        return t.routineId == target->routineId && t.categories == target->categories;
-      });
+  const bool present = std::any_of(state.settings.targets.begin(), state.settings.targets.end(),
+                                   [&](const Target& t) { return t.sameWhat(*target); });
   if (present) {
     state.error = "'" + spec + "' is already a target; change its count instead";
     return;
@@ -72,13 +70,23 @@ PlanEditorIntent reminderToAdd(PlanEditorState& state) {
   std::string error;
   const auto minute = parseTimeOfDay(state.reminderTime.data(), error);
   if (!minute) {
-    state.error = "reminder time: " + error;
+    state.reminderError = "reminder time: " + error;
     return {};
   }
   const std::vector<std::string> targets = reminderTargets(state.settings);
   const size_t index = std::min<size_t>(std::max(0, state.reminderTarget), targets.size() - 1);
-  state.error.clear();
-  return {PlanEditorIntent::Kind::AddReminder, *minute, targets[index]};
+  const std::string& target = targets[index];
+  const bool duplicate =
+      std::any_of(state.reminders.begin(), state.reminders.end(), [&](const Reminder& reminder) {
+        return reminder.minuteOfDay == *minute && reminder.target == target;
+      });
+  if (duplicate) {
+    state.reminderError =
+        "there is already a reminder for " + target + " at " + formatTimeOfDay(*minute);
+    return {};
+  }
+  state.reminderError.clear();
+  return {PlanEditorIntent::Kind::AddReminder, *minute, target};
 }
 
 PlanEditorIntent planEditorSave(PlanEditorState& state, bool startNew) {

@@ -207,7 +207,7 @@ TEST_CASE("reminders added and removed in the plan editor are stored") {
   REQUIRE(progress.addReminder(18 * 60, "stretch"));
   CHECK(progress.planEditor().reminders.size() == 2);
   CHECK_FALSE(progress.addReminder(8 * 60, "stretch"));  // a duplicate is refused, with a reason
-  CHECK_FALSE(progress.planEditor().error.empty());
+  CHECK_THAT(progress.planEditor().reminderError, Catch::Contains("already a reminder"));
   REQUIRE(progress.removeReminder(8 * 60, "stretch"));
   REQUIRE(progress.planEditor().reminders.size() == 1);
   CHECK(progress.planEditor().reminders[0].minuteOfDay == 18 * 60);

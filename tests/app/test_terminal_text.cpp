@@ -1,6 +1,8 @@
-// The terminal runner's words, tested as plain strings.
+// The terminal runner's words, tested as plain strings, and its yes/no question.
 #include <catch2/catch.hpp>
+#include <sstream>
 
+#include "app/terminal/terminal_runner.hpp"
 #include "app/terminal/terminal_text.hpp"
 #include "app/terminal/terminal_thermal.hpp"
 
@@ -104,4 +106,19 @@ TEST_CASE("a ring line in the terminal says whether the alarm is heard") {
         "[01:30] ALARM ring 2 (muted: m to hear it) - Press Enter or a when you have switched.");
   CHECK(describeRing(ring, hold, at, std::nullopt) ==
         "[01:30] REMINDER 2 (no sound) - Press Enter or a when you have switched.");
+}
+
+TEST_CASE("without a window the terminal offers a routine and starts it only on yes") {
+  Plan plan;
+  plan.name = "Daily recovery";
+  plan.total = Millis(24 * 60 * 1000);
+  for (const auto& [answer, yes] : std::vector<std::pair<std::string, bool>>{
+           {"y\n", true}, {"Yes\n", true}, {"\n", false}, {"n\n", false}, {"", false}}) {
+    std::istringstream in(answer);
+    std::ostringstream out;
+    INFO("answer '" << answer << "'");
+    CHECK(askToRunHere(plan, in, out) == yes);
+    CHECK(out.str().rfind("Start Daily recovery (24m) here in the terminal? [y/N] ", 0) == 0);
+    CHECK((out.str().find("Not started.") != std::string::npos) == !yes);
+  }
 }

@@ -74,6 +74,37 @@ TEST_CASE("bad target specs are refused with the reason") {
   }
 }
 
+TEST_CASE("a mistyped category in a target gets a did you mean") {
+  std::string error;
+  CHECK_FALSE(parseTargetSpec("strech=2", error));
+  CHECK_THAT(error, Catch::EndsWith("unknown category 'strech' (did you mean 'stretch'?)"));
+  CHECK_FALSE(parseTargetSpec("foam-rol+massage=1", error));
+  CHECK_THAT(error, Catch::Contains("(did you mean 'foam-roll'?)"));
+  CHECK_FALSE(parseTargetSpec("yoga=1", error));  // nothing close: the list of words instead
+  CHECK_THAT(error, !Catch::Contains("did you mean") && Catch::Contains("stretch, foam-roll"));
+  CHECK_FALSE(parseTargetWhat("strenght", error));
+  CHECK_THAT(error, Catch::Contains("(did you mean 'strength'?)"));
+}
+
+TEST_CASE("setting one target keeps the others and removing one drops only it") {
+  std::vector<Target> targets = defaultTargets();
+  setTarget(targets, parse("stretch=3"));
+  REQUIRE(targets.size() == 3);
+  CHECK(targetSpec(targets[0]) == "stretch=3");
+  CHECK(targetSpec(targets[1]) == "foam-roll+massage=1");
+  CHECK(targetSpec(targets[2]) == "strength=1@2");
+  setTarget(targets, parse("massage+foam-roll=2"));  // the same categories in another order
+  CHECK(targets.size() == 3);
+  CHECK(targets[1].perDay == 2);
+  setTarget(targets, parse("routine:pigeon-pose=1"));
+  CHECK(targets.size() == 4);
+  std::string error;
+  CHECK(removeTarget(targets, *parseTargetWhat("strength", error)));
+  CHECK_FALSE(removeTarget(targets, *parseTargetWhat("posture", error)));
+  REQUIRE(targets.size() == 3);
+  CHECK(targetSpec(targets[2]) == "routine:pigeon-pose=1");
+}
+
 TEST_CASE("plan settings outside the limits are refused") {
   PlanSettings settings = defaultPlanSettings();
   settings.weeks = 1;

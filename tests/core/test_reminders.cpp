@@ -55,15 +55,19 @@ using Ids = std::vector<std::int64_t>;
 
 }  // namespace
 
-TEST_CASE("reminder times are read as HH:MM and bad ones say what was expected") {
+TEST_CASE("reminder times are read as H:MM or HH:MM and bad ones say what was expected") {
   std::string error;
   CHECK(parseTimeOfDay("08:00", error) == 480);
+  CHECK(parseTimeOfDay("8:00", error) == 480);
+  CHECK(parseTimeOfDay("0:00", error) == 0);
   CHECK(parseTimeOfDay("23:59", error) == 1439);
   CHECK(formatTimeOfDay(485) == "08:05");
-  for (const char* bad : {"8:00", "24:00", "12:60", "0800", "", "ab:cd", "08:00:00"}) {
+  for (const char* bad :
+       {"24:00", "12:60", "0800", "", "ab:cd", "08:00:00", "8:5", "008:00", " 8:00", ":00"}) {
     error.clear();
+    INFO(bad);
     CHECK_FALSE(parseTimeOfDay(bad, error));
-    CHECK(error.find("expected HH:MM") != std::string::npos);
+    CHECK(error.find("expected H:MM or HH:MM") != std::string::npos);
   }
 }
 
@@ -75,6 +79,8 @@ TEST_CASE("reminder targets use the plan's words without a count") {
   CHECK(error.find("without a count") != std::string::npos);
   CHECK_FALSE(parseReminderTarget("stretchh", error));
   CHECK(error.find("stretchh") != std::string::npos);
+  CHECK_FALSE(parseReminderTarget("strech", error));
+  CHECK(error.find("(did you mean 'stretch'?)") != std::string::npos);
 }
 
 TEST_CASE("the schedule keeps reminders in time order and refuses duplicates") {

@@ -298,11 +298,12 @@ TEST_CASE("bad command-line arguments get a clear message and never start anythi
     std::vector<std::string> args;
     int exitCode;
   };
+  // An unknown routine id is bad input (2), a file that cannot be checked a failure (1).
   const std::vector<Case> cases{
-      {{"show", longId}, 1},
-      {{"show", "../../../etc/passwd"}, 1},
-      {{"show", "pigeon-pose\x1b[2J"}, 1},
-      {{"run", "../routines/pigeon-pose", "--terminal"}, 1},
+      {{"show", longId}, 2},
+      {{"show", "../../../etc/passwd"}, 2},
+      {{"show", "pigeon-pose\x1b[2J"}, 2},
+      {{"run", "../routines/pigeon-pose", "--terminal"}, 2},
       {{"run", "pigeon-pose", "--terminal", "--time-scale", "inf"}, 2},
       {{"run", "pigeon-pose", "--terminal", "--time-scale", "1e309"}, 2},
       {{"run", "pigeon-pose", "--terminal", "--time-scale", "0"}, 2},

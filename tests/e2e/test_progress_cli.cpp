@@ -534,6 +534,69 @@ TEST_CASE("a second plan start needs --replace, and an edit keeps past days") {
   CHECK(contains(cli.run({"plan", "show"}).out, "day 1 of 14"));
 }
 
+TEST_CASE("plan edit changes the targets it names and keeps the others") {
+  Cli cli;
+  REQUIRE(cli.run({"plan", "start"}).exitCode == 0);
+  const auto edit = cli.run({"plan", "edit", "--target", "stretch=3"});
+  INFO(edit.err);
+  REQUIRE(edit.exitCode == 0);
+  for (const char* line :
+       {"  stretch x3\n", "  foam-roll or massage x1\n", "  strength x1 from week 2\n"}) {
+    CHECK(contains(edit.out, line));  // printed at once, and kept in the record
+    CHECK(contains(cli.run({"plan", "show"}).out, line));
+  }
+  const auto add = cli.run({"plan", "edit", "--target", "routine:pigeon-pose=1"});
+  CHECK(contains(add.out, "  pigeon-pose x1\n"));
+  CHECK(contains(add.out, "  stretch x3\n"));
+  const auto remove = cli.run({"plan", "edit", "--remove-target", "strength"});
+  INFO(remove.err);
+  REQUIRE(remove.exitCode == 0);
+  CHECK_FALSE(contains(remove.out, "strength"));
+  CHECK(contains(remove.out, "  foam-roll or massage x1\n"));
+  const auto missing = cli.run({"plan", "edit", "--remove-target", "posture"});
+  CHECK(missing.exitCode == 2);
+  CHECK(contains(missing.err, "the plan has no target 'posture'"));
+}
+
+TEST_CASE("without a display or a terminal, unknot starts no routine and records nothing") {
+  Cli cli;
+  ProcessOptions options;
+  options.env = cli.env();
+  options.env["DISPLAY"] = "";
+  options.env["WAYLAND_DISPLAY"] = "";
+  // --time-scale and `timeout`: a build that still started the 24-minute routine fails in
+  // seconds instead of hanging the suite.
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{}, {"--run", "quick-roll"}, {"run", "quick-roll"}}) {
+    std::vector<std::string> command{"timeout", "30", UNKNOT_BINARY, "--time-scale", "1000"};
+    command.insert(command.end(), args.begin(), args.end());
+    const ProcessResult result = runProcess(command, options);  // stdin: an empty file
+    INFO(args.size() << " arguments: " << result.out << result.err);
+    CHECK(result.exitCode == 3);
+    CHECK(result.out.empty());
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    CHECK(contains(result.err, "--terminal"));
+    if (std::filesystem::exists(cli.db())) {
+      Peek peek(cli.db());
+      CHECK(peek.integer("SELECT count(*) FROM sessions") == 0);
+    }
+  }
+}
+
+TEST_CASE("Ctrl-C in the terminal runner exits 130 and records the run as stopped") {
+  Cli cli;
+  ProcessOptions options;
+  options.env = cli.env();
+  options.input = "\x03";  // what raw mode reads for Ctrl-C
+  const auto run = runProcess(
+      {UNKNOT_BINARY, "run", "quick-stretch", "--terminal", "--time-scale", "5"}, options);
+  INFO(run.out << run.err);
+  CHECK(run.exitCode == 130);
+  CHECK(contains(run.out, "Stopped."));
+  Peek peek(cli.db());
+  CHECK(peek.text("SELECT outcome FROM sessions") == "stopped");
+}
+
 TEST_CASE("the data dir comes from --data-dir, then UNKNOT_DATA_DIR, then XDG_DATA_HOME") {
   Cli cli;
   REQUIRE(cli.run({"checkin", "--pain", "1"}).exitCode == 0);

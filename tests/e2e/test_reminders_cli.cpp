@@ -99,10 +99,13 @@ TEST_CASE("reminders are added, listed and removed, and bad ones get a one-line 
 
   const auto duplicate = cli.run({"reminders", "add", "08:00", "--target", "stretch"});
   CHECK(duplicate.exitCode == 1);
-  CHECK(duplicate.err == "unknot: there is already a reminder for stretch at 08:00\n");
+  CHECK(duplicate.err ==
+        "unknot: reminders add: there is already a reminder for stretch at 08:00\n");
   const auto badTime = cli.run({"reminders", "add", "8am", "--target", "stretch"});
   CHECK(badTime.exitCode == 2);
-  CHECK(badTime.err == "unknot: time '8am': expected HH:MM from 00:00 to 23:59, e.g. 08:00\n");
+  CHECK(badTime.err ==
+        "unknot: reminders add: time '8am': expected H:MM or HH:MM from 0:00 to 23:59, e.g. 8:00 "
+        "or 18:30 (see unknot reminders add --help)\n");
   const auto badTarget = cli.run({"reminders", "add", "09:00", "--target", "stretch=2"});
   CHECK(badTarget.exitCode == 2);
   CHECK(
@@ -119,6 +122,19 @@ TEST_CASE("reminders are added, listed and removed, and bad ones get a one-line 
   CHECK(missing.exitCode == 2);
   CHECK(contains(missing.err, "no reminder at 08:00"));
   CHECK_FALSE(contains(cli.run({"reminders", "list"}).out, "08:00"));
+}
+
+TEST_CASE("a reminder time may be written H:MM, and a misspelt target gets a suggestion") {
+  Cli cli;
+  const auto added = cli.run({"reminders", "add", "8:00", "--target", "stretch"});
+  INFO(added.err);
+  CHECK(added.exitCode == 0);
+  CHECK(contains(added.out, "Reminder added: stretch at 08:00"));
+  const auto removed = cli.run({"reminders", "remove", "8:00"});
+  CHECK(removed.exitCode == 0);
+  const auto misspelt = cli.run({"reminders", "add", "9:30", "--target", "strech"});
+  CHECK(misspelt.exitCode == 2);
+  CHECK(contains(misspelt.err, "unknown category 'strech' (did you mean 'stretch'?)"));
 }
 
 TEST_CASE("reminders list tells of sessions an earlier run left open, as every command does") {
@@ -240,7 +256,7 @@ TEST_CASE("reminders export writes an RFC 5545 calendar that parses back") {
 TEST_CASE("an export that cannot be written says so and leaves nothing behind") {
   Cli cli;
   const auto empty = cli.run({"reminders", "export", "--ics", cli.home.file("a.ics")});
-  CHECK(empty.exitCode == 2);
+  CHECK(empty.exitCode == 1);
   CHECK(contains(empty.err, "no reminders to export"));
   REQUIRE(cli.run({"reminders", "add", "08:00", "--target", "any"}).exitCode == 0);
   const auto noDir = cli.run({"reminders", "export", "--ics", cli.home.file("missing/dir/a.ics")});

@@ -379,6 +379,10 @@ TEST_CASE("backup writes a complete, consistent copy and never over the live dat
   CHECK_THROWS_WITH(store.backup(temp.file("data/unknot.db")), Catch::Contains("live database"));
   CHECK_THROWS_WITH(store.backup(temp.file("missing/dir/copy.db")),
                     Catch::Contains("cannot write"));
+  // Onto a folder: the reason the rename gave, not the errno of the clean-up after it.
+  std::filesystem::create_directories(temp.file("folder"));
+  CHECK_THROWS_WITH(store.backup(temp.file("folder")),
+                    Catch::Contains("cannot write") && !Catch::Contains("Success"));
   // Leftover temporary files would mean a half-written backup could be mistaken for one.
   for (const auto& entry : std::filesystem::directory_iterator(temp.path()))
     CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);

@@ -241,7 +241,23 @@ TEST_CASE("the plan editor checks settings before saving and builds reminders") 
   CHECK(add.target == "foam-roll+massage");
   std::strcpy(state.reminderTime.data(), "25:00");
   CHECK(reminderToAdd(state).kind == PlanEditorIntent::Kind::None);
-  CHECK_THAT(state.error, Catch::StartsWith("reminder time:"));
+  CHECK_THAT(state.reminderError, Catch::StartsWith("reminder time:"));
+}
+
+TEST_CASE("the plan editor refuses a reminder it already lists and says so by the reminder row") {
+  PlanEditorState state;
+  state.reminders = {{1, 8 * 60, "stretch"}};
+  state.reminderTarget = 0;  // stretch
+  for (const char* time : {"08:00", "8:00"}) {
+    std::strcpy(state.reminderTime.data(), time);
+    CHECK(reminderToAdd(state).kind == PlanEditorIntent::Kind::None);
+    CHECK(state.reminderError == "there is already a reminder for stretch at 08:00");
+  }
+  std::strcpy(state.reminderTime.data(), "9:00");  // H:MM, another time: added
+  const PlanEditorIntent add = reminderToAdd(state);
+  CHECK(add.kind == PlanEditorIntent::Kind::AddReminder);
+  CHECK(add.minuteOfDay == 9 * 60);
+  CHECK(state.reminderError.empty());
 }
 
 TEST_CASE("the plan editor draws at both window sizes") {

@@ -21,8 +21,10 @@ std::string padded(std::string text, size_t width) {
 std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path, std::ostream& err,
                                                bool& failed) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    err << path.string() << ":1:1: no such file or directory\n";
+  // A dangling or looping link is there: the loader says what is wrong with it.
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+    // A path that is not there is the command's problem, not a finding in a file.
+    err << errorLine("validate", path.string() + ": no such file or folder") << '\n';
     failed = true;
     return {};
   }
@@ -61,14 +63,19 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
     for (const auto& warning : entry.routine->warnings)
       out << "    warning: " << warning.toString() << '\n';
   }
-  if (broken > 0) err << broken << " routine file(s) could not be loaded; see the errors above\n";
+  if (broken > 0) {
+    err << errorLine("list", counted(broken, "routine file") +
+                                 " could not be loaded (see the errors "
+                                 "above, or unknot validate)")
+        << '\n';
+  }
   return kExitOk;
 }
 
 int showCommand(const Library& library, const std::string& id, std::ostream& out,
                 std::ostream& err) {
-  const LibraryEntry* entry = findRunnable(library, id, err);
-  if (!entry) return kExitFailure;
+  const auto [entry, code] = findRunnable(library, id, "show", err);
+  if (!entry) return code;
   const Plan& plan = *entry->plan;
   out << plan.name << " (" << toString(plan.category) << ", "
       << totalText(plan.total, plan.hasUntimedPhases) << ")\n";
@@ -124,7 +131,11 @@ int validateCommand(const Library& library, const std::vector<std::string>& path
       for (const auto& w : result.routine->warnings) err << "warning: " << w.toString() << '\n';
     }
   }
-  out << files.size() << " file(s) checked, " << errorCount << " error(s)\n";
+  // A summary of nothing checked would read as a pass.
+  if (!files.empty() || !failed) {
+    out << counted(static_cast<long long>(files.size()), "file") << " checked, "
+        << counted(errorCount, "error") << '\n';
+  }
   return failed || errorCount > 0 ? kExitFailure : kExitOk;
 }
 

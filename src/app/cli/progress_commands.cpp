@@ -1,53 +1,98 @@
 #include "app/cli/progress_commands.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <ostream>
+#include <utility>
 
 #include "app/cli/command_support.hpp"
 #include "app/cli/progress_text.hpp"
 #include "app/cli/stats_json.hpp"
+#include "core/closest_match.hpp"
 #include "store/export.hpp"
 
 namespace unknot {
 
 namespace {
 
-PlanSettings applyPlanOptions(PlanSettings settings, const ProgressOptions& options) {
+// What `plan start` or `plan edit` was asked to change, read before the store is opened so
+// bad input never touches the record.
+struct PlanChanges {
+  std::vector<Target> targets;  // each replaces the target that counts the same sessions
+  std::vector<std::pair<std::string, Target>> removals;  // as typed, and what they name
+  bool any(const ProgressOptions& options) const {
+    return !targets.empty() || !removals.empty() || options.weeks || options.restDays ||
+           options.dayStart;
+  }
+};
+
+PlanChanges planChanges(const ProgressOptions& options, bool editing) {
+  PlanChanges changes;
+  for (const auto& spec : options.targets) {
+    std::string error;
+    auto target = parseTargetSpec(spec, error);
+    if (!target) {
+      // A count of 0 reads as "no more of this": say how that is done.
+      const size_t eq = spec.find('=');
+      if (editing && eq != std::string::npos && spec.substr(eq + 1) == "0") {
+        throw UsageError{error, "to drop a target: --remove-target " + spec.substr(0, eq)};
+      }
+      throw UsageError{error};
+    }
+    setTarget(changes.targets, std::move(*target));
+  }
+  for (const auto& what : options.removeTargets) {
+    std::string error;
+    auto target = parseTargetWhat(what, error);
+    if (!target) throw UsageError{"--remove-target: " + error};
+    changes.removals.emplace_back(what, std::move(*target));
+  }
+  return changes;
+}
+
+std::string targetWords(const std::vector<Target>& targets) {
+  std::string words;
+  for (const Target& target : targets) {
+    const std::string spec = targetSpec(target);
+    words += (words.empty() ? "" : ", ") + spec.substr(0, spec.find('='));
+  }
+  return words;
+}
+
+// Start: the targets given are the plan's (else the defaults stay). Edit: each given target
+// replaces the one for the same routine or categories, the others are kept.
+PlanSettings applyPlanChanges(PlanSettings settings, const ProgressOptions& options,
+                              const PlanChanges& changes, bool replaceTargets) {
   if (options.weeks) settings.weeks = *options.weeks;
   if (options.restDays) settings.restDaysPerWeek = *options.restDays;
   if (options.dayStart) settings.dayStartHour = *options.dayStart;
-  if (!options.targets.empty()) {
-    settings.targets.clear();
-    for (const auto& spec : options.targets) {
-      std::string error;
-      auto target = parseTargetSpec(spec, error);
-      if (!target) throw UsageError{"--target: " + error};
-      settings.targets.push_back(std::move(*target));
+  if (replaceTargets && !changes.targets.empty()) settings.targets.clear();
+  for (const Target& target : changes.targets) setTarget(settings.targets, target);
+  for (const auto& [typed, what] : changes.removals) {
+    const std::string before = targetWords(settings.targets);
+    if (!removeTarget(settings.targets, what)) {
+      throw UsageError{"--remove-target: the plan has no target '" + typed + "'",
+                       "its targets: " + before};
     }
   }
   if (const auto error = validatePlanSettings(settings)) throw UsageError{*error};
   return settings;
 }
 
-void checkRange(const char* flag, std::optional<int> value, int lo, int hi) {
-  if (value && (*value < lo || *value > hi)) {
-    throw UsageError{std::string(flag) + ": expected " + std::to_string(lo) + " to " +
-                     std::to_string(hi) + ", found " + std::to_string(*value)};
-  }
-}
-
 CheckinInput checkinFrom(const ProgressOptions& options) {
   CheckinInput input;
-  checkRange("--pain", options.pain, 0, kMaxScore);
-  checkRange("--tightness", options.tightness, 0, kMaxScore);
   input.pain = options.pain;
   input.tightness = options.tightness;
   for (const auto& name : options.symptoms) {
     const auto symptom = symptomFromString(name);
     if (!symptom) {
-      throw UsageError{"--symptom: unknown symptom '" + name +
-                       "' (numbness, radiating, swelling, mobility, injury)"};
+      std::vector<std::string> names;
+      for (const Symptom known : kAllSymptoms) names.emplace_back(toString(known));
+      const std::string suggestion = didYouMean(name, names);
+      throw UsageError{
+          "--symptom: unknown symptom '" + name + "'" +
+          (suggestion.empty() ? " (numbness, radiating, swelling, mobility, injury)" : suggestion)};
     }
     input.symptoms.push_back(*symptom);
   }
@@ -59,8 +104,9 @@ CheckinInput checkinFrom(const ProgressOptions& options) {
 }  // namespace
 
 int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
-    PlanSettings settings = applyPlanOptions(defaultPlanSettings(), options);
+  return guarded(err, "plan start", [&] {
+    const PlanSettings settings =
+        applyPlanChanges(defaultPlanSettings(), options, planChanges(options, false), true);
     std::optional<LogicalDate> start;
     if (!options.date.empty()) {
       start = parseDate(options.date);
@@ -75,10 +121,10 @@ int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ost
       throw UsageError{"--date: " + options.date + " is more than a year from today"};
     }
     if (current && today <= current->end() && !options.replace) {
-      err << "unknot: a plan is already running (" << formatDate(current->start) << " to "
-          << formatDate(current->end()) << "); add --replace to start a new one, or change "
-          << "it with `unknot plan edit`\n";
-      return kExitFailure;
+      throw CommandFailure{"a plan is already running (" + formatDate(current->start) + " to " +
+                           formatDate(current->end()) +
+                           "); add --replace to start a new one, or change it with `unknot plan "
+                           "edit`"};
     }
     const RecoveryPlan plan = store->startPlan(start.value_or(today), settings, now);
     out << "Started a new recovery plan.\n";
@@ -88,7 +134,7 @@ int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ost
 }
 
 int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "plan show", [&] {
     auto store = openStoreForReading(options.dataDir, err);
     const auto plan = store->currentPlan();
     if (!plan) {
@@ -101,11 +147,19 @@ int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostr
 }
 
 int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "plan edit", [&] {
+    const PlanChanges changes = planChanges(options, true);
+    if (!changes.any(options)) {
+      throw UsageError{
+          "nothing to change: give --target, --remove-target, --weeks, --rest-days "
+          "or --day-start"};
+    }
     auto store = openStore(options.dataDir, err);
     const auto current = store->currentPlan();
-    if (!current) throw StoreError("there is no plan to edit; start one with `unknot plan start`");
-    const PlanSettings settings = applyPlanOptions(current->current(), options);
+    if (!current) {
+      throw CommandFailure{"there is no plan to edit; start one with `unknot plan start`"};
+    }
+    const PlanSettings settings = applyPlanChanges(current->current(), options, changes, false);
     const LocalInstant now = localNow();
     const LogicalDate today = store->dateFor(now);
     const RecoveryPlan plan = store->editPlan(today, settings, now);
@@ -117,7 +171,7 @@ int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostr
 }
 
 int checkinCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "checkin", [&] {
     const CheckinInput input = checkinFrom(options);
     auto store = openStore(options.dataDir, err);
     const LocalInstant now = localNow();
@@ -142,8 +196,7 @@ int checkinCommand(const ProgressOptions& options, std::ostream& out, std::ostre
 }
 
 int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
-    checkRange("--days", options.days, 1, 3660);
+  return guarded(err, "history", [&] {
     auto store = openStoreForReading(options.dataDir, err);
     const LocalInstant now = localNow();
     const auto snapshot = store->snapshot(now);
@@ -154,7 +207,7 @@ int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostre
 }
 
 int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "stats", [&] {
     auto store = openStoreForReading(options.dataDir, err);
     const auto snapshot = store->snapshot(localNow());
     if (options.json) {
@@ -167,7 +220,7 @@ int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream
 }
 
 int exportCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "export", [&] {
     if (options.exportDir.empty()) throw UsageError{"--csv: expected a folder"};
     auto store = openStoreForReading(options.dataDir, err);
     for (const auto& file : exportCsv(*store, options.exportDir, localNow())) {
@@ -178,8 +231,15 @@ int exportCommand(const ProgressOptions& options, std::ostream& out, std::ostrea
 }
 
 int backupCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
-    if (options.backupFile.empty()) throw UsageError{"backup: expected a file name"};
+  return guarded(err, "backup", [&] {
+    if (options.backupFile.empty()) throw UsageError{"expected a file name"};
+    std::error_code ec;
+    if (std::filesystem::is_directory(options.backupFile, ec)) {
+      const std::filesystem::path example =
+          std::filesystem::path(options.backupFile) / "unknot-backup.db";
+      throw CommandFailure{options.backupFile + " is a folder; give a file name, e.g. " +
+                           example.string()};
+    }
     auto store = openStoreForReading(options.dataDir, err);
     store->backup(options.backupFile);
     out << "Backed up " << store->path().string() << " to " << options.backupFile << '\n';

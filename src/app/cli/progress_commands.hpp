@@ -16,7 +16,8 @@ struct ProgressOptions {
   // plan start / plan edit
   std::optional<int> weeks, restDays, dayStart;
   std::string date;
-  std::vector<std::string> targets;
+  std::vector<std::string> targets;        // start: the plan's targets; edit: set these
+  std::vector<std::string> removeTargets;  // edit: drop these ("stretch", "routine:ID")
   bool replace = false;
   // checkin
   int pain = -1;

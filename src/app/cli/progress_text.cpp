@@ -6,6 +6,8 @@
 #include <map>
 #include <ostream>
 
+#include "app/cli/command_support.hpp"
+
 namespace unknot {
 
 namespace {
@@ -129,7 +131,7 @@ void printPlan(const RecoveryPlan& plan, LogicalDate today, std::ostream& out) {
   out << "Recovery plan: " << settings.weeks << " weeks, " << formatDate(plan.start) << " to "
       << formatDate(plan.end());
   if (today < plan.start) {
-    out << " (starts in " << daysBetween(today, plan.start) << " days)\n";
+    out << " (starts in " << counted(daysBetween(today, plan.start), "day") << ")\n";
   } else if (today > plan.end()) {
     out << " (finished)\n";
   } else {
@@ -200,7 +202,7 @@ void printHistory(const std::vector<SessionSummary>& sessions,
   for (const auto& s : sessions) {
     std::string line = localClock(s.started) + "  " + s.routineName + " - " +
                        (s.outcome ? toString(*s.outcome) : "running") + ", " +
-                       minutesText(s.active) + ", " + std::to_string(s.phasesDone) + " phases done";
+                       minutesText(s.active) + ", " + counted(s.phasesDone, "phase") + " done";
     if (s.phasesSkipped > 0) line += ", " + std::to_string(s.phasesSkipped) + " skipped";
     byDay[s.date].emplace_back(s.started.utc, line);
   }

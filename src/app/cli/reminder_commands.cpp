@@ -65,7 +65,8 @@ void writeAtomically(const std::filesystem::path& path, const std::string& text)
   }
   std::filesystem::rename(temp, path, ec);
   if (ec) {
-    std::filesystem::remove(temp, ec);
+    std::error_code ignored;  // the rename's error is the one to tell
+    std::filesystem::remove(temp, ignored);
     throw CommandFailure{"cannot write " + path.string() + ": " + ec.message()};
   }
 }
@@ -123,7 +124,7 @@ std::optional<LocalInstant> parseNow(const std::string& text) {
 }
 
 int remindersAddCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "reminders add", [&] {
     const int minute = parseTime(options.time);
     std::string error;
     const auto target = parseReminderTarget(options.target, error);
@@ -148,7 +149,7 @@ int remindersAddCommand(const ReminderOptions& options, std::ostream& out, std::
 }
 
 int remindersListCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "reminders list", [&] {
     auto store = openStoreForReading(options.dataDir, err);
     const auto reminders = store->reminders();
     if (reminders.empty()) {
@@ -175,14 +176,14 @@ int remindersListCommand(const ReminderOptions& options, std::ostream& out, std:
 }
 
 int remindersRemoveCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "reminders remove", [&] {
     const int minute = parseTime(options.time);
     auto store = openStore(options.dataDir, err);
     const int removed = store->removeReminders(minute, options.target);
     if (removed == 0) {
       throw UsageError{"no reminder at " + formatTimeOfDay(minute) +
-                       (options.target.empty() ? "" : " for " + options.target) +
-                       " (see unknot reminders list)"};
+                           (options.target.empty() ? "" : " for " + options.target),
+                       "see unknot reminders list"};
     }
     out << "Removed " << removed << " reminder" << (removed == 1 ? "" : "s") << " at "
         << formatTimeOfDay(minute) << ".\n";
@@ -191,12 +192,12 @@ int remindersRemoveCommand(const ReminderOptions& options, std::ostream& out, st
 }
 
 int remindersExportCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
+  return guarded(err, "reminders export", [&] {
     auto store = openStoreForReading(options.dataDir, err);
     const ReminderSchedule schedule(store->reminders());
     if (schedule.empty()) {
-      throw UsageError{
-          "no reminders to export; add one first: unknot reminders add 08:00 --target stretch"};
+      throw CommandFailure{
+          "no reminders to export; add one first: unknot reminders add 8:00 --target stretch"};
     }
     const LocalInstant now = nowFrom(options);
     const LogicalDate today = store->dateFor(now);
@@ -224,8 +225,7 @@ int remindersExportCommand(const ReminderOptions& options, std::ostream& out, st
 }
 
 int remindCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
-  return guarded(err, [&] {
-    if (options.snooze && options.silence) throw UsageError{"--snooze and --silence: choose one"};
+  return guarded(err, "remind", [&] {
     auto store = openStore(options.dataDir, err);
     const ReminderSchedule schedule(store->reminders());
     LogicalDate today;

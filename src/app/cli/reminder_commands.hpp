@@ -14,7 +14,7 @@ namespace unknot {
 
 struct ReminderOptions {
   DataDir dataDir;      // resolved from --data-dir, UNKNOT_DATA_DIR or the XDG default
-  std::string time;     // add / remove: HH:MM
+  std::string time;     // add / remove: H:MM or HH:MM
   std::string target;   // add (required) / remove (optional)
   std::string icsFile;  // export --ics
   std::string nowText;  // hidden --now for tests: YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], local time

@@ -144,14 +144,15 @@ bool GuiProgress::savePlan(const PlanSettings& settings, bool startNew) {
 }
 
 bool GuiProgress::addReminder(int minuteOfDay, const std::string& target) {
-  const bool saved = withStore(
-      [&](Store& store) { store.addReminder(minuteOfDay, target, m_options.now()); }, m_plan.error);
+  const bool saved =
+      withStore([&](Store& store) { store.addReminder(minuteOfDay, target, m_options.now()); },
+                m_plan.reminderError);
   return afterReminderChange(saved);
 }
 
 // The editor keeps its unsaved settings; only its reminder list is read again.
 bool GuiProgress::afterReminderChange(bool saved) {
-  if (saved) m_plan.error.clear();
+  if (saved) m_plan.reminderError.clear();
   PlanEditorState kept = m_plan;
   reload();
   kept.reminders = m_reminders;
@@ -160,8 +161,8 @@ bool GuiProgress::afterReminderChange(bool saved) {
 }
 
 bool GuiProgress::removeReminder(int minuteOfDay, const std::string& target) {
-  const bool saved =
-      withStore([&](Store& store) { store.removeReminders(minuteOfDay, target); }, m_plan.error);
+  const bool saved = withStore([&](Store& store) { store.removeReminders(minuteOfDay, target); },
+                               m_plan.reminderError);
   return afterReminderChange(saved);
 }
 

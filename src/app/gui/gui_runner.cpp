@@ -1,6 +1,5 @@
 #include "app/gui/gui_runner.hpp"
 
-#include <charconv>
 #include <iostream>
 
 #include "app/gui/gui_app.hpp"
@@ -62,23 +61,7 @@ const Plan* requestedPlan(const GuiOptions& options, std::string& error, int& co
 
 }  // namespace
 
-std::optional<std::pair<int, int>> parseWindowSize(std::string_view text) {
-  const size_t x = text.find('x');
-  if (x == std::string_view::npos) return std::nullopt;
-  auto number = [](std::string_view digits) -> std::optional<int> {
-    int value = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-    if (value < 200 || value > 16384) return std::nullopt;
-    return value;
-  };
-  const auto width = number(text.substr(0, x));
-  const auto height = number(text.substr(x + 1));
-  if (!width || !height) return std::nullopt;
-  return std::pair{*width, *height};
-}
-
-int runGui(const GuiOptions& options) {
+int runGui(const GuiOptions& options, std::string& noDisplayReason) {
   std::string error;
   int code = kExitOk;
   const Plan* plan = requestedPlan(options, error, code);
@@ -97,8 +80,7 @@ int runGui(const GuiOptions& options) {
   }
   const std::unique_ptr<GuiWindow> window = GuiWindow::open(windowRequest(options), error);
   if (!window) {
-    std::cerr << "unknot: cannot open a window (" << error
-              << "); run a routine in the terminal with: unknot run ID --terminal\n";
+    noDisplayReason = error;
     return kExitNoDisplay;
   }
   GuiApp app(options, *window);

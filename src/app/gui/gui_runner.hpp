@@ -38,11 +38,8 @@ struct GuiOptions {
   bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr
 };
 
-// Returns the process exit code. With no display it prints one line pointing at --terminal and
-// returns 3 so the caller can fall back to the terminal runner.
-int runGui(const GuiOptions& options);
-
-// "1280x800" -> {1280, 800}; nullopt unless both are whole numbers in 200..16384.
-std::optional<std::pair<int, int>> parseWindowSize(std::string_view text);
+// Returns the process exit code. With no display it prints nothing, sets `noDisplayReason` and
+// returns 3: the caller says what to do instead (and never starts a routine unasked).
+int runGui(const GuiOptions& options, std::string& noDisplayReason);
 
 }  // namespace unknot

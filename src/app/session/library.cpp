@@ -2,6 +2,9 @@
 
 #include <ostream>
 
+#include "app/session/exit_codes.hpp"
+#include "core/closest_match.hpp"
+
 namespace unknot {
 
 Library loadLibrary(const AppPaths& paths) {
@@ -29,17 +32,25 @@ std::string routineFilesStamp(const std::vector<std::filesystem::path>& dirs) {
   return stamp;
 }
 
-const LibraryEntry* findRunnable(const Library& library, const std::string& id, std::ostream& err) {
+Runnable findRunnable(const Library& library, const std::string& id, std::string_view where,
+                      std::ostream& err) {
   const LibraryEntry* entry = library.routines.find(id);
+  const std::string prefix = "unknot: " + std::string(where) + ": ";
   if (!entry) {
-    err << "unknot: no routine '" << id << "' (see `unknot list`)\n";
-    return nullptr;
+    std::vector<std::string> ids;
+    for (const auto& known : library.routines.entries()) ids.push_back(known.id);
+    const std::string suggestion = didYouMean(id, ids);
+    err << prefix << "no routine '" << id << "'"
+        << (suggestion.empty() ? " (see unknot list)" : suggestion) << '\n';
+    return {nullptr, kExitUsage};
   }
   if (!entry->ok()) {
-    for (const auto& e : entry->errors) err << e.toString() << '\n';
-    return nullptr;
+    err << prefix << "routine '" << id << "' cannot run: "
+        << (entry->errors.empty() ? std::string("unknown error") : entry->errors.front().toString())
+        << " (see unknot validate)\n";
+    return {nullptr, kExitFailure};
   }
-  return entry;
+  return {entry, kExitOk};
 }
 
 }  // namespace unknot

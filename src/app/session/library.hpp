@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/session/app_paths.hpp"
@@ -24,8 +25,14 @@ Library loadLibrary(const AppPaths& paths);
 // a front end can tell cheaply whether loading them again would change anything.
 std::string routineFilesStamp(const std::vector<std::filesystem::path>& dirs);
 
-// The entry for `id` when it can run; otherwise null, with "no routine 'x'" or the file's
-// errors on `err`.
-const LibraryEntry* findRunnable(const Library& library, const std::string& id, std::ostream& err);
+// The entry for `id` when it can run; otherwise null and the exit code, with one line on `err`:
+// "unknot: <where>: no routine 'x'" (with a "did you mean", exit 2) or the file's first error
+// (exit 1).
+struct Runnable {
+  const LibraryEntry* entry = nullptr;
+  int exitCode = 0;
+};
+Runnable findRunnable(const Library& library, const std::string& id, std::string_view where,
+                      std::ostream& err);
 
 }  // namespace unknot

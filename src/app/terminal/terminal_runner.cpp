@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -99,6 +100,9 @@ class EventPrinter final : public CueSink {
   const ThermalRun* m_thermal = nullptr;
 };
 
+// Raw mode reads Ctrl-C as this byte instead of raising SIGINT.
+constexpr char kCtrlC = 3;
+
 // The terminal's keys; nullopt for a key that means nothing here.
 std::optional<SessionCommand> commandForKey(char key, bool thermal) {
   switch (key) {
@@ -115,7 +119,7 @@ std::optional<SessionCommand> commandForKey(char key, bool thermal) {
     // q, Ctrl-C, Ctrl-D in raw mode. Closing mid-cycle keeps the cycle to come back to, like
     // closing the window.
     case 'q':
-    case 3:
+    case kCtrlC:
     case 4:
       return thermal ? SessionCommand::Leave : SessionCommand::Stop;
     case 'm':
@@ -178,6 +182,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
 
   RawTerminal raw(options.interactive);
   bool inputOpen = true;
+  bool interrupted = false;  // Ctrl-C: stopped like q, but the exit code says so
   bool muted = options.muted;
   SessionEngine engine(plan, clock, fanout);
   DesktopNotifier notifier;
@@ -236,6 +241,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
     }
     const auto key = readKey(
         waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive), inputOpen);
+    interrupted = interrupted || key == kCtrlC;
     if (const auto command = key ? commandForKey(*key, thermal.has_value()) : std::nullopt) {
       SessionControls controls{engine, thermal ? &*thermal : nullptr, {}};
       if (options.toggleMute) controls.toggleMute = [&] { muted = options.toggleMute(); };
@@ -247,18 +253,36 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
   const bool left = thermal && thermal->left();
   if (left) out << describeLeave(plan, *thermal, options.resumeCommand) << '\n';
   out << std::flush;
+  if (interrupted) return TerminalOutcome::Interrupted;
   if (left) return TerminalOutcome::Left;
   return engine.state() == SessionState::Finished ? TerminalOutcome::Finished
                                                   : TerminalOutcome::Stopped;
 }
 
+bool askToRunHere(const Plan& plan, std::istream& in, std::ostream& out) {
+  out << "Start " << plan.name << " (" << formatDuration(plan.total)
+      << (plan.hasUntimedPhases ? "+" : "") << ") here in the terminal? [y/N] " << std::flush;
+  std::string answer;
+  std::getline(in, answer);
+  const bool yes = !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+  if (!yes) out << "Not started.\n";
+  return yes;
+}
+
 int runTerminalCommand(const Library& library, const std::string& id,
                        const TerminalOptions& options, std::ostream& out, std::ostream& err) {
-  const LibraryEntry* entry = findRunnable(library, id, err);
-  if (!entry) return kExitFailure;
+  const auto [entry, code] = findRunnable(library, id, "run", err);
+  if (!entry) return code;
   TerminalOptions run = options;
   if (run.resumeCommand.empty()) run.resumeCommand = "unknot run " + id + " --terminal";
-  return runInTerminal(*entry->plan, run, out) == TerminalOutcome::Refused ? kExitFailure : kExitOk;
+  switch (runInTerminal(*entry->plan, run, out)) {
+    case TerminalOutcome::Refused:
+      return kExitFailure;
+    case TerminalOutcome::Interrupted:
+      return kExitInterrupted;
+    default:
+      return kExitOk;
+  }
 }
 
 }  // namespace unknot

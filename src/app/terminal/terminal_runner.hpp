@@ -26,11 +26,17 @@ struct TerminalOptions {
 };
 
 // Left: a heat/ice cycle closed mid-way, kept to be resumed. Refused: not confirmed.
-enum class TerminalOutcome { Finished, Stopped, Left, Refused };
+// Interrupted: Ctrl-C, which stops (or leaves a heat/ice cycle) like q.
+enum class TerminalOutcome { Finished, Stopped, Left, Refused, Interrupted };
 
 TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, std::ostream& out);
 
-// `unknot run ID --terminal`: finds the routine and runs it; returns the exit code.
+// With no window, on a terminal: "Start Daily recovery (24m) here in the terminal? [y/N] ".
+// True only for an answer starting with y: nothing starts (or is recorded) unasked.
+bool askToRunHere(const Plan& plan, std::istream& in, std::ostream& out);
+
+// `unknot run ID --terminal`: finds the routine and runs it; returns the exit code (130 after
+// Ctrl-C).
 int runTerminalCommand(const Library& library, const std::string& id,
                        const TerminalOptions& options, std::ostream& out, std::ostream& err);
 

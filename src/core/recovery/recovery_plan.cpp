@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/closest_match.hpp"
+
 namespace unknot {
 
 namespace {
@@ -10,6 +12,14 @@ namespace {
 constexpr Category kAllCategories[] = {Category::Stretch,  Category::FoamRoll, Category::Massage,
                                        Category::Strength, Category::Thermal,  Category::Posture,
                                        Category::Mixed};
+
+// The words a target may name, for "did you mean".
+std::vector<std::string> targetWords() {
+  std::vector<std::string> words;
+  for (const Category category : kAllCategories) words.emplace_back(toString(category));
+  words.emplace_back("any");
+  return words;
+}
 
 std::optional<int> parseSmallInt(std::string_view text) {
   int value = 0;
@@ -48,6 +58,13 @@ std::vector<Category> parseCategories(std::string_view text, std::string& bad) {
 bool Target::matches(std::string_view routine, Category category) const {
   if (!routineId.empty()) return routine == routineId;
   return std::find(categories.begin(), categories.end(), category) != categories.end();
+}
+
+bool Target::sameWhat(const Target& other) const {
+  auto left = categories, right = other.categories;
+  std::sort(left.begin(), left.end());
+  std::sort(right.begin(), right.end());
+  return routineId == other.routineId && left == right;
 }
 
 std::vector<Target> defaultTargets() {
@@ -107,12 +124,45 @@ std::optional<Target> parseTargetSpec(std::string_view spec, std::string& error)
   std::string bad;
   target.categories = parseCategories(what, bad);
   if (target.categories.empty()) {
-    error = quoted + "unknown category '" + bad +
-            "' (stretch, foam-roll, massage, strength, thermal, posture, mixed; "
-            "any; or routine:ID)";
+    const std::string suggestion = didYouMean(bad, targetWords());
+    error = quoted + "unknown category '" + bad + "'" +
+            (suggestion.empty() ? " (stretch, foam-roll, massage, strength, thermal, posture, "
+                                  "mixed; any; or routine:ID)"
+                                : suggestion);
     return std::nullopt;
   }
   return target;
+}
+
+std::optional<Target> parseTargetWhat(std::string_view what, std::string& error) {
+  if (what.find_first_of("=@") != std::string_view::npos || what.empty()) {
+    error = "target '" + std::string(what) +
+            "': expected what to do without a count, e.g. stretch, foam-roll+massage, "
+            "routine:pigeon-pose or any";
+    return std::nullopt;
+  }
+  std::string inner;
+  auto target = parseTargetSpec(std::string(what) + "=1", inner);
+  if (!target) error = "target '" + std::string(what) + "': " + inner.substr(inner.find(": ") + 2);
+  return target;
+}
+
+void setTarget(std::vector<Target>& targets, Target target) {
+  const auto same = std::find_if(targets.begin(), targets.end(),
+                                 [&](const Target& other) { return other.sameWhat(target); });
+  if (same != targets.end()) {
+    *same = std::move(target);
+  } else {
+    targets.push_back(std::move(target));
+  }
+}
+
+bool removeTarget(std::vector<Target>& targets, const Target& what) {
+  const auto same = std::find_if(targets.begin(), targets.end(),
+                                 [&](const Target& other) { return other.sameWhat(what); });
+  if (same == targets.end()) return false;
+  targets.erase(same);
+  return true;
 }
 
 std::string describeTarget(const Target& target) {

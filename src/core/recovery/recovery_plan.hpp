@@ -23,6 +23,8 @@ struct Target {
   int fromWeek = 1;  // the plan week (1-based) the target starts in
 
   bool matches(std::string_view routine, Category category) const;
+  // Whether both count the same sessions: the same routine, or the same categories in any order.
+  bool sameWhat(const Target& other) const;
   bool operator==(const Target&) const = default;
 };
 
@@ -47,11 +49,20 @@ PlanSettings defaultPlanSettings();
 
 // "stretch=2", "foam-roll+massage=1", "strength=1@2" (from week 2), "routine:pigeon-pose=1",
 // "any=1" (any routine).
-// On failure returns nullopt and sets `error` to a one-line reason.
+// On failure returns nullopt and sets `error` to a one-line reason (with a "did you mean" for a
+// mistyped category).
 std::optional<Target> parseTargetSpec(std::string_view spec, std::string& error);
+// What a target counts without a count: "stretch", "foam-roll+massage", "routine:pigeon-pose",
+// "any" (reminders and --remove-target). The result counts once a day from week 1.
+std::optional<Target> parseTargetWhat(std::string_view what, std::string& error);
 std::string targetSpec(const Target& target);
 // For people: "stretch", "foam-roll or massage", "pigeon-pose".
 std::string describeTarget(const Target& target);
+
+// `target` replaces the target that counts the same sessions, or is added after the others.
+void setTarget(std::vector<Target>& targets, Target target);
+// Removes the target that counts the same sessions as `what`; false when there is none.
+bool removeTarget(std::vector<Target>& targets, const Target& what);
 
 // One-line reason when the settings are out of range; nullopt when they are fine.
 std::optional<std::string> validatePlanSettings(const PlanSettings& settings);

@@ -7,11 +7,15 @@ namespace unknot {
 
 namespace {
 
-std::optional<int> twoDigits(std::string_view text) {
-  if (text.size() != 2 || text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9') {
-    return std::nullopt;
+// One or two decimal digits (at least `minDigits`) as a number; nullopt for anything else.
+std::optional<int> digitsOf(std::string_view text, size_t minDigits) {
+  if (text.size() < minDigits || text.size() > 2) return std::nullopt;
+  int value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
   }
-  return (text[0] - '0') * 10 + (text[1] - '0');
+  return value;
 }
 
 // The minute of the local wall-clock day at `at`.
@@ -19,13 +23,6 @@ int localMinuteOfDay(const LocalInstant& at) {
   using namespace std::chrono;
   const auto local = at.utc + duration_cast<milliseconds>(at.offset);
   return static_cast<int>(duration_cast<minutes>(local - floor<days>(local)).count());
-}
-
-bool sameWhat(const Target& a, const Target& b) {
-  auto left = a.categories, right = b.categories;
-  std::sort(left.begin(), left.end());
-  std::sort(right.begin(), right.end());
-  return a.routineId == b.routineId && left == right;
 }
 
 bool silencedToday(std::int64_t id, const std::vector<ReminderEvent>& events) {
@@ -51,12 +48,14 @@ bool readyToRing(std::int64_t id, const std::vector<ReminderEvent>& events, UtcM
 
 std::optional<int> parseTimeOfDay(std::string_view text, std::string& error) {
   const size_t colon = text.find(':');
+  // People write 8:00 as often as 08:00; the minutes always have two digits.
   const auto hours =
-      colon == std::string_view::npos ? std::nullopt : twoDigits(text.substr(0, colon));
+      colon == std::string_view::npos ? std::nullopt : digitsOf(text.substr(0, colon), 1);
   const auto minutes =
-      colon == std::string_view::npos ? std::nullopt : twoDigits(text.substr(colon + 1));
+      colon == std::string_view::npos ? std::nullopt : digitsOf(text.substr(colon + 1), 2);
   if (!hours || !minutes || *hours > 23 || *minutes > 59) {
-    error = "time '" + std::string(text) + "': expected HH:MM from 00:00 to 23:59, e.g. 08:00";
+    error = "time '" + std::string(text) +
+            "': expected H:MM or HH:MM from 0:00 to 23:59, e.g. 8:00 or 18:30";
     return std::nullopt;
   }
   return *hours * 60 + *minutes;
@@ -74,16 +73,7 @@ std::string formatTimeOfDay(int minuteOfDay) {
 }
 
 std::optional<Target> parseReminderTarget(std::string_view spec, std::string& error) {
-  if (spec.find_first_of("=@") != std::string_view::npos || spec.empty()) {
-    error = "target '" + std::string(spec) +
-            "': expected what to do without a count, e.g. stretch, foam-roll+massage, "
-            "routine:pigeon-pose or any";
-    return std::nullopt;
-  }
-  std::string inner;
-  auto target = parseTargetSpec(std::string(spec) + "=1", inner);
-  if (!target) error = "target '" + std::string(spec) + "': " + inner.substr(inner.find(": ") + 2);
-  return target;
+  return parseTargetWhat(spec, error);
 }
 
 ReminderSchedule::ReminderSchedule(std::vector<Reminder> reminders) {
@@ -141,7 +131,7 @@ std::optional<ReminderAction> parseReminderAction(std::string_view text) {
 std::pair<int, int> targetProgress(const Target& target, const ReminderSituation& situation) {
   int needed = 1;
   for (const Target& planned : situation.planTargets) {
-    if (sameWhat(planned, target)) needed = std::max(needed, planned.perDay);
+    if (planned.sameWhat(target)) needed = std::max(needed, planned.perDay);
   }
   const auto done = std::count_if(
       situation.todayParts.begin(), situation.todayParts.end(), [&target](const SessionPart& part) {

@@ -16,7 +16,7 @@ namespace unknot {
 inline constexpr int kMinutesPerDay = 24 * 60;
 inline constexpr std::chrono::minutes kSnoozeTime{10};
 
-// "HH:MM" (24-hour, 00:00-23:59). On failure returns nullopt and sets `error`.
+// "HH:MM" or "H:MM" (24-hour, 0:00-23:59). On failure returns nullopt and sets `error`.
 std::optional<int> parseTimeOfDay(std::string_view text, std::string& error);
 std::string formatTimeOfDay(int minuteOfDay);
 

@@ -16,6 +16,7 @@
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
+#include "app/session/terminal_safe_stream.hpp"
 #include "app/terminal/terminal_runner.hpp"
 #include "core/closest_match.hpp"
 #include "core/duration.hpp"
@@ -36,6 +37,9 @@ namespace {
 constexpr const char* kDefaultRoutine = "daily-recovery";
 
 struct Options {
+  // Where the terminal runner draws (its status line uses control sequences); everything else
+  // goes to std::cout and std::cerr, which show control characters visibly.
+  std::ostream* terminalOut = &std::cout;
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string view;       // --view: open the window on progress, checkin or plan
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
@@ -111,7 +115,7 @@ int withoutDisplay(const AppPaths& paths, const Library& library, const Options&
   if (!entry) return code;
   if (!askToRunHere(*entry->plan, std::cin, std::cout)) return kExitNoDisplay;
   return runTerminalCommand(library, id, terminalOptions(paths, library, options, settings),
-                            std::cout, std::cerr);
+                            *options.terminalOut, std::cerr);
 }
 
 // The window (on the library, a routine or a progress screen); `where` names what asked for a
@@ -376,8 +380,8 @@ int dispatch(CLI::App& app, Options options) {
     }
     return runTerminalCommand(
         library, options.runId,
-        terminalOptions(paths, library, options, loadAndReportSettings(paths)), std::cout,
-        std::cerr);
+        terminalOptions(paths, library, options, loadAndReportSettings(paths)),
+        *options.terminalOut, std::cerr);
   }
   return runDefault(paths, library, options, "--run");
 }
@@ -446,11 +450,12 @@ std::string failureLine(const CLI::App* root, const CLI::Error& error) {
   return usageLine(where, UsageError{what}) + '\n';
 }
 
-int runCli(int argc, char** argv) {
+int runCli(int argc, char** argv, std::ostream& terminalOut) {
   CLI::App app{"unknot - guided recovery routines for gluteal trigger points", "unknot"};
   app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
   app.failure_message(failureLine);
   Options options;
+  options.terminalOut = &terminalOut;
   app.add_option("--run", options.guiRunId, "Open the app and start this routine at once");
   app.add_option("--at", options.atText,
                  "With --screenshot: show the player this far in (e.g. 12s)")
@@ -508,8 +513,9 @@ int runCli(int argc, char** argv) {
 }  // namespace unknot
 
 int main(int argc, char** argv) {
+  unknot::TerminalSafeStreams streams;
   try {
-    return unknot::runCli(argc, argv);
+    return unknot::runCli(argc, argv, streams.raw());
   } catch (const std::exception& e) {
     std::cerr << "unknot: " << e.what() << '\n';
     return unknot::kExitFailure;

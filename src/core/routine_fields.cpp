@@ -7,6 +7,7 @@
 #include "core/closest_match.hpp"
 #include "core/routine.hpp"
 #include "core/routine_prescan.hpp"
+#include "core/safe_text.hpp"
 
 namespace unknot::loader {
 
@@ -166,7 +167,15 @@ void Fields::rejectUnknownKeys(std::span<const std::string_view> allowed) {
 std::optional<std::string> Fields::text(std::string_view key) {
   const toml::node* node = find(key);
   if (!node) return std::nullopt;
-  if (const auto* value = node->as_string()) return value->get();
+  if (const auto* value = node->as_string()) {
+    // Shown in a terminal by `show` and the runner: an escape sequence must not get there.
+    if (const std::string control = firstControlCharacter(value->get(), true); !control.empty()) {
+      invalid(key, "expected text without control characters, found " + control +
+                       " (only newlines and tabs may be used)");
+      return std::nullopt;
+    }
+    return value->get();
+  }
   invalid(key, "expected a string, found " + describe(*node));
   return std::nullopt;
 }
@@ -186,10 +195,7 @@ std::optional<std::string> Fields::label(std::string_view key) {
     invalid(key, expected + ", found " + std::to_string(length) + " characters");
     return std::nullopt;
   }
-  const bool control = std::any_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-  });
-  if (control) {
+  if (!firstControlCharacter(text, false).empty()) {
     invalid(key, "expected a single line of text, found " + describe(*node));
     return std::nullopt;
   }
@@ -261,6 +267,13 @@ std::optional<std::vector<std::string>> Fields::stringList(std::string_view key)
     const toml::node& item = *array->get(i);
     const auto* text = item.as_string();
     if (text && !text->get().empty()) {
+      if (const std::string control = firstControlCharacter(text->get(), false); !control.empty()) {
+        m_report.error(posOf(item), qualified(key) + "[" + std::to_string(i + 1) +
+                                        "]: expected text without control characters, found " +
+                                        control);
+        ok = false;
+        continue;
+      }
       out.push_back(text->get());
       continue;
     }

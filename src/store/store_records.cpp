@@ -1,6 +1,7 @@
 // Writes: sessions, their phases and outcomes, and check-ins. Each is one transaction.
 #include <map>
 
+#include "core/safe_text.hpp"
 #include "store/session_lock.hpp"
 #include "store/store.hpp"
 
@@ -146,6 +147,8 @@ std::optional<std::string> validateCheckin(const CheckinInput& checkin) {
     return "tightness must be 0 to 10, found " + std::to_string(*checkin.tightness);
   if (checkin.note.size() > kMaxNoteLength) return "the note is longer than 2000 bytes";
   if (!isCleanUtf8(checkin.note)) return "the note is not valid UTF-8 text";
+  if (const std::string control = firstControlCharacter(checkin.note, true); !control.empty())
+    return "the note has a control character (" + control + "); use plain text";
   return std::nullopt;
 }
 

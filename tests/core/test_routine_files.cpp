@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/safe_text.hpp"
 #include "loader_helpers.hpp"
 #include "support/process.hpp"
 
@@ -210,4 +211,20 @@ TEST_CASE("every message stays on one line whatever the file contains") {
       });
   REQUIRE(messages.size() >= 10);
   for (const auto& message : messages) CHECK(message.find('\n') == std::string::npos);
+}
+
+TEST_CASE("control characters are found wherever they are and shown visibly") {
+  CHECK(firstControlCharacter("plain text\nwith a line", true).empty());
+  CHECK(firstControlCharacter("plain text\nwith a line", false) == "\\x0a");
+  CHECK(firstControlCharacter("tab\there", true).empty());
+  CHECK(firstControlCharacter("x\x1b[31m", true) == "\\x1b");
+  CHECK(firstControlCharacter("del\x7f", true) == "\\x7f");
+  CHECK(firstControlCharacter("csi\xc2\x9b"
+                              "2J",
+                              true) == "\\u009b");
+  CHECK(firstControlCharacter("caf\xc3\xa9 \xc2\xa0 \xe2\x80\x94", true).empty());  // é, nbsp, —
+  CHECK(terminalSafe("a\x1b]52;c;x\x07"
+                     "b\xc2\x9b"
+                     "c\n\td") == "a\\x1b]52;c;x\\x07b\\u009bc\n\td");
+  CHECK(terminalSafe("caf\xc3\xa9") == "caf\xc3\xa9");
 }

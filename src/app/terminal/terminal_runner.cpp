@@ -17,6 +17,7 @@
 #include "app/session/session_commands.hpp"
 #include "app/terminal/terminal_text.hpp"
 #include "app/terminal/terminal_thermal.hpp"
+#include "core/safe_text.hpp"
 #include "core/session_engine.hpp"
 
 namespace unknot {
@@ -69,7 +70,7 @@ class EventPrinter final : public CueSink {
     }
     // A resumed phase started before this run did: it shows as 00:00.
     const std::string line = describeEvent(m_plan, event, std::max(Millis(0), event.at - m_start));
-    if (!line.empty()) m_out << line << '\n' << std::flush;
+    if (!line.empty()) m_out << terminalSafe(line) << '\n' << std::flush;
   }
 
  private:
@@ -84,9 +85,9 @@ class EventPrinter final : public CueSink {
     shown.text.clear();
     const std::string line = phaseStart ? describePhaseStart(shown, event.at - m_start)
                                         : describeEvent(m_plan, event, event.at - m_start);
-    m_out << "\r\033[K" << line << '\n';
+    m_out << "\r\033[K" << terminalSafe(line) << '\n';
     if (phaseStart && !repeated && !phase.text.empty()) {
-      m_out << wrapText(phase.text, terminalWidth(), "    ");
+      m_out << wrapText(terminalSafe(phase.text), terminalWidth(), "    ");
       m_lastText = phase.text;
     }
     m_out << std::flush;
@@ -198,7 +199,9 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
     thermal.emplace(engine, clock, extra.get(), std::move(thermalOptions));
     printer.watchThermal(&*thermal);
   }
-  out << routineHeader(plan) << '\n';
+  // Names and texts come from routine files: written to the raw terminal only through
+  // terminalSafe, as everything but the runner's own redraw sequences.
+  out << terminalSafe(routineHeader(plan)) << '\n';
   if (options.interactive)
     out << keyHelp(plan) << (thermal ? ", Enter or a: switched" : "") << '\n';
   const Millis started = clock.now();
@@ -209,7 +212,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
       thermal->discardStored();
       resume.reset();
     }
-    if (resume) out << describeResume(plan, *resume) << '\n';
+    if (resume) out << terminalSafe(describeResume(plan, *resume)) << '\n';
     thermal->start(resume);
     engine.update();  // an overdue switch holds (and rings) before any key is read
   } else {
@@ -222,13 +225,13 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
       if (tick.holdStarted) {
         const size_t width = options.interactive ? terminalWidth() : 100;
         const ThermalHold& hold = *thermal->controller().hold();
-        out << clear << describeHold(hold, hold.since - started, width);
+        out << clear << terminalSafe(describeHold(hold, hold.since - started, width));
       }
       if (tick.ring) {
         const auto alarmMuted = thermal->alarmAudible() ? std::optional<bool>(muted) : std::nullopt;
         out << clear
-            << describeRing(*tick.ring, *thermal->controller().hold(), clock.now() - started,
-                            alarmMuted)
+            << terminalSafe(describeRing(*tick.ring, *thermal->controller().hold(),
+                                         clock.now() - started, alarmMuted))
             << '\n';
       }
       out << std::flush;
@@ -237,7 +240,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
       // Never wider than the terminal: a wrapped line cannot be redrawn in place.
       const auto& hold = thermal ? thermal->controller().hold() : std::nullopt;
       const std::string status = hold ? heldStatusLine(*hold) : statusLine(engine, muted);
-      out << "\r\033[K" << fitWidth(status, terminalWidth() - 1) << std::flush;
+      out << "\r\033[K" << fitWidth(terminalSafe(status), terminalWidth() - 1) << std::flush;
     }
     const auto key = readKey(
         waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive), inputOpen);
@@ -251,7 +254,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
   }
   if (options.interactive) out << "\r\033[K";
   const bool left = thermal && thermal->left();
-  if (left) out << describeLeave(plan, *thermal, options.resumeCommand) << '\n';
+  if (left) out << terminalSafe(describeLeave(plan, *thermal, options.resumeCommand)) << '\n';
   out << std::flush;
   if (interrupted) return TerminalOutcome::Interrupted;
   if (left) return TerminalOutcome::Left;
@@ -260,7 +263,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
 }
 
 bool askToRunHere(const Plan& plan, std::istream& in, std::ostream& out) {
-  out << "Start " << plan.name << " (" << formatDuration(plan.total)
+  out << "Start " << terminalSafe(plan.name) << " (" << formatDuration(plan.total)
       << (plan.hasUntimedPhases ? "+" : "") << ") here in the terminal? [y/N] " << std::flush;
   std::string answer;
   std::getline(in, answer);

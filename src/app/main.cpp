@@ -43,6 +43,7 @@ struct Options {
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string view;       // --view: open the window on progress, checkin or plan
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
+  int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
   std::vector<std::string> validatePaths;
   bool terminal = false;
   std::string dataDirFlag;  // --data-dir, before or after the command name; empty: not given
@@ -156,6 +157,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   }
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
+  gui.repeatRuns = options.repeatRuns;
   gui.settings = &settings.settings;
   if (settings.errors.empty())
     gui.settingsPath = paths.settingsFile;  // never overwrite a file we could not read
@@ -472,6 +474,10 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
       ->check(durationText("3s"));
   app.add_flag("--gui-stats", options.guiStats, "Print frame counts and first-frame time to stderr")
       ->group("");
+  app.add_option("--repeat-runs", options.repeatRuns,
+                 "With --run: run the routine this many times back to back, then close (soak)")
+      ->group("")
+      ->check(CLI::Range(1, 100000));
   app.add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
   app.add_option("--time-scale", options.timeScale,
                  "Run the clock N times faster, 0.01 to 1000 (demos, tests)")

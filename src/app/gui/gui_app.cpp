@@ -301,6 +301,10 @@ int GuiApp::run() {
     if (m_options.exitAfter && now - m_started >= *m_options.exitAfter) break;
     if (m_session) m_session->update();
     if (m_thermal) m_thermal->tick();
+    if (m_options.repeatRuns > 0 && m_session && m_session->over()) {
+      if (++m_runsDone >= m_options.repeatRuns) break;
+      startSession(m_session->plan(), Millis(0));  // the soak: the next run at once
+    }
     m_reminders.check(std::chrono::system_clock::now());
     noticePhaseChange(now);
     std::vector<UiKey> keys = m_window.takeKeys();

@@ -91,6 +91,7 @@ class GuiApp {
   SteadyTime m_flashUntil{};
   SteadyTime m_started = std::chrono::steady_clock::now();
   long m_frames = 0;
+  int m_runsDone = 0;  // --repeat-runs
 };
 
 }  // namespace unknot

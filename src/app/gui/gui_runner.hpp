@@ -36,6 +36,7 @@ struct GuiOptions {
   // Hidden hooks for tests and the bench script.
   std::optional<Millis> exitAfter;  // close the window after this much real time
   bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr
+  int repeatRuns = 0;               // with runId: run it this many times back to back, then close
 };
 
 // Returns the process exit code. With no display it prints nothing, sets `noDisplayReason` and

@@ -26,8 +26,11 @@ using Clock = std::chrono::steady_clock;
 #if defined(__SANITIZE_ADDRESS__)
 constexpr double kSecondsPerCommand = 10.0;    // ASan + UBSan run several times slower
 constexpr long kMaxChildRssKiB = 1024 * 1024;  // and keep freed memory in quarantine
+#elif defined(__SANITIZE_THREAD__)
+constexpr double kSecondsPerCommand = 15.0;        // ThreadSanitizer: slower still
+constexpr long kMaxChildRssKiB = 2 * 1024 * 1024;  // and its shadow memory is resident
 #else
-constexpr double kSecondsPerCommand = 2.0;
+constexpr double kSecondsPerCommand = 5.0;
 constexpr long kMaxChildRssKiB = 256 * 1024;
 #endif
 

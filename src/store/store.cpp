@@ -24,6 +24,11 @@ std::string errnoText() {
 // The directory is created 0700 (parents with the usual mode); an existing directory, which
 // the user may have chosen with --data-dir, keeps its mode. The file is created 0600 before
 // SQLite sees it, and WAL and shared-memory files inherit that mode.
+// An existing file is never opened here, only looked at by its name: closing any descriptor of
+// a file drops every POSIX lock the process holds on it, SQLite's too. The window opens a store
+// to check reminders while another records its session; with that connection's lock gone, a
+// terminal run ending meanwhile checkpointed and removed the WAL under it, and the window's
+// later phases went to a deleted file and left the database damaged.
 std::filesystem::path prepareDatabaseFile(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::exists(dir, ec)) {
@@ -35,11 +40,17 @@ std::filesystem::path prepareDatabaseFile(const std::filesystem::path& dir) {
     throw StoreError("the data directory " + dir.string() + " is not a directory");
   }
   const auto path = dir / Store::kFileName;
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw StoreError("cannot open " + path.string() + " for writing: " + errnoText());
+  // A new file has no locks yet: it is made (exclusively, in case another process is at it).
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return path;
+  }
+  if (errno != EEXIST || ::access(path.c_str(), R_OK | W_OK) != 0) {
+    throw StoreError("cannot open " + path.string() + " for writing: " + errnoText());
+  }
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && (info.st_mode & 077) != 0) ::fchmod(fd, 0600);
-  ::close(fd);
+  if (::stat(path.c_str(), &info) == 0 && (info.st_mode & 077) != 0) ::chmod(path.c_str(), 0600);
   return path;
 }
 

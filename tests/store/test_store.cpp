@@ -228,6 +228,27 @@ TEST_CASE("a session still running in another process is left open") {
   for (int fd : {ready[0], ready[1], release[0], release[1]}) ::close(fd);
 }
 
+TEST_CASE("a store opened beside a recording one leaves its locks, so no phase is lost") {
+  // The window records a session while it checks reminders and reads the Progress view, each
+  // with a store of its own, and a terminal command ends meanwhile.
+  TempDir temp;
+  Store recorder(temp.path());
+  const auto session = recorder.beginSession(stretchSession(), at("2024-05-01", 9));
+  { Store reminders(temp.path()); }
+  // Another process (not a fork of this one, which would share SQLite's view of its locks): as
+  // the last connection it knows of, it checkpoints and removes the WAL, unless it sees ours.
+  ProcessOptions options;
+  options.env = {{"UNKNOT_DATA_DIR", temp.path()}, {"HOME", temp.path()}};
+  const auto terminal = runProcess({UNKNOT_BINARY, "checkin", "--pain", "3"}, options);
+  INFO(terminal.err);
+  REQUIRE(terminal.exitCode == 0);
+  recorder.addPhase(session, holdPhase(0, Side::Right, 45), at("2024-05-01", 9, 2));
+  RawDb raw(temp.file("unknot.db"));
+  CHECK(raw.integer("SELECT count(*) FROM phases") == 1);
+  CHECK(raw.integer("SELECT count(*) FROM checkins") == 1);
+  CHECK(raw.text("PRAGMA integrity_check") == "ok");
+}
+
 TEST_CASE("a file that is not a database is reported and left untouched") {
   TempDir temp;
   const std::string garbage(5000, 'x');

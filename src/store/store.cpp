@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <system_error>
+#include <thread>
 
 #include "store/schema.hpp"
 #include "store/session_lock.hpp"
@@ -65,6 +66,27 @@ bool deniedByPermission(const std::filesystem::path& path, int mode) {
   return ::access(path.c_str(), mode) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
 }
 
+// How long a write waits for another process to let go of the file.
+constexpr std::chrono::milliseconds kBusyTimeout{5000};
+
+// A new file is switched to WAL once, by whichever opener comes first. The switch needs the file
+// to itself for a moment and SQLite does not wait for that (no busy handler), so a second
+// process opening the same new file (a window and a terminal started together) got "database is
+// locked" at once. It waits here as long as any other write would.
+void enterWalMode(Database& db) {
+  const auto until = std::chrono::steady_clock::now() + kBusyTimeout;
+  while (true) {
+    try {
+      Statement mode = db.prepare("PRAGMA journal_mode = WAL");
+      if (mode.step() && mode.text(0) == "wal") return;
+    } catch (const StoreError&) {
+      if ((sqlite3_errcode(db.handle()) & 0xff) != SQLITE_BUSY) throw;
+    }
+    if (std::chrono::steady_clock::now() >= until) throw StoreError("cannot switch to WAL mode");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 }  // namespace
 
 bool Store::writable(const std::filesystem::path& dir) {
@@ -98,7 +120,7 @@ Store::Store(const std::filesystem::path& dir, Access access)
       m_readOnly(access == Access::ReadOnly),
       m_db(m_readOnly ? openForReading(m_path) : Database(prepareDatabaseFile(dir))) {
   try {
-    m_db.exec("PRAGMA busy_timeout = 5000");
+    m_db.exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeout.count()));
     // The first statement to read the file: a file that is not a database fails here.
     m_db.queryInt("PRAGMA user_version");
     if (m_readOnly) {
@@ -113,10 +135,7 @@ Store::Store(const std::filesystem::path& dir, Access access)
     }
     migrate(m_db);
     m_db.exec("PRAGMA foreign_keys = ON");
-    {
-      Statement mode = m_db.prepare("PRAGMA journal_mode = WAL");
-      if (!mode.step() || mode.text(0) != "wal") throw StoreError("cannot switch to WAL mode");
-    }
+    enterWalMode(m_db);
     m_db.exec("PRAGMA synchronous = FULL");
     m_recovered = closeInterruptedSessions();
   } catch (const StoreError& e) {

@@ -66,6 +66,19 @@ bool deniedByPermission(const std::filesystem::path& path, int mode) {
   return ::access(path.c_str(), mode) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
 }
 
+// access() answers from modes, the immutable attribute and the mount's flags. A file system the
+// kernel turned read-only after a disk error (ext4's errors=remount-ro, on newer kernels) still
+// passes it and only refuses to create a file. An O_TMPFILE file has no name and is gone when
+// closed, so asking leaves nothing behind; file systems without it are not counted read-only.
+bool refusesNewFiles(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return false;
+  }
+  return errno == EROFS || errno == EACCES || errno == EPERM;
+}
+
 // How long a write waits for another process to let go of the file.
 constexpr std::chrono::milliseconds kBusyTimeout{5000};
 
@@ -96,7 +109,7 @@ bool Store::writable(const std::filesystem::path& dir) {
     folder = folder.parent_path();
   }
   if (!std::filesystem::is_directory(folder, ec)) return true;
-  if (deniedByPermission(folder, W_OK | X_OK)) return false;
+  if (deniedByPermission(folder, W_OK | X_OK) || refusesNewFiles(folder)) return false;
   const auto file = dir / kFileName;
   return folder != dir || !std::filesystem::exists(file, ec) ||
          !deniedByPermission(file, R_OK | W_OK);
@@ -149,6 +162,12 @@ Store::Store(const std::filesystem::path& dir, Access access)
 }
 
 Store::~Store() = default;
+
+void Store::requireWritable() {
+  if (writable(m_dir)) return;
+  m_db.skipCheckpointOnClose();
+  throw StoreError(m_dir.string() + " became read-only");
+}
 
 int Store::schemaVersion() {
   return static_cast<int>(m_db.queryInt("PRAGMA user_version"));

@@ -161,9 +161,16 @@ int latestSchemaVersion() {
 }
 
 int checkSchema(Database& db) {
-  const int version = static_cast<int>(db.queryInt("PRAGMA user_version"));
-  const auto appId = db.queryInt("PRAGMA application_id");
-  if (version == 0 && db.queryInt("SELECT count(*) FROM sqlite_schema") > 0) {
+  // One statement, so one snapshot: read one by one, another process creating the tables of a
+  // new file in between made it look like a file with tables but no version, another program's.
+  Statement read = db.prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)");
+  read.step();
+  const int version = read.integer(0);
+  const auto appId = read.int64(1);
+  const auto tables = read.int64(2);
+  if (version == 0 && tables > 0) {
     throw StoreError("it holds another program's tables, not unknot's");
   }
   if (version > 0 && appId != kApplicationId) {

@@ -3,14 +3,54 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 namespace unknot {
 
 namespace {
 
+// The folder of the connection's database file, to name in messages.
+std::string folderOf(sqlite3* db) {
+  const char* file = sqlite3_db_filename(db, "main");
+  return file && *file ? std::filesystem::path(file).parent_path().string() : "the data folder";
+}
+
+// What a failure means to the person whose record it is, when its cause lies outside the
+// database (the disk, the folder, another program): SQLite's own words ("disk I/O error",
+// "database is locked") do not say what to do about it. Empty for anything else.
+std::string plainReason(sqlite3* db) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  // SQLite keeps the system's errno only for these two codes; for others it may be stale.
+  const int error = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno(db) : 0;
+  if (code == SQLITE_FULL || error == ENOSPC || error == EDQUOT)
+    return "the disk is full (" + folderOf(db) + ")";
+  if (error == EROFS || error == EPERM || error == EACCES)
+    return folderOf(db) + " became read-only";
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    return "the record is locked by another program";
+  if (code == SQLITE_IOERR) {
+    return std::string("the disk reported an error (") +
+           (error ? std::strerror(error) : sqlite3_errmsg(db)) + ")";
+  }
+  return "";
+}
+
+// After the file system failed a write, the connection closes without its usual checkpoint:
+// that writes into the -shm file SQLite keeps mapped, and a write to a mapping of a file that
+// turned read-only (or immutable) is a SIGBUS, not an error. The next opener checkpoints.
+void afterFailure(sqlite3* db) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
+    sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 [[noreturn]] void throwError(sqlite3* db, const std::string& what) {
-  throw StoreError(what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  if (!db) throw StoreError(what + ": out of memory");
+  afterFailure(db);
+  const std::string plain = plainReason(db);
+  throw StoreError(plain.empty() ? what + ": " + sqlite3_errmsg(db) : plain);
 }
 
 // "file:" URIs take the path percent-encoded, so '?', '#' and '%' in a folder name stay
@@ -176,7 +216,9 @@ void Database::exec(std::string_view sql) {
   if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     const std::string reason = message ? message : sqlite3_errmsg(m_db);
     sqlite3_free(message);
-    throw StoreError("database error: " + reason);
+    afterFailure(m_db);
+    const std::string plain = plainReason(m_db);
+    throw StoreError(plain.empty() ? "database error: " + reason : plain);
   }
 }
 
@@ -191,6 +233,10 @@ int Database::changes() const {
 std::int64_t Database::queryInt(std::string_view sql) {
   Statement statement = prepare(sql);
   return statement.step() ? statement.int64(0) : 0;
+}
+
+void Database::skipCheckpointOnClose() {
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 
 bool Database::inTransaction() const {

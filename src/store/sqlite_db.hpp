@@ -1,5 +1,6 @@
 // A thin RAII layer over the SQLite C API: a connection, prepared statements with bound values
-// and transactions that roll back unless committed; failures are StoreErrors with SQLite's reason.
+// and transactions that roll back unless committed; failures are StoreErrors with SQLite's reason,
+// or plain words when the disk, the folder or another program was the cause.
 #pragma once
 
 #include <cstdint>
@@ -87,6 +88,10 @@ class Database {
   // The first column of the first row of a query without parameters.
   std::int64_t queryInt(std::string_view sql);
   bool inTransaction() const;
+  // Closes without the checkpoint SQLite makes when the last connection goes, which writes
+  // into the -shm file it keeps mapped: for a file system that stopped taking writes, where a
+  // write to that mapping is a SIGBUS. Failed writes turn this on by themselves.
+  void skipCheckpointOnClose();
   // A copy in memory (SQLite's online backup), to change without touching the file.
   Database copyInMemory();
   sqlite3* handle() const { return m_db; }

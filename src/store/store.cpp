@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <system_error>
+#include <thread>
 
 #include "store/schema.hpp"
 #include "store/session_lock.hpp"
@@ -24,6 +25,11 @@ std::string errnoText() {
 // The directory is created 0700 (parents with the usual mode); an existing directory, which
 // the user may have chosen with --data-dir, keeps its mode. The file is created 0600 before
 // SQLite sees it, and WAL and shared-memory files inherit that mode.
+// An existing file is never opened here, only looked at by its name: closing any descriptor of
+// a file drops every POSIX lock the process holds on it, SQLite's too. The window opens a store
+// to check reminders while another records its session; with that connection's lock gone, a
+// terminal run ending meanwhile checkpointed and removed the WAL under it, and the window's
+// later phases went to a deleted file and left the database damaged.
 std::filesystem::path prepareDatabaseFile(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::exists(dir, ec)) {
@@ -35,11 +41,17 @@ std::filesystem::path prepareDatabaseFile(const std::filesystem::path& dir) {
     throw StoreError("the data directory " + dir.string() + " is not a directory");
   }
   const auto path = dir / Store::kFileName;
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw StoreError("cannot open " + path.string() + " for writing: " + errnoText());
+  // A new file has no locks yet: it is made (exclusively, in case another process is at it).
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return path;
+  }
+  if (errno != EEXIST || ::access(path.c_str(), R_OK | W_OK) != 0) {
+    throw StoreError("cannot open " + path.string() + " for writing: " + errnoText());
+  }
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && (info.st_mode & 077) != 0) ::fchmod(fd, 0600);
-  ::close(fd);
+  if (::stat(path.c_str(), &info) == 0 && (info.st_mode & 077) != 0) ::chmod(path.c_str(), 0600);
   return path;
 }
 
@@ -54,6 +66,40 @@ bool deniedByPermission(const std::filesystem::path& path, int mode) {
   return ::access(path.c_str(), mode) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
 }
 
+// access() answers from modes, the immutable attribute and the mount's flags. A file system the
+// kernel turned read-only after a disk error (ext4's errors=remount-ro, on newer kernels) still
+// passes it and only refuses to create a file. An O_TMPFILE file has no name and is gone when
+// closed, so asking leaves nothing behind; file systems without it are not counted read-only.
+bool refusesNewFiles(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return false;
+  }
+  return errno == EROFS || errno == EACCES || errno == EPERM;
+}
+
+// How long a write waits for another process to let go of the file.
+constexpr std::chrono::milliseconds kBusyTimeout{5000};
+
+// A new file is switched to WAL once, by whichever opener comes first. The switch needs the file
+// to itself for a moment and SQLite does not wait for that (no busy handler), so a second
+// process opening the same new file (a window and a terminal started together) got "database is
+// locked" at once. It waits here as long as any other write would.
+void enterWalMode(Database& db) {
+  const auto until = std::chrono::steady_clock::now() + kBusyTimeout;
+  while (true) {
+    try {
+      Statement mode = db.prepare("PRAGMA journal_mode = WAL");
+      if (mode.step() && mode.text(0) == "wal") return;
+    } catch (const StoreError&) {
+      if ((sqlite3_errcode(db.handle()) & 0xff) != SQLITE_BUSY) throw;
+    }
+    if (std::chrono::steady_clock::now() >= until) throw StoreError("cannot switch to WAL mode");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 }  // namespace
 
 bool Store::writable(const std::filesystem::path& dir) {
@@ -63,7 +109,7 @@ bool Store::writable(const std::filesystem::path& dir) {
     folder = folder.parent_path();
   }
   if (!std::filesystem::is_directory(folder, ec)) return true;
-  if (deniedByPermission(folder, W_OK | X_OK)) return false;
+  if (deniedByPermission(folder, W_OK | X_OK) || refusesNewFiles(folder)) return false;
   const auto file = dir / kFileName;
   return folder != dir || !std::filesystem::exists(file, ec) ||
          !deniedByPermission(file, R_OK | W_OK);
@@ -87,7 +133,7 @@ Store::Store(const std::filesystem::path& dir, Access access)
       m_readOnly(access == Access::ReadOnly),
       m_db(m_readOnly ? openForReading(m_path) : Database(prepareDatabaseFile(dir))) {
   try {
-    m_db.exec("PRAGMA busy_timeout = 5000");
+    m_db.exec("PRAGMA busy_timeout = " + std::to_string(kBusyTimeout.count()));
     // The first statement to read the file: a file that is not a database fails here.
     m_db.queryInt("PRAGMA user_version");
     if (m_readOnly) {
@@ -102,10 +148,7 @@ Store::Store(const std::filesystem::path& dir, Access access)
     }
     migrate(m_db);
     m_db.exec("PRAGMA foreign_keys = ON");
-    {
-      Statement mode = m_db.prepare("PRAGMA journal_mode = WAL");
-      if (!mode.step() || mode.text(0) != "wal") throw StoreError("cannot switch to WAL mode");
-    }
+    enterWalMode(m_db);
     m_db.exec("PRAGMA synchronous = FULL");
     m_recovered = closeInterruptedSessions();
   } catch (const StoreError& e) {
@@ -119,6 +162,12 @@ Store::Store(const std::filesystem::path& dir, Access access)
 }
 
 Store::~Store() = default;
+
+void Store::requireWritable() {
+  if (writable(m_dir)) return;
+  m_db.skipCheckpointOnClose();
+  throw StoreError(m_dir.string() + " became read-only");
+}
 
 int Store::schemaVersion() {
   return static_cast<int>(m_db.queryInt("PRAGMA user_version"));

@@ -112,7 +112,8 @@ class Store {
 
   // False when DIR/unknot.db cannot be written for lack of permission: the folder (or, while it
   // does not exist, the one it would be made in) or the file is read-only by its modes, the
-  // immutable attribute or a read-only mount. Other problems are left to the opening to report.
+  // immutable attribute, a read-only mount or a file system the kernel turned read-only after
+  // a disk error. Other problems are left to the opening to report.
   static bool writable(const std::filesystem::path& dir);
 
   const std::filesystem::path& path() const { return m_path; }
@@ -195,6 +196,11 @@ class Store {
   void backup(const std::filesystem::path& destination);
 
  private:
+  // Before each write of a session, which runs for minutes while the folder may turn read-only
+  // (a disk error, chattr +i): SQLite would write into the -shm file it keeps mapped, and on a
+  // read-only file that is a SIGBUS, not an error. So it is asked first, and the connection
+  // then closes without touching the files. Throws StoreError "DIR became read-only".
+  void requireWritable();
   std::optional<LogicalDate> latestRecordedDate();
   std::int64_t insertPlanVersion(std::int64_t plan, LogicalDate from, const PlanSettings& settings,
                                  const LocalInstant& now);

@@ -67,6 +67,7 @@ SessionStart describeSession(const Plan& plan, const CategoryLookup& categoryOf)
 }
 
 std::int64_t Store::beginSession(const SessionStart& start, const LocalInstant& at) {
+  requireWritable();
   auto lock = std::make_unique<SessionLock>(m_dir);
   const LogicalDate date = dateFor(at);
   Transaction transaction(m_db);
@@ -100,6 +101,7 @@ std::int64_t Store::beginSession(const SessionStart& start, const LocalInstant& 
 }
 
 void Store::addPhase(std::int64_t session, const PhaseRecord& phase, const LocalInstant& at) {
+  requireWritable();
   const LogicalDate date = dateFor(at);
   Transaction transaction(m_db);
   std::optional<std::int64_t> planned;
@@ -126,6 +128,7 @@ void Store::addPhase(std::int64_t session, const PhaseRecord& phase, const Local
 }
 
 void Store::endSession(std::int64_t session, SessionOutcome outcome, const LocalInstant& at) {
+  requireWritable();
   Transaction transaction(m_db);
   m_db.prepare(
           "UPDATE sessions SET outcome = ?2, ended_utc_ms = ?3, ended_offset_s = ?4 "

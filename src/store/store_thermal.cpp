@@ -22,6 +22,7 @@ ThermalCheckpoint readCheckpoint(const Statement& row, int first) {
 
 void Store::saveThermal(std::int64_t session, const ThermalCheckpoint& point,
                         std::int64_t nowUtcMs) {
+  requireWritable();
   std::optional<std::int64_t> deadline, remaining, heldSince;
   switch (point.state) {
     case ThermalState::Running:
@@ -87,6 +88,7 @@ std::optional<Store::ThermalSession> Store::resumableThermal(const std::string& 
 
 void Store::adoptSession(std::int64_t session) {
   if (m_locks.count(session) != 0) return;
+  requireWritable();
   Statement owner = m_db.prepare(
       "SELECT coalesce(lock_token, '') FROM sessions WHERE id = ?1 AND outcome IS NULL");
   owner.bind(1, session);

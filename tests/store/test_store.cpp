@@ -228,6 +228,77 @@ TEST_CASE("a session still running in another process is left open") {
   for (int fd : {ready[0], ready[1], release[0], release[1]}) ::close(fd);
 }
 
+TEST_CASE("processes opening a new record at the same moment all get it") {
+  // A window and a terminal started together on a first day: one creates the tables while the
+  // other looks at the file, which must never take a half-made record for another program's.
+  int failures = 0;
+  std::string firstError;
+  constexpr int kProcesses = 4;
+  for (int round = 0; round < 100; ++round) {
+    TempDir temp;
+    int go[2], errors[2];
+    REQUIRE(::pipe(go) == 0);
+    REQUIRE(::pipe(errors) == 0);
+    std::vector<pid_t> children;
+    for (int i = 0; i < kProcesses; ++i) {
+      const pid_t child = ::fork();
+      REQUIRE(child >= 0);
+      if (child == 0) {
+        ::close(go[1]);
+        char c = 0;
+        (void)!::read(go[0], &c, 1);
+        try {
+          Store store(temp.path());
+          store.beginSession(stretchSession(), at("2024-05-01", 9));
+        } catch (const StoreError& e) {
+          const std::string line = std::string(e.what()) + "\n";
+          (void)!::write(errors[1], line.data(), line.size());
+          ::_exit(1);
+        }
+        ::_exit(0);
+      }
+      children.push_back(child);
+    }
+    ::close(errors[1]);
+    ::close(go[1]);  // end of file: every child starts at once
+    for (const pid_t child : children) {
+      int status = 0;
+      ::waitpid(child, &status, 0);
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failures;
+    }
+    char buffer[512];
+    const ssize_t n = ::read(errors[0], buffer, sizeof buffer);
+    if (n > 0 && firstError.empty()) firstError.assign(buffer, static_cast<size_t>(n));
+    for (int fd : {go[0], errors[0]}) ::close(fd);
+    CHECK(RawDb(temp.file("unknot.db")).integer("SELECT count(*) FROM sessions") ==
+          kProcesses - failures);
+    if (failures > 0) break;
+  }
+  INFO(firstError);
+  CHECK(failures == 0);
+}
+
+TEST_CASE("a store opened beside a recording one leaves its locks, so no phase is lost") {
+  // The window records a session while it checks reminders and reads the Progress view, each
+  // with a store of its own, and a terminal command ends meanwhile.
+  TempDir temp;
+  Store recorder(temp.path());
+  const auto session = recorder.beginSession(stretchSession(), at("2024-05-01", 9));
+  { Store reminders(temp.path()); }
+  // Another process (not a fork of this one, which would share SQLite's view of its locks): as
+  // the last connection it knows of, it checkpoints and removes the WAL, unless it sees ours.
+  ProcessOptions options;
+  options.env = {{"UNKNOT_DATA_DIR", temp.path()}, {"HOME", temp.path()}};
+  const auto terminal = runProcess({UNKNOT_BINARY, "checkin", "--pain", "3"}, options);
+  INFO(terminal.err);
+  REQUIRE(terminal.exitCode == 0);
+  recorder.addPhase(session, holdPhase(0, Side::Right, 45), at("2024-05-01", 9, 2));
+  RawDb raw(temp.file("unknot.db"));
+  CHECK(raw.integer("SELECT count(*) FROM phases") == 1);
+  CHECK(raw.integer("SELECT count(*) FROM checkins") == 1);
+  CHECK(raw.text("PRAGMA integrity_check") == "ok");
+}
+
 TEST_CASE("a file that is not a database is reported and left untouched") {
   TempDir temp;
   const std::string garbage(5000, 'x');

@@ -85,8 +85,8 @@ SessionSinkFactory recordingSinkFactory(const Library& library, const DataDir& d
         return routine->category;
       };
       options.onError = [&err](const std::string& message) {
-        err << "unknot: could not save progress, the rest of this session is not recorded: "
-            << message << '\n';
+        err << "unknot: could not save progress: " << message
+            << "; the rest of this session is not recorded (the timer runs as usual)\n";
       };
       recorder = std::make_unique<SessionRecorder>(openStore(dataDir, err), plan, options);
     } catch (const StoreError& e) {

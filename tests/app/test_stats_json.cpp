@@ -60,6 +60,7 @@ ProgressSnapshot dayThree() {
   ProgressInput input = planInput(3);
   input.parts = {part(1, 3, "pigeon-pose", Category::Stretch, 90)};
   input.checkins = {checkin(3, 4, {Symptom::Swelling})};
+  input.symptomMarks = symptomMarks(input.checkins);
   return progressSnapshot(input);
 }
 

@@ -208,8 +208,8 @@ TEST_CASE("the check-in dialog is driven by keys: rows, scores, save and skip") 
     CHECK(draft.pain == 0);
     CHECK(ui.vertexCount() > 500);
   }
-  draft.symptoms[1] = true;
-  draft.symptoms[4] = true;
+  draft.symptoms[2] = true;
+  draft.symptoms[5] = true;
   CHECK(draft.chosenSymptoms() == std::vector<Symptom>{Symptom::Radiating, Symptom::Injury});
 }
 

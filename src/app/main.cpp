@@ -487,8 +487,10 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "With --screenshot: show the player this far in (e.g. 12s)")
       ->check(durationText("12s or 1m30s"));
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
-  app.add_option("--view", options.view, "Open the window on: library, progress, checkin or plan")
-      ->check(oneOf({"library", "progress", "checkin", "plan"}));
+  app.add_option("--view", options.view,
+                 "Open the window on: library, progress, checkin, plan, or notice (the safety "
+                 "notice of the first start)")
+      ->check(oneOf({"library", "progress", "checkin", "plan", "notice"}));
   app.add_option("--size", options.sizeText,
                  "Window size WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800)")
       ->check(windowSize());

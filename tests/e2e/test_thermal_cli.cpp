@@ -73,6 +73,8 @@ struct Cli {
   TempDir home;
   bool noBusAtAll = false;  // DBUS_SESSION_BUS_ADDRESS unset instead of pointing nowhere
   std::string audioDriver;  // SDL_AUDIODRIVER for runs with sound
+  // The window's first-start notice was read: routines start at once.
+  Cli() { home.write("config/unknot/settings.toml", "[safety]\nnotice_acknowledged = true\n"); }
   std::map<std::string, std::string> env() const {
     std::map<std::string, std::string> vars{
         {"UNKNOT_DATA_DIR", home.file("data")},

@@ -224,14 +224,19 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
                            static_cast<float>(phase->duration->count());
     drawBar(list, layout.phaseBar, fraction, palette::kTrack, kindColour(*phase));
   }
-  drawBody(list, fonts, layout.text, model, *phase);
+  // No overall-progress row here: the skin-safety text gets its room and "next" moves down.
+  const float shift = layout.overall.max.y - layout.next.max.y;
+  Box text = layout.text;
+  text.max.y += shift;
+  const float nextTop = layout.next.min.y + shift;
+  drawBody(list, fonts, text, model, *phase);
   std::string footer = model.banner;
   if (model.held) {
     footer = heldFooter(model, symbol(fonts, "\xC2\xB7", "-"));
   } else if (footer.empty()) {
     footer = nextUpText(model.player, symbol(fonts, "\xC2\xB7", "-"));
   }
-  drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, layout.next.min.y,
+  drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, nextTop,
                    model.held ? palette::kWarning : palette::kTextDim, footer);
   ImGui::PushFont(fonts.body);
   const ThermalIntent clicked = drawButtons(fonts, layout.controls, buttonsFor(model, fonts));

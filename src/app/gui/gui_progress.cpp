@@ -46,6 +46,7 @@ void GuiProgress::reload() {
   ++m_revision;
   m_model.snapshot.reset();
   m_model.error.clear();
+  m_warnings.clear();  // a record that cannot be read has none to show
   withStore(
       [&](Store& store) {
         const LocalInstant now = m_options.now();

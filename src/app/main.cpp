@@ -17,6 +17,7 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
 #include "app/session/terminal_safe_stream.hpp"
+#include "app/session/warnings.hpp"
 #include "app/terminal/terminal_runner.hpp"
 #include "core/closest_match.hpp"
 #include "core/duration.hpp"
@@ -48,6 +49,7 @@ struct Options {
   bool terminal = false;
   std::string dataDirFlag;  // --data-dir, before or after the command name; empty: not given
   bool confirmLongThermal = false, freshThermal = false;  // heat/ice
+  bool despiteWarning = false;  // start even while an urgent warning is on the record
   bool noAudio = false;
   double timeScale = 1.0;
   ProgressOptions progress;
@@ -73,6 +75,18 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
   terminal.interactive = stdioIsTerminal();
   terminal.confirmLongThermal = options.confirmLongThermal;
   terminal.freshThermal = options.freshThermal;
+  terminal.warnings = activeWarnings(paths.data, localNow());
+  terminal.despiteWarning = options.despiteWarning;
+  terminal.showNotice = !settings.settings.safety.noticeAcknowledged;
+  if (settings.errors.empty() && !paths.settingsFile.empty()) {
+    // Read again and changed in one key: a window open meanwhile may have saved the file.
+    terminal.acknowledgeNotice = [path = paths.settingsFile] {
+      SettingsLoad current = loadSettings(path);
+      if (!current.errors.empty()) return;
+      current.settings.safety.noticeAcknowledged = true;
+      (void)saveSettings(current.settings, path);  // best effort: asked again next time
+    };
+  }
 #ifdef UNKNOT_HAVE_AUDIO
   if (!options.noAudio) {
     AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir,
@@ -278,8 +292,17 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   checkin->add_option("--tightness", p.tightness, "Tightness now, 0 to 10")
       ->check(wholeNumber(0, kMaxScore));
   checkin->add_option("--symptom", p.symptoms,
-                      "Repeatable: numbness, radiating, swelling, mobility, injury");
+                      "A warning sign, repeatable: numbness, weakness, radiating, swelling, "
+                      "mobility, injury; urgent: saddle-numbness, bladder-bowel, fever");
+  checkin->add_option("--gone", p.gone,
+                      "A warning sign an earlier check-in reported that has gone, repeatable");
+  auto* beforeSession = checkin->add_flag("--before-session", p.beforeSession,
+                                          "This check-in is just before a routine");
+  checkin->add_flag("--after-session", p.afterSession, "This check-in is just after a routine")
+      ->excludes(beforeSession);
   checkin->add_option("--note", p.note, "A short note");
+  // Hidden: a fixed "now" for tests, YYYY-MM-DDTHH:MM in local time (or ending Z / +HH:MM).
+  checkin->add_option("--now", p.nowText, "Pretend it is this time")->group("");
   dataDir(checkin);
   auto* history = app.add_subcommand("history", "List the sessions and check-ins of the last days");
   history->add_option("--days", p.days, "How many days back, 1 to 3660 (default 7)")
@@ -288,6 +311,7 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   auto* stats =
       app.add_subcommand("stats", "Streak, adherence, time per category, pain trend, red flags");
   stats->add_flag("--json", p.json, "Print JSON instead of text");
+  stats->add_option("--now", p.nowText, "Pretend it is this time")->group("");
   dataDir(stats);
   auto* exportCsv = app.add_subcommand("export", "Export the whole record as CSV files");
   exportCsv
@@ -463,8 +487,10 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "With --screenshot: show the player this far in (e.g. 12s)")
       ->check(durationText("12s or 1m30s"));
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
-  app.add_option("--view", options.view, "Open the window on: library, progress, checkin or plan")
-      ->check(oneOf({"library", "progress", "checkin", "plan"}));
+  app.add_option("--view", options.view,
+                 "Open the window on: library, progress, checkin, plan, or notice (the safety "
+                 "notice of the first start)")
+      ->check(oneOf({"library", "progress", "checkin", "plan", "notice"}));
   app.add_option("--size", options.sizeText,
                  "Window size WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800)")
       ->check(windowSize());
@@ -495,6 +521,8 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                 "Start heat or ice applications over 20 minutes without asking");
   run->add_flag("--fresh", options.freshThermal,
                 "Start a heat/ice cycle from the beginning instead of resuming the one left open");
+  run->add_flag("--despite-warning", options.despiteWarning,
+                "Start even while an urgent warning is on your record (the advice still shows)");
   run->add_flag("--no-audio", options.noAudio, "Run without sound (no cues, no voice)");
   run->add_option("--time-scale", options.timeScale,
                   "Run the clock N times faster, 0.01 to 1000 (demos, tests)")

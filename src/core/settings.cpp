@@ -188,6 +188,11 @@ void readWindow(const toml::table& table, WindowSettings& window, const Reader& 
   readTable(table, "window", fields, {}, reader);
 }
 
+void readSafety(const toml::table& table, SafetySettings& safety, const Reader& reader) {
+  readTable(table, "safety", {boolField("notice_acknowledged", safety.noticeAcknowledged)}, {},
+            reader);
+}
+
 std::string render(const Settings& settings) {
   const AudioSettings& a = settings.audio;
   const auto flag = [](bool value) { return value ? "true" : "false"; };
@@ -213,6 +218,9 @@ std::string render(const Settings& settings) {
       << "height = " << settings.window.height << "\n";
   if (settings.window.x) out << "x = " << *settings.window.x << "\n";
   if (settings.window.y) out << "y = " << *settings.window.y << "\n";
+  out << "\n[safety]\n"
+      << "notice_acknowledged = " << flag(settings.safety.noticeAcknowledged)
+      << "   # the first-start notice was read; false shows it again\n";
   return out.str();
 }
 
@@ -282,7 +290,8 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
   Settings& settings = result.settings;
   readTable(root, "", {},
             {{"audio", [&](const toml::table& t) { readAudio(t, settings.audio, reader); }},
-             {"window", [&](const toml::table& t) { readWindow(t, settings.window, reader); }}},
+             {"window", [&](const toml::table& t) { readWindow(t, settings.window, reader); }},
+             {"safety", [&](const toml::table& t) { readSafety(t, settings.safety, reader); }}},
             reader);
   // toml++ tables iterate in key order; users read errors top to bottom.
   std::stable_sort(result.errors.begin(), result.errors.end(), [](const auto& a, const auto& b) {

@@ -1,5 +1,7 @@
-// User settings persisted in $XDG_CONFIG_HOME/unknot/settings.toml: sound, voice and window
-// geometry. A garbage file is reported and defaults are used; saving is atomic (temp + rename).
+// User settings persisted in $XDG_CONFIG_HOME/unknot/settings.toml: sound, voice, window
+// geometry and whether the first-start safety notice was acknowledged. A garbage file is
+// reported and defaults are used; saving is atomic (temp + rename). The file is meant to be
+// edited by hand too; every key is listed in docs/gui.md.
 #pragma once
 
 #include <filesystem>
@@ -39,9 +41,16 @@ inline constexpr int kMinWindowSide = 200, kMaxWindowSide = 16384;
 // "1280x800" -> {1280, 800}; nullopt unless both are whole numbers in the limits above.
 std::optional<std::pair<int, int>> parseWindowSize(std::string_view text);
 
+struct SafetySettings {
+  // The first-start notice (not medical advice; stop on sharp pain, numbness or tingling) was
+  // read and acknowledged; false shows it again on the next start.
+  bool noticeAcknowledged = false;
+};
+
 struct Settings {
   AudioSettings audio;
   WindowSettings window;
+  SafetySettings safety;
 };
 
 struct SettingsLoad {

@@ -82,19 +82,23 @@ void writePhases(Store& store, CsvWriter& csv) {
 }
 
 void writeCheckins(const std::vector<CheckinRecord>& checkins, CsvWriter& csv) {
-  for (const char* h : {"at", "logical_date", "pain", "tightness", "symptoms", "note"})
+  // New columns go at the end, so scripts that read columns by position keep working.
+  for (const char* h :
+       {"at", "logical_date", "pain", "tightness", "symptoms", "note", "moment", "gone"})
     csv.plain(h);
   csv.endRow();
+  const auto names = [](const std::vector<Symptom>& list) {
+    std::string text;
+    for (const Symptom s : list) text += (text.empty() ? "" : ";") + std::string(toString(s));
+    return text;
+  };
   for (const auto& c : checkins) {
-    std::string symptoms;
-    for (const Symptom s : c.symptoms)
-      symptoms += (symptoms.empty() ? "" : ";") + std::string(toString(s));
     csv.plain(formatIso8601(c.at)).plain(formatDate(c.date)).number(std::int64_t{c.pain});
     if (c.tightness)
       csv.number(std::int64_t{*c.tightness});
     else
       csv.empty();
-    csv.plain(symptoms).text(c.note);
+    csv.plain(names(c.symptoms)).text(c.note).plain(toString(c.moment)).plain(names(c.gone));
     csv.endRow();
   }
 }

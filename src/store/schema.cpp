@@ -148,7 +148,18 @@ CREATE TABLE thermal_deadlines (
 );
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5: the symptoms a check-in says have gone. A symptom flag stays up from the check-in
+// that reports it until a later one marks it gone here (no more silent expiry).
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE checkin_gone (
+  checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+  symptom TEXT NOT NULL,
+  PRIMARY KEY (checkin_id, symptom)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5};
 
 }  // namespace
 

@@ -60,12 +60,11 @@ struct PhaseRecord {
   bool skipped = false;
 };
 
-enum class CheckinMoment { Any, Before, After };
-
 struct CheckinInput {
   int pain = 0;
   std::optional<int> tightness;
   std::vector<Symptom> symptoms;
+  std::vector<Symptom> gone;  // reported earlier and gone now; none may be in `symptoms` too
   std::string note;
   std::optional<std::int64_t> sessionId;
   CheckinMoment moment = CheckinMoment::Any;
@@ -150,6 +149,11 @@ class Store {
   // Queries.
   std::vector<SessionPart> sessionParts(const DateRange& range);
   std::vector<CheckinRecord> checkins(const DateRange& range);
+  // Every symptom reported or said gone, in the order of the check-ins (for symptom flags,
+  // which stay until a check-in says the symptom has gone).
+  std::vector<SymptomMark> symptomMarks();
+  // The daily mean pain of the first `most` days in `range` that have check-ins.
+  std::vector<DailyPain> firstPainDays(const DateRange& range, int most);
   std::vector<SessionSummary> sessions(const DateRange& range);
   void forEachPhase(const std::function<void(const PhaseRow&)>& visit);
   std::optional<DateRange> recordedRange();

@@ -110,7 +110,8 @@ std::vector<CheckinRecord> Store::checkins(const DateRange& range) {
   std::vector<CheckinRecord> out;
   Statement query = m_db.prepare(R"sql(
     SELECT c.at_utc_ms, c.at_offset_s, c.logical_date, c.pain, c.tightness, c.note,
-      (SELECT group_concat(symptom) FROM checkin_symptoms WHERE checkin_id = c.id)
+      (SELECT group_concat(symptom) FROM checkin_symptoms WHERE checkin_id = c.id),
+      (SELECT group_concat(symptom) FROM checkin_gone WHERE checkin_id = c.id), c.moment
     FROM checkins c WHERE c.logical_date BETWEEN ?1 AND ?2 ORDER BY c.at_utc_ms, c.id)sql");
   query.bind(1, formatDate(range.from)).bind(2, formatDate(range.to));
   while (query.step()) {
@@ -121,8 +122,39 @@ std::vector<CheckinRecord> Store::checkins(const DateRange& range) {
     if (!query.isNull(4)) record.tightness = query.integer(4);
     record.note = query.text(5);
     record.symptoms = symptomsFrom(query.text(6));
+    record.gone = symptomsFrom(query.text(7));
+    record.moment = checkinMomentFromString(query.text(8)).value_or(CheckinMoment::Any);
     out.push_back(std::move(record));
   }
+  return out;
+}
+
+std::vector<SymptomMark> Store::symptomMarks() {
+  std::vector<SymptomMark> marks;
+  Statement query = m_db.prepare(R"sql(
+    SELECT c.id, c.logical_date, s.symptom, 0 FROM checkin_symptoms s
+      JOIN checkins c ON c.id = s.checkin_id
+    UNION ALL
+    SELECT c.id, c.logical_date, g.symptom, 1 FROM checkin_gone g
+      JOIN checkins c ON c.id = g.checkin_id
+    ORDER BY 1)sql");
+  while (query.step()) {
+    // A name this version does not know (written by a newer one) is left out, not guessed.
+    const auto symptom = symptomFromString(query.text(2));
+    if (!symptom) continue;
+    marks.push_back({*symptom, query.int64(3) != 0, dateAt(query, 1), query.int64(0)});
+  }
+  return marks;
+}
+
+std::vector<DailyPain> Store::firstPainDays(const DateRange& range, int most) {
+  std::vector<DailyPain> out;
+  if (range.to < range.from) return out;
+  Statement query = m_db.prepare(R"sql(
+    SELECT logical_date, avg(pain) FROM checkins WHERE logical_date BETWEEN ?1 AND ?2
+    GROUP BY logical_date ORDER BY logical_date LIMIT ?3)sql");
+  query.bind(1, formatDate(range.from)).bind(2, formatDate(range.to)).bind(3, most);
+  while (query.step()) out.push_back({dateAt(query, 0), query.real(1)});
   return out;
 }
 
@@ -199,6 +231,8 @@ ProgressInput Store::progressInput(const LocalInstant& now) {
   input.parts = sessionParts(sessionRange(input.plan, input.today));
   input.checkins = checkins(checkinRange(input.plan, input.today));
   if (const auto recorded = recordedRange()) input.firstRecord = recorded->from;
+  input.symptomMarks = symptomMarks();
+  input.baseline = firstPainDays(baselineRange(input.plan, input.today), pain_rules::kBaselineDays);
   return input;
 }
 

@@ -1,4 +1,5 @@
 // Writes: sessions, their phases and outcomes, and check-ins. Each is one transaction.
+#include <algorithm>
 #include <map>
 
 #include "core/safe_text.hpp"
@@ -14,18 +15,6 @@ std::int64_t utcMs(const LocalInstant& at) {
 }
 std::int64_t offsetS(const LocalInstant& at) {
   return at.offset.count();
-}
-
-const char* toString(CheckinMoment moment) {
-  switch (moment) {
-    case CheckinMoment::Any:
-      return "any";
-    case CheckinMoment::Before:
-      return "before";
-    case CheckinMoment::After:
-      return "after";
-  }
-  return "any";
 }
 
 }  // namespace
@@ -152,6 +141,12 @@ std::optional<std::string> validateCheckin(const CheckinInput& checkin) {
   if (!isCleanUtf8(checkin.note)) return "the note is not valid UTF-8 text";
   if (const std::string control = firstControlCharacter(checkin.note, true); !control.empty())
     return "the note has a control character (" + control + "); use plain text";
+  for (const Symptom symptom : checkin.gone) {
+    if (std::find(checkin.symptoms.begin(), checkin.symptoms.end(), symptom) !=
+        checkin.symptoms.end()) {
+      return std::string(toString(symptom)) + " cannot be both reported and gone";
+    }
+  }
   return std::nullopt;
 }
 
@@ -178,6 +173,12 @@ std::int64_t Store::addCheckin(const CheckinInput& checkin, const LocalInstant& 
   for (const Symptom s : checkin.symptoms) {
     symptom.bind(1, id).bind(2, toString(s)).run();
     symptom.reset();
+  }
+  Statement gone =
+      m_db.prepare("INSERT OR IGNORE INTO checkin_gone (checkin_id, symptom) VALUES (?1, ?2)");
+  for (const Symptom s : checkin.gone) {
+    gone.bind(1, id).bind(2, toString(s)).run();
+    gone.reset();
   }
   transaction.commit();
   return id;

@@ -69,26 +69,85 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
   return clicked;
 }
 
-void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
+void sectionTitle(const UiFonts& fonts, ImU32 tint, const char* title, const char* note,
+                  float width) {
   ImGui::PushFont(fonts.heading);
-  ImGui::TextUnformatted("Any of these?");
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(tint));
+  ImGui::TextUnformatted(title);
+  ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kTextDim));
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::TextWrapped(
-      "Each one is a reason to see a doctor or physiotherapist; advice shows as "
-      "soon as you save.");
+  ImGui::TextWrapped("%s", note);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
-  const float column = width * 0.5f;
-  for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
-    if (i % 2 == 1 && column > fonts.bodySize * 16)
-      ImGui::SameLine(ImGui::GetCursorPosX() + column);
-    std::string label = symptomLabel(kAllSymptoms[i]);
-    if (!label.empty())
-      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    ImGui::Checkbox(label.c_str(), &draft.symptoms[i]);
+}
+
+std::string capitalised(std::string label) {
+  if (!label.empty())
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
+// One row per sign on the record: its label and date, then "Still there" / "Gone".
+void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
+  if (draft.active.empty()) return;
+  sectionTitle(fonts, palette::kWarning, "Still there?",
+               "You reported these before; each stays on your record, with its advice, until "
+               "you say it has gone.",
+               width);
+  const float answers = fonts.bodySize * 14.0f;
+  for (size_t i = 0; i < draft.active.size(); ++i) {
+    ActiveSign& sign = draft.active[i];
+    ImGui::PushID(static_cast<int>(i));
+    const std::string label =
+        capitalised(symptomLabel(sign.symptom)) + "  (reported " + formatDate(sign.reported) + ")";
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          colour(isUrgent(sign.symptom) ? palette::kError : palette::kText));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), width - answers));
+    if (ImGui::RadioButton("Still there", !sign.gone)) sign.gone = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Gone", sign.gone)) sign.gone = true;
+    ImGui::PopID();
   }
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
+}
+
+// Checkboxes for the signs not on the record, two columns when they fit; `urgent` picks which.
+void drawSignBoxes(CheckinDraft& draft, const UiFonts& fonts, float width, bool urgent) {
+  const float column = width * 0.5f;
+  int shown = 0;
+  for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
+    const Symptom symptom = kAllSymptoms[i];
+    if (isUrgent(symptom) != urgent || draft.isActive(symptom)) continue;
+    if (shown % 2 == 1 && column > fonts.bodySize * 16)
+      ImGui::SameLine(ImGui::GetCursorPosX() + column);
+    ImGui::Checkbox(capitalised(symptomLabel(symptom)).c_str(), &draft.symptoms[i]);
+    ++shown;
+  }
+}
+
+void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
+  drawStillThere(draft, fonts, width);
+  sectionTitle(fonts, palette::kText, draft.active.empty() ? "Any of these?" : "Anything new?",
+               "Each one is a reason to see a doctor or physiotherapist; advice shows as soon as "
+               "you save.",
+               width);
+  drawSignBoxes(draft, fonts, width, false);
+  const bool anyUrgentLeft =
+      std::any_of(std::begin(kAllSymptoms), std::end(kAllSymptoms),
+                  [&](Symptom s) { return isUrgent(s) && !draft.isActive(s); });
+  if (!anyUrgentLeft) return;
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.2f));
+  ImGui::PushFont(fonts.heading);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+  ImGui::TextUnformatted("Urgent: get care today if you have");
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  drawSignBoxes(draft, fonts, width, true);
 }
 
 }  // namespace
@@ -96,9 +155,25 @@ void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
 std::vector<Symptom> CheckinDraft::chosenSymptoms() const {
   std::vector<Symptom> out;
   for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
-    if (symptoms[i]) out.push_back(kAllSymptoms[i]);
+    if (symptoms[i] && !isActive(kAllSymptoms[i])) out.push_back(kAllSymptoms[i]);
+  }
+  for (const ActiveSign& sign : active) {
+    if (!sign.gone) out.push_back(sign.symptom);
   }
   return out;
+}
+
+std::vector<Symptom> CheckinDraft::goneSymptoms() const {
+  std::vector<Symptom> out;
+  for (const ActiveSign& sign : active) {
+    if (sign.gone) out.push_back(sign.symptom);
+  }
+  return out;
+}
+
+bool CheckinDraft::isActive(Symptom symptom) const {
+  return std::any_of(active.begin(), active.end(),
+                     [&](const ActiveSign& sign) { return sign.symptom == symptom; });
 }
 
 ImU32 scoreColour(int score) {
@@ -144,8 +219,13 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
   const float left = std::floor((window.x - width) * 0.5f);
   beginFullscreenWindow("##checkin");
   ImGui::PushFont(fonts.body);
+  // The answers scroll; Save and Skip stay in a bar at the bottom, always in reach.
+  const float buttonHeight = std::round(fonts.bodySize * 2.3f);
+  const float buttonWidth = std::round(fonts.bodySize * 10.0f);
+  const float bar = buttonHeight + pad;
   ImGui::SetCursorScreenPos(ImVec2(left, pad));
-  ImGui::BeginChild("##checkin-body", ImVec2(window.x - left, window.y - pad));
+  ImGui::BeginChild("##checkin-body",
+                    ImVec2(window.x - left, std::max(1.0f, window.y - pad - bar)));
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float titleSize = fonts.headingSize * 1.25f;
@@ -170,9 +250,9 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
   ImGui::InputTextWithHint("##note", "A note (optional): what helped, what hurt", draft.note.data(),
                            draft.note.size());
   ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.4f));
+  ImGui::EndChild();
 
-  const float buttonHeight = std::round(fonts.bodySize * 2.3f);
-  const float buttonWidth = std::round(fonts.bodySize * 10.0f);
+  ImGui::SetCursorScreenPos(ImVec2(left, window.y - buttonHeight - pad * 0.5f));
   if (accentButton("Save (Enter)", ImVec2(buttonWidth, buttonHeight))) {
     if (draft.pain) {
       intent = CheckinIntent::Save;
@@ -185,13 +265,18 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
       occasion == CheckinOccasion::BeforeSession ? "Skip, start (Esc)" : "Skip (Esc)";
   if (ImGui::Button(skip, ImVec2(buttonWidth, buttonHeight))) intent = CheckinIntent::Skip;
   if (!draft.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextWrapped("%s", draft.error.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+    ImGui::SameLine(0, fonts.bodySize);
+    ImGui::AlignTextToFramePadding();
+    const float room = left + width - ImGui::GetCursorScreenPos().x;
+    drawText(ImGui::GetWindowDrawList(), fonts.body, fonts.bodySize,
+             ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y +
+                                                       (buttonHeight - fonts.bodySize) * 0.5f -
+                                                       ImGui::GetStyle().FramePadding.y),
+             palette::kError,
+             truncated(fonts.body, fonts.bodySize, draft.error, room,
+                       symbol(fonts, "\xE2\x80\xA6", "...")));
+    ImGui::Dummy(ImVec2(room, fonts.bodySize));
   }
-  ImGui::EndChild();
   ImGui::PopFont();
   ImGui::End();
   return intent;

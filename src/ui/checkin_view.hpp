@@ -1,5 +1,6 @@
-// The check-in dialog: pain and tightness 0-10 as rows of big buttons (keys work too), the five
-// warning symptoms as checkboxes and a note; Save or Skip. The runner writes what it returns.
+// The check-in dialog: pain and tightness 0-10 as rows of big buttons (keys work too), "still
+// there?" for each warning sign already on the record, the other signs as checkboxes (the
+// urgent ones apart, in red) and a note; Save or Skip. The runner writes what it returns.
 #pragma once
 
 #include <array>
@@ -13,15 +14,28 @@
 
 namespace unknot {
 
+// A warning sign an earlier check-in reported and none has said is gone: the dialog asks
+// whether it is still there ("still there" is the answer until the person says otherwise).
+struct ActiveSign {
+  Symptom symptom = Symptom::Numbness;
+  LogicalDate reported;
+  bool gone = false;
+};
+
 // What the user has entered so far; owned by the runner between frames.
 struct CheckinDraft {
   std::optional<int> pain, tightness;  // nothing chosen yet: no made-up zero gets saved
-  std::array<bool, std::size(kAllSymptoms)> symptoms{};
+  std::array<bool, std::size(kAllSymptoms)> symptoms{};  // ticked among the signs not active
+  std::vector<ActiveSign> active;                        // asked "still there?"
   std::array<char, 512> note{};
   int focus = 0;  // 0: the pain row, 1: the tightness row (Up/Down move, Left/Right set)
   std::string error;
 
+  // Signs to report: the ticked ones and the active ones still there.
   std::vector<Symptom> chosenSymptoms() const;
+  // Active signs the person says have gone.
+  std::vector<Symptom> goneSymptoms() const;
+  bool isActive(Symptom symptom) const;
   std::string noteText() const { return note.data(); }
 };
 

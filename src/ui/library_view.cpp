@@ -9,6 +9,7 @@
 #include "ui/library_details.hpp"
 #include "ui/player_view.hpp"
 #include "ui/theme.hpp"
+#include "ui/warning_box.hpp"
 #include "ui/widgets.hpp"
 
 namespace unknot {
@@ -41,16 +42,6 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
     out += part;
   }
   return out;
-}
-
-std::string truncated(ImFont* font, float size, std::string text, float width,
-                      const char* ellipsis) {
-  if (textWidth(font, size, text) <= width) return text;
-  const float room = width - textWidth(font, size, ellipsis);
-  while (!text.empty() && textWidth(font, size, text) > room) text.pop_back();
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-  if (!text.empty()) text.pop_back();
-  return text + ellipsis;
 }
 
 float cardHeight(const LibraryItem& item, const UiFonts& fonts, const CardName& name) {
@@ -223,15 +214,21 @@ bool drawList(const LibraryModel& model, const std::vector<size_t>& visible,
   return start;
 }
 
+// Two lines: the safety line, then the keys and where the user's routines go.
 void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVec2 window) {
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
+  const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
   const std::string keys = std::string(symbol(fonts, "\xE2\x86\x91\xE2\x86\x93", "Up/Down")) +
                            " choose  " + dot + "  Enter start  " + dot + "  P progress  " + dot +
                            "  your routines: " + model.userRoutinesDir;
-  drawText(ImGui::GetWindowDrawList(), fonts.body, fonts.bodySize,
-           ImVec2(pad, window.y - pad - fonts.bodySize), palette::kTextFaint,
-           truncated(fonts.body, fonts.bodySize, keys, window.x - 2 * pad,
-                     symbol(fonts, "\xE2\x80\xA6", "...")));
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float line = fonts.bodySize * 1.4f;
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, window.y - pad - fonts.bodySize - line),
+           palette::kTextDim,
+           truncated(fonts.body, fonts.bodySize, kSafetyFooter, window.x - 2 * pad, ellipsis));
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, window.y - pad - fonts.bodySize),
+           palette::kTextFaint,
+           truncated(fonts.body, fonts.bodySize, keys, window.x - 2 * pad, ellipsis));
 }
 
 }  // namespace
@@ -320,7 +317,8 @@ LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& stat
 }
 
 LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state,
-                              const UiFonts& fonts, std::span<const UiKey> keys) {
+                              const UiFonts& fonts, std::span<const UiKey> keys,
+                              const std::vector<RedFlag>& warnings) {
   LibraryIntent intent = applyLibraryKeys(model, state, keys);
   const ImVec2 window = ImGui::GetIO().DisplaySize;
   const float pad = std::round(fonts.bodySize * 1.2f);
@@ -329,13 +327,19 @@ LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state
   ImGui::PushFont(fonts.body);
   bool progress = false;
   const bool searchEnter = drawHeader(state, fonts, pad, window.x, progress);
-  const float chipsBottom =
-      drawChips(model, state, pad, window.x, pad + fonts.headingSize * 1.25f + pad * 0.8f);
+  float chipsTop = pad + fonts.headingSize * 1.25f + pad * 0.8f;
+  if (!warnings.empty()) {
+    const float bannerHeight = std::round(fonts.bodySize * 2.2f);
+    if (drawWarningBanner(warnings, fonts, ImVec2(pad, chipsTop), window.x - 2 * pad, bannerHeight))
+      progress = true;
+    chipsTop += bannerHeight + pad * 0.6f;
+  }
+  const float chipsBottom = drawChips(model, state, pad, window.x, chipsTop);
 
   const std::vector<size_t> visible = visibleItems(model, state.filter());
   settleSelection(model, visible, state);
   const float top = chipsBottom + pad * 0.8f;
-  const float bottom = window.y - pad - fonts.bodySize * 1.8f;
+  const float bottom = window.y - pad - fonts.bodySize * 3.2f;
   const float listWidth =
       std::round(std::clamp(window.x * 0.42f, fonts.bodySize * 18.0f, fonts.bodySize * 32.0f));
   ImGui::SetCursorScreenPos(ImVec2(pad, top));

@@ -1,6 +1,6 @@
 // The library: routines as cards (name, category, total time, tags, warnings), filtered by
 // category and search, with the selected routine's phases and a Start button. Broken routine
-// files are listed with their errors rather than hidden.
+// files are listed with their errors rather than hidden; active red flags show as a banner.
 #pragma once
 
 #include <array>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/recovery/red_flags.hpp"
 #include "ui/library_model.hpp"
 #include "ui/ui_types.hpp"
 
@@ -59,7 +60,11 @@ std::vector<size_t> visibleItems(const LibraryModel& model, const LibraryFilter&
 LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& state,
                                std::span<const UiKey> keys);
 
+// `warnings`: the active red flags, shown as a banner at the top until they are down (a click
+// on it opens Progress, where the advice is). A one-line "not medical advice" footer is always
+// there.
 LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state,
-                              const UiFonts& fonts, std::span<const UiKey> keys);
+                              const UiFonts& fonts, std::span<const UiKey> keys,
+                              const std::vector<RedFlag>& warnings = {});
 
 }  // namespace unknot

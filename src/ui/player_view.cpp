@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/duration.hpp"
+#include "core/recovery/red_flags.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -158,15 +159,26 @@ void drawInstruction(ImDrawList* list, const UiFonts& fonts, Box box, const Play
                              true, ellipsis);
     box.min.y += fonts.mediumSize * 0.3f;
   }
-  if (phase.text.empty() || box.height() <= 0) return;
-  ImFont* font = fonts.medium;
-  float size = fonts.mediumSize;
-  const int lines = wrappedLineCount(font, size, phase.text, box.width());
-  if (lines * size * 1.2f > box.height()) {
-    font = fonts.body;
-    size = fonts.bodySize;
+  // The safety line sits right under the instruction; its row is kept free at the bottom.
+  const float footerHeight = fonts.bodySize * 1.3f;
+  if (box.height() < footerHeight) return;
+  const float footerLowest = box.max.y - footerHeight;
+  box.max.y = footerLowest;
+  float textEnd = box.min.y;
+  if (!phase.text.empty() && box.height() > 0) {
+    ImFont* font = fonts.medium;
+    float size = fonts.mediumSize;
+    const int lines = wrappedLineCount(font, size, phase.text, box.width());
+    if (lines * size * 1.2f > box.height()) {
+      font = fonts.body;
+      size = fonts.bodySize;
+    }
+    textEnd += drawWrapped(list, font, size, box, palette::kTextDim, phase.text, true, ellipsis);
   }
-  drawWrapped(list, font, size, box, palette::kTextDim, phase.text, true, ellipsis);
+  const float footerTop =
+      std::min(footerLowest, textEnd + fonts.bodySize * 0.5f) + fonts.bodySize * 0.15f;
+  drawTextCentered(list, fonts.body, fonts.bodySize, box.center().x, footerTop, palette::kTextFaint,
+                   truncated(fonts.body, fonts.bodySize, kSafetyFooter, box.width(), ellipsis));
 }
 
 void drawOverall(ImDrawList* list, const UiFonts& fonts, const Box& box, const PlayerModel& model) {

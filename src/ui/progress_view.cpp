@@ -1,7 +1,6 @@
 #include "ui/progress_view.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <string>
 
@@ -195,7 +194,7 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
   if (!model.error.empty()) colouredText(fonts.body, palette::kError, model.error);
   if (!model.notice.empty()) colouredText(fonts.body, palette::kAccent, model.notice);
   if (!s.redFlags.empty()) {
-    drawRedFlagBox(s.redFlags, fonts, width);
+    drawWarningBoxes(s.redFlags, fonts, width);
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
   }
   if (!s.hasPlan) drawInvitation(fonts, width, clicked);
@@ -223,47 +222,12 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
 
 }  // namespace
 
-float wrappedTextHeight(ImFont* font, float size, std::string_view text, float width) {
-  return font->CalcTextSizeA(size, FLT_MAX, width, text.data(), text.data() + text.size()).y;
-}
-
 bool accentButton(const char* label, ImVec2 size) {
   ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
   const bool clicked = ImGui::Button(label, size);
   ImGui::PopStyleColor(2);
   return clicked;
-}
-
-void drawRedFlagBox(const std::vector<RedFlag>& flags, const UiFonts& fonts, float width) {
-  if (flags.empty()) return;
-  ImDrawList* list = ImGui::GetWindowDrawList();
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float pad = fonts.bodySize;
-  const float edge = std::round(fonts.bodySize * 0.35f);
-  const float textWidth = width - 2 * pad - edge;
-  const char* title = flags.size() == 1 ? "Please get this checked" : "Please get these checked";
-  float height = pad + fonts.headingSize * 1.3f;
-  for (const RedFlag& flag : flags) {
-    height += wrappedTextHeight(fonts.body, fonts.bodySize, flag.advice, textWidth) + pad * 0.5f;
-  }
-  height += wrappedTextHeight(fonts.body, fonts.bodySize, kNotMedicalAdvice, textWidth) + pad;
-  list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), IM_COL32(0x33, 0x2A, 0x16, 0xFF),
-                      fonts.bodySize * 0.4f);
-  list->AddRectFilled(pos, ImVec2(pos.x + edge, pos.y + height), palette::kWarning,
-                      fonts.bodySize * 0.4f, ImDrawFlags_RoundCornersLeft);
-  const float left = pos.x + edge + pad;
-  float y = pos.y + pad * 0.8f;
-  drawText(list, fonts.heading, fonts.headingSize, ImVec2(left, y), palette::kWarning, title);
-  y += fonts.headingSize * 1.3f;
-  for (const RedFlag& flag : flags) {
-    list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), palette::kText, flag.advice.c_str(),
-                  nullptr, textWidth);
-    y += wrappedTextHeight(fonts.body, fonts.bodySize, flag.advice, textWidth) + pad * 0.5f;
-  }
-  list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), palette::kTextDim, kNotMedicalAdvice,
-                nullptr, textWidth);
-  ImGui::Dummy(ImVec2(width, height));
 }
 
 ProgressIntent drawProgressView(const ProgressViewModel& model, const UiFonts& fonts,

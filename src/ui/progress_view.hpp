@@ -1,10 +1,12 @@
 // The Progress view: which day of the plan it is, the calendar heat map, streak and adherence,
-// the pain trend, totals per category and side, and red-flag advice at the top when any is due.
+// the pain trend, totals per category and side, and red-flag advice at the top when any is due
+// (urgent advice in its own red box first).
 #pragma once
 
 #include <span>
 
 #include "ui/progress_model.hpp"
+#include "ui/warning_box.hpp"
 
 namespace unknot {
 
@@ -13,11 +15,6 @@ ProgressIntent drawProgressView(const ProgressViewModel& model, const UiFonts& f
                                 std::span<const UiKey> keys);
 
 // Helpers shared with the check-in and plan views.
-// Height of `text` wrapped at `width`.
-float wrappedTextHeight(ImFont* font, float size, std::string_view text, float width);
-// A panel with a coloured edge holding the red-flag advice and the "not medical advice" line;
-// drawn at the cursor and reserved. Nothing when `flags` is empty.
-void drawRedFlagBox(const std::vector<RedFlag>& flags, const UiFonts& fonts, float width);
 // A button in the accent colour (the main action of a screen).
 bool accentButton(const char* label, ImVec2 size);
 

@@ -7,6 +7,7 @@
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/theme.hpp"
+#include "ui/warning_box.hpp"
 #include "ui/widgets.hpp"
 
 namespace unknot {
@@ -46,8 +47,9 @@ std::vector<StartAdviceModel::Choice> gentlerThan(const std::vector<RoutineSumma
   return out;
 }
 
-StartAdviceIntent startAdviceIntentForKey(UiKey key) {
+StartAdviceIntent startAdviceIntentForKey(UiKey key, bool urgent) {
   using Kind = StartAdviceIntent::Kind;
+  if (urgent) return {};
   switch (key) {
     case UiKey::Enter:
     case UiKey::Escape:
@@ -62,9 +64,10 @@ StartAdviceIntent startAdviceIntentForKey(UiKey key) {
 StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& fonts,
                                   std::span<const UiKey> keys) {
   using Kind = StartAdviceIntent::Kind;
+  const bool urgent = model.urgent();
   StartAdviceIntent intent;
   for (const UiKey key : keys) {
-    intent = startAdviceIntentForKey(key);
+    intent = startAdviceIntentForKey(key, urgent);
     if (intent.kind != Kind::None) break;
   }
   const ImVec2 window = ImGui::GetIO().DisplaySize;
@@ -74,19 +77,20 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
   ImGui::SetCursorScreenPos(ImVec2(std::round((window.x - width) * 0.5f), pad));
   ImGui::BeginChild("##advice", ImVec2(width, window.y - 2 * pad));
   ImGui::PushFont(fonts.heading);
-  wrapped(palette::kWarning, "Before you start " + model.routineName);
+  wrapped(urgent ? palette::kError : palette::kWarning,
+          urgent ? "Please do not exercise today" : "Before you start " + model.routineName);
   ImGui::PopFont();
   ImGui::Spacing();
   ImGui::PushFont(fonts.body);
-  for (const std::string& advice : model.advice) {
-    wrapped(palette::kText, advice);
-    ImGui::Spacing();
-  }
-  wrapped(palette::kTextDim, kNotMedicalAdvice);
+  drawWarningBoxes(model.flags, fonts, width);
   ImGui::Spacing();
   ImGui::Spacing();
   const float buttonHeight = std::round(fonts.bodySize * 2.3f);
-  if (!model.gentler.empty()) {
+  if (!urgent) {
+    wrapped(palette::kText, kGentlerToday);
+    ImGui::Spacing();
+  }
+  if (!urgent && !model.gentler.empty()) {
     wrapped(palette::kText, "A gentler choice for today:");
     for (const StartAdviceModel::Choice& choice : model.gentler) {
       const std::string label =
@@ -99,11 +103,13 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
   const float half = std::floor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
-  if (ImGui::Button("Back to the library (Enter)", ImVec2(half, buttonHeight)))
+  if (ImGui::Button(urgent ? "Back to the library" : "Back to the library (Enter)",
+                    ImVec2(half, buttonHeight)))
     intent = {Kind::Back, {}};
   ImGui::PopStyleColor(2);
   ImGui::SameLine();
-  const std::string anyway = "Start " + model.routineName + " anyway (S)";
+  const std::string anyway =
+      "Start " + model.routineName + " anyway" + (urgent ? "##anyway" : " (S)");
   if (ImGui::Button(anyway.c_str(), ImVec2(half, buttonHeight))) intent = {Kind::StartAnyway, {}};
   ImGui::PopFont();
   ImGui::EndChild();

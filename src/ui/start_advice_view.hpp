@@ -1,6 +1,8 @@
-// After a before-you-start check-in that reported a warning symptom: the advice first, then the
-// person chooses — start the routine anyway, start a gentler one instead, or go back to the
-// library. Nothing starts by itself, and Enter picks the safe choice.
+// Starting a routine while a warning is on the record (a sign not yet gone, a pain rule): the
+// advice first, then the person chooses — start the routine anyway, start a gentler one
+// instead, or go back to the library. Nothing starts by itself and Enter picks the safe choice;
+// with an urgent warning the screen advises against exercise today, offers nothing gentler and
+// answers only clicks, so no stray key starts a routine.
 #pragma once
 
 #include <span>
@@ -8,19 +10,21 @@
 #include <vector>
 
 #include "core/duration.hpp"
+#include "core/recovery/red_flags.hpp"
 #include "core/routine.hpp"
 #include "ui/ui_types.hpp"
 
 namespace unknot {
 
 struct StartAdviceModel {
-  std::string routineName;          // the routine the person chose
-  std::vector<std::string> advice;  // one paragraph per reported symptom
+  std::string routineName;     // the routine the person chose
+  std::vector<RedFlag> flags;  // the active warnings, most pressing first
   struct Choice {
     std::string id, name;
     Millis total{0};
   };
   std::vector<Choice> gentler;  // shorter stretching and posture routines, gentlest first
+  bool urgent() const { return anyUrgent(flags); }
 };
 
 struct StartAdviceIntent {
@@ -41,7 +45,8 @@ std::vector<StartAdviceModel::Choice> gentlerThan(const std::vector<RoutineSumma
                                                   const std::string& chosenId, size_t most = 3);
 
 // Enter and Esc go back to the library (nothing starts); S starts the chosen routine anyway.
-StartAdviceIntent startAdviceIntentForKey(UiKey key);
+// With an urgent warning no key does anything: only a click answers.
+StartAdviceIntent startAdviceIntentForKey(UiKey key, bool urgent = false);
 
 StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& fonts,
                                   std::span<const UiKey> keys);

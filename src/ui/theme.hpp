@@ -27,6 +27,11 @@ inline constexpr ImU32 kError = IM_COL32(0xF0, 0x71, 0x67, 0xFF);
 inline constexpr ImU32 kCountdown = IM_COL32(0xFF, 0xD7, 0x5E, 0xFF);
 inline constexpr ImU32 kFlashBackground = IM_COL32(0x1D, 0x3F, 0x3B, 0xFF);
 inline constexpr ImU32 kCountdownBackground = IM_COL32(0x2B, 0x25, 0x14, 0xFF);
+// Warnings: urgent advice on a deep red that white text reads well on; the others on a dark
+// amber panel with an amber edge.
+inline constexpr ImU32 kUrgent = IM_COL32(0xA8, 0x1E, 0x1E, 0xFF);
+inline constexpr ImU32 kUrgentHover = IM_COL32(0xC4, 0x2B, 0x2B, 0xFF);
+inline constexpr ImU32 kWarningPanel = IM_COL32(0x33, 0x2A, 0x16, 0xFF);
 
 }  // namespace unknot::palette
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/duration.hpp"
+#include "core/recovery/red_flags.hpp"
 #include "ui/player_layout.hpp"
 #include "ui/player_view.hpp"
 #include "ui/theme.hpp"
@@ -83,8 +84,19 @@ void drawBody(ImDrawList* list, const UiFonts& fonts, Box box, const ThermalView
                              model.switchAt, true, ellipsis);
     box.min.y += fonts.mediumSize * 0.3f;
   }
-  if (phase.text.empty() || box.height() <= 0) return;
-  drawWrapped(list, fonts.body, fonts.bodySize, box, palette::kTextDim, phase.text, true, ellipsis);
+  // As in the player: the safety line right under the instruction, its row kept free.
+  const float footerHeight = fonts.bodySize * 1.3f;
+  if (box.height() < footerHeight) return;
+  const float footerLowest = box.max.y - footerHeight;
+  box.max.y = footerLowest;
+  float textEnd = box.min.y;
+  if (!phase.text.empty() && box.height() > 0)
+    textEnd += drawWrapped(list, fonts.body, fonts.bodySize, box, palette::kTextDim, phase.text,
+                           true, ellipsis);
+  const float footerTop =
+      std::min(footerLowest, textEnd + fonts.bodySize * 0.5f) + fonts.bodySize * 0.15f;
+  drawTextCentered(list, fonts.body, fonts.bodySize, box.center().x, footerTop, palette::kTextFaint,
+                   truncated(fonts.body, fonts.bodySize, kSafetyFooter, box.width(), ellipsis));
 }
 
 struct Button {
@@ -212,14 +224,19 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
                            static_cast<float>(phase->duration->count());
     drawBar(list, layout.phaseBar, fraction, palette::kTrack, kindColour(*phase));
   }
-  drawBody(list, fonts, layout.text, model, *phase);
+  // No overall-progress row here: the skin-safety text gets its room and "next" moves down.
+  const float shift = layout.overall.max.y - layout.next.max.y;
+  Box text = layout.text;
+  text.max.y += shift;
+  const float nextTop = layout.next.min.y + shift;
+  drawBody(list, fonts, text, model, *phase);
   std::string footer = model.banner;
   if (model.held) {
     footer = heldFooter(model, symbol(fonts, "\xC2\xB7", "-"));
   } else if (footer.empty()) {
     footer = nextUpText(model.player, symbol(fonts, "\xC2\xB7", "-"));
   }
-  drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, layout.next.min.y,
+  drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, nextTop,
                    model.held ? palette::kWarning : palette::kTextDim, footer);
   ImGui::PushFont(fonts.body);
   const ThermalIntent clicked = drawButtons(fonts, layout.controls, buttonsFor(model, fonts));

@@ -116,4 +116,14 @@ void drawBar(ImDrawList* list, const Box& box, float fraction, ImU32 track, ImU3
   list->AddRectFilled(box.min, ImVec2(box.min.x + width, box.max.y), fill, rounding);
 }
 
+std::string truncated(ImFont* font, float size, std::string text, float width,
+                      const char* ellipsis) {
+  if (textWidth(font, size, text) <= width) return text;
+  const float room = width - textWidth(font, size, ellipsis);
+  while (!text.empty() && textWidth(font, size, text) > room) text.pop_back();
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+  if (!text.empty()) text.pop_back();
+  return text + ellipsis;
+}
+
 }  // namespace unknot

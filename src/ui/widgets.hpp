@@ -2,6 +2,7 @@
 // shrunk to fit), pills and progress bars. They draw into an ImDrawList and hold no state.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "ui/ui_types.hpp"
@@ -15,6 +16,10 @@ float fitTextSize(ImFont* font, float size, std::string_view text, float maxWidt
 
 void drawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, ImU32 colour,
               std::string_view text);
+
+// `text` cut to fit `width` on one line, ending in `ellipsis` when it was cut (UTF-8 safe).
+std::string truncated(ImFont* font, float size, std::string text, float width,
+                      const char* ellipsis);
 
 // Centres `text` horizontally on `centerX` with its line top at `top`.
 void drawTextCentered(ImDrawList* list, ImFont* font, float size, float centerX, float top,

@@ -140,8 +140,8 @@ TEST_CASE("a warning symptom before the routine shows advice and nothing starts 
     REQUIRE(progress.screen() == GuiProgress::Screen::StartAdvice);
     CHECK_FALSE(progress.takeStartRequest());  // the chosen routine waits for the person
     CHECK(progress.startAdvice().routineName == "Pigeon pose");
-    REQUIRE(progress.startAdvice().advice.size() == 1);
-    CHECK(progress.startAdvice().advice[0] == symptomAdvice(Symptom::Numbness));
+    REQUIRE(progress.startAdvice().flags.size() == 1);
+    CHECK(progress.startAdvice().flags[0].advice == symptomAdvice(Symptom::Numbness));
     REQUIRE(progress.startAdvice().gentler.size() == 1);  // no strength work offered
     CHECK(progress.startAdvice().gentler[0].id == "desk-break");
     frame(ui, progress, {answer});
@@ -152,6 +152,99 @@ TEST_CASE("a warning symptom before the routine shows advice and nothing starts 
       CHECK_FALSE(progress.takeStartRequest());  // back to the library, nothing started
     }
   }
+}
+
+GuiProgress::Options threeRoutines(const TempDir& dir) {
+  GuiProgress::Options options;
+  options.dataDir = DataDir{dir.file("data"), {}};
+  options.routineIds = {"pigeon-pose", "desk-break", "glute-strength"};
+  options.routines = {{"pigeon-pose", "Pigeon pose", Category::Stretch, Millis(215'000)},
+                      {"desk-break", "Desk break", Category::Posture, Millis(215'000)},
+                      {"glute-strength", "Glute strength", Category::Strength, Millis(60'000)}};
+  return options;
+}
+
+void checkIn(GuiProgress& progress, int pain, std::vector<size_t> signs = {}) {
+  progress.open(GuiProgress::Screen::Checkin);
+  CheckinDraft draft = progress.checkinDraft();
+  draft.pain = pain;
+  for (const size_t i : signs) draft.symptoms[i] = true;
+  REQUIRE(progress.saveCheckin(draft));
+  progress.close();
+}
+
+TEST_CASE("any routine started while a pain warning is up shows its advice before the timer") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress(threeRoutines(dir));
+  CHECK_FALSE(progress.adviseBeforeStart("pigeon-pose"));  // nothing on the record: no advice
+  checkIn(progress, 9);  // today's check-in: not asked again, but the warning stands
+  REQUIRE(progress.offerBeforeSession("pigeon-pose"));
+  REQUIRE(progress.screen() == GuiProgress::Screen::StartAdvice);
+  REQUIRE(progress.startAdvice().flags.size() == 1);
+  CHECK(progress.startAdvice().flags[0].kind == RedFlagKind::PainHigh);
+  CHECK_FALSE(progress.startAdvice().urgent());
+  REQUIRE(progress.startAdvice().gentler.size() == 1);
+  CHECK(progress.startAdvice().gentler[0].id == "desk-break");
+  CHECK_FALSE(progress.takeStartRequest());
+  frame(ui, progress, {UiKey::S});  // one explicit confirmation
+  CHECK(progress.takeStartRequest() == std::optional<std::string>("pigeon-pose"));
+  // The same for a routine started another way (--run).
+  CHECK(progress.adviseBeforeStart("glute-strength"));
+  CHECK(progress.screen() == GuiProgress::Screen::StartAdvice);
+}
+
+TEST_CASE("with an urgent sign the advice offers nothing gentler and no key starts the routine") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress(threeRoutines(dir));
+  checkIn(progress, 3, {8});  // fever
+  REQUIRE(progress.offerBeforeSession("pigeon-pose"));
+  REQUIRE(progress.screen() == GuiProgress::Screen::StartAdvice);
+  CHECK(progress.startAdvice().urgent());
+  CHECK(progress.startAdvice().gentler.empty());
+  frame(ui, progress, {UiKey::S, UiKey::Enter, UiKey::Escape, UiKey::Space});
+  CHECK(progress.screen() == GuiProgress::Screen::StartAdvice);  // only a click answers
+  CHECK_FALSE(progress.takeStartRequest());
+}
+
+TEST_CASE(
+    "a check-in that reports an urgent sign opens the urgent advice, which keys do not close") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Checkin);
+  progress.checkinDraft().pain = 4;
+  progress.checkinDraft().symptoms[7] = true;  // new trouble with bladder or bowels
+  frame(ui, progress, {UiKey::Enter});
+  REQUIRE(progress.screen() == GuiProgress::Screen::Urgent);
+  frame(ui, progress, {UiKey::Enter, UiKey::Escape, UiKey::Space, UiKey::S});
+  CHECK(progress.screen() == GuiProgress::Screen::Urgent);
+  CHECK(anyUrgent(progress.warnings()));
+  // At start, the same advice comes before the library while the sign is up.
+  GuiProgress later = controllerFor(dir);
+  later.refreshWarnings();
+  CHECK(later.showUrgentIfAny());
+  CHECK(later.screen() == GuiProgress::Screen::Urgent);
+}
+
+TEST_CASE("the check-in asks about each sign on the record, and gone takes it down") {
+  TempDir dir;
+  GuiProgress progress = controllerFor(dir);
+  checkIn(progress, 5, {0, 3});  // numbness, swelling
+  progress.open(GuiProgress::Screen::Checkin);
+  auto& draft = progress.checkinDraft();
+  REQUIRE(draft.active.size() == 2);
+  CHECK(draft.active[0].symptom == Symptom::Numbness);  // "today" before "see soon"
+  CHECK_FALSE(draft.active[0].gone);                    // still there, unless said otherwise
+  draft.pain = 3;
+  draft.active[0].gone = true;
+  REQUIRE(progress.saveCheckin(draft));
+  REQUIRE(progress.warnings().size() == 1);
+  CHECK(progress.warnings()[0].symptom == Symptom::Swelling);
+  const ProcessResult stats = statsJson(dir);
+  CHECK_THAT(stats.out, Catch::Contains("\"symptom\":\"swelling\""));
+  CHECK_THAT(stats.out, !Catch::Contains("\"symptom\":\"numbness\""));
 }
 
 TEST_CASE("gentler choices are shorter stretching and posture routines, shortest first") {

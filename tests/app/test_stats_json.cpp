@@ -60,6 +60,7 @@ ProgressSnapshot dayThree() {
   ProgressInput input = planInput(3);
   input.parts = {part(1, 3, "pigeon-pose", Category::Stretch, 90)};
   input.checkins = {checkin(3, 4, {Symptom::Swelling})};
+  input.symptomMarks = symptomMarks(input.checkins);
   return progressSnapshot(input);
 }
 
@@ -144,11 +145,19 @@ TEST_CASE("stats --json is valid JSON that another parser reads back") {
   CHECK(pain["series"][0]["pain"].is_null());
   CHECK(pain["series"][2]["pain"] == 4);
   CHECK(pain["series"][2]["pain_7d"] == 4);
+  CHECK(pain["baseline"].is_null());  // no days before the last 7 yet
+  CHECK(pain["baseline_days"] == 0);
+  CHECK(pain["last_7_days"].is_null());  // one day of check-ins is not a mean yet
+  CHECK(pain["previous_7_days"].is_null());
 
   REQUIRE(doc["red_flags"].size() == 1);
   CHECK(doc["red_flags"][0]["kind"] == "symptom");
   CHECK(doc["red_flags"][0]["symptom"] == "swelling");
   CHECK(doc["red_flags"][0]["advice"] == symptomAdvice(Symptom::Swelling));
+  CHECK(doc["red_flags"][0]["level"] == "see-soon");
+  CHECK(doc["red_flags"][0]["urgent"] == false);
+  CHECK(doc["red_flags"][0]["title"] == "See a professional: swelling, redness or warmth");
+  CHECK(doc["red_flags"][0]["reason"] == "");
   CHECK(doc["disclaimer"] == kNotMedicalAdvice);
 }
 

@@ -94,7 +94,10 @@ std::vector<std::string> guiCommand(const std::string& id, double scale, const P
 
 void runRoutine(Run& run, const std::string& id, double scale, const fs::path& routineFile = {},
                 const RunOptions& opts = {}) {
-  if (!opts.settings.empty()) run.home.write("config/unknot/settings.toml", opts.settings);
+  // The window's first-start notice was read, so --run starts at once.
+  const std::string settings =
+      opts.settings + (opts.gui ? "\n[safety]\nnotice_acknowledged = true\n" : "");
+  if (!settings.empty()) run.home.write("config/unknot/settings.toml", settings);
   if (!routineFile.empty()) {
     std::ifstream in(routineFile);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

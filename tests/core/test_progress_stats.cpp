@@ -89,12 +89,17 @@ TEST_CASE("pain series, trend and red flags come with the snapshot") {
   ProgressInput input = planInput(10);
   for (int n = 1; n <= 10; ++n) input.checkins.push_back(checkin(n, 8 - n / 2));
   input.checkins.push_back(checkin(9, 5, {Symptom::Radiating}));
+  input.symptomMarks = symptomMarks(input.checkins);
+  input.baseline = firstPainDays(input.checkins, baselineRange(input.plan, input.today));
   const auto snap = progressSnapshot(input);
   CHECK(snap.pain.size() == 10);
   CHECK(snap.painTrend.trend == PainTrend::Falling);
   CHECK(*snap.latestPain() == Approx(3.0));
-  REQUIRE(snap.redFlags.size() == 1);
+  REQUIRE(snap.redFlags.size() == 1);  // pain fell: only the symptom is flagged
   CHECK(snap.redFlags[0].symptom == Symptom::Radiating);
+  // The baseline is the days before the last 7 (days 1-3); day 9 has two check-ins (4 and 5).
+  CHECK(snap.painComparison.baseline == Approx((8 + 7 + 7) / 3.0));
+  CHECK(snap.painComparison.recent == Approx((6 + 6 + 5 + 5 + 4 + 4.5 + 3) / 7.0));
 }
 
 TEST_CASE("without a plan the last 28 days count any session") {

@@ -55,6 +55,7 @@ TEST_CASE("a missing settings file gives defaults and no errors") {
   CHECK(load.settings.audio.voice);
   CHECK(load.settings.window.width == 1100);
   CHECK_FALSE(load.settings.window.x.has_value());
+  CHECK_FALSE(load.settings.safety.noticeAcknowledged);  // a first start shows the notice
 }
 
 TEST_CASE("saved settings load back unchanged") {
@@ -69,6 +70,7 @@ TEST_CASE("saved settings load back unchanged") {
   settings.audio.voiceVolume = 0.5;
   settings.audio.sayCountdown = true;
   settings.window = {1280, 900, -20, 40};
+  settings.safety.noticeAcknowledged = true;
   REQUIRE_FALSE(saveSettings(settings, path).has_value());
 
   const auto load = loadSettings(path);
@@ -87,6 +89,24 @@ TEST_CASE("saved settings load back unchanged") {
   CHECK(load.settings.window.height == 900);
   CHECK(load.settings.window.x == -20);
   CHECK(load.settings.window.y == 40);
+  CHECK(load.settings.safety.noticeAcknowledged);
+}
+
+TEST_CASE("the notice acknowledgement is a hand-editable line of its own") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  Settings settings;
+  settings.safety.noticeAcknowledged = true;
+  REQUIRE_FALSE(saveSettings(settings, path).has_value());
+  const std::string text = readFile(path);
+  CHECK(text.find("[safety]\nnotice_acknowledged = true") != std::string::npos);
+  writeFile(path, "[safety]\nnotice_acknowledged = false\n");
+  CHECK_FALSE(loadSettings(path).settings.safety.noticeAcknowledged);
+  writeFile(path, "[safety]\nnotice_acknowledged = \"yes\"\n");
+  const auto wrong = loadSettings(path);
+  CHECK(joined(wrong.errors).find("safety.notice_acknowledged: expected true or false") !=
+        std::string::npos);
+  CHECK_FALSE(wrong.settings.safety.noticeAcknowledged);
 }
 
 TEST_CASE("saving leaves no temporary file behind and replaces the old file") {

@@ -61,7 +61,9 @@ TEST_CASE("every misuse gets one line saying where and what, with the documented
        2,
        "unknot: --size: expected WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800), found "
        "'10x10'"},
-      {{"--view", "stats"}, 2, "unknot: --view: expected library, progress, checkin or plan"},
+      {{"--view", "stats"},
+       2,
+       "unknot: --view: expected library, progress, checkin, plan or notice"},
       {{"--at", "soon", "--screenshot", home.file("x.png")},
        2,
        "unknot: --at: expected a duration"},

@@ -487,11 +487,11 @@ TEST_CASE("a symptom in a check-in gives the advice at once and stays in stats")
   const auto checkin =
       cli.run({"checkin", "--pain", "6", "--symptom", "numbness", "--symptom", "tingling"});
   CHECK(checkin.exitCode == 0);
-  CHECK(contains(checkin.out, "See a professional: numbness or tingling"));
+  CHECK(contains(checkin.out, "Get it checked today: numbness or tingling"));
   CHECK(contains(checkin.out, "not medical advice"));
   const auto stats = cli.run({"stats", "--json"});
   CHECK(contains(stats.out, "\"red_flags\":[{\"kind\":\"symptom\",\"symptom\":\"numbness\""));
-  CHECK(contains(cli.run({"stats"}).out, "See a professional: numbness or tingling"));
+  CHECK(contains(cli.run({"stats"}).out, "Get it checked today: numbness or tingling"));
 }
 
 TEST_CASE("bad values get a one-line error and exit 2") {

@@ -110,7 +110,10 @@ TEST_CASE("export writes sessions, phases, check-ins and days with ISO 8601 offs
   store.endSession(id, SessionOutcome::Completed, at("2024-05-01", 9, 3, 2));
   store.addCheckin(checkin(4, 3, {Symptom::Radiating}, "tight, \"sore\"\nafter work"),
                    at("2024-05-01", 21, 0, 2));
-  store.addCheckin(checkin(2, std::nullopt, {}, "-better"), at("2024-05-02", 21, 0, 2));
+  CheckinInput better = checkin(2, std::nullopt, {}, "-better");
+  better.gone = {Symptom::Radiating};
+  better.moment = CheckinMoment::After;
+  store.addCheckin(better, at("2024-05-02", 21, 0, 2));
 
   const auto files = exportCsv(store, temp.file("out"), at("2024-05-02", 22, 0, 2));
   REQUIRE(files.size() == 4);
@@ -152,12 +155,16 @@ TEST_CASE("export writes sessions, phases, check-ins and days with ISO 8601 offs
                   {"pain", "4"},
                   {"tightness", "3"},
                   {"symptoms", "radiating"},
-                  {"note", "tight, \"sore\"\nafter work"}});
+                  {"note", "tight, \"sore\"\nafter work"},
+                  {"moment", "any"},
+                  {"gone", ""}});
   const CsvRecord later = recordWith(checkins, "logical_date", "2024-05-02");
   CHECK(later.at("pain") == "2");
   CHECK(later.at("tightness").empty());
   CHECK(later.at("symptoms").empty());
   CHECK(later.at("note") == "'-better");
+  CHECK(later.at("moment") == "after");
+  CHECK(later.at("gone") == "radiating");
 
   const std::string daysText = slurp(temp.file("out/days.csv"));
   CHECK(firstColumns(daysText, 6) ==

@@ -111,3 +111,30 @@ TEST_CASE("a schema 1 database opened read-only is upgraded in memory and left a
   CHECK(folderBytes(temp.path()) == before);
   CHECK(RawDb(temp.file("unknot.db")).integer("PRAGMA user_version") == 1);
 }
+
+TEST_CASE("a schema 4 database gains gone marks, and its old symptoms are flagged until gone") {
+  TempDir temp;
+  {
+    RawDb raw(temp.file("unknot.db"));
+    for (int v = 0; v < 4; ++v) raw.exec(std::string(migrations()[static_cast<size_t>(v)]));
+    raw.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    raw.exec("PRAGMA user_version = 4");
+    raw.exec(R"sql(
+      INSERT INTO checkins (id, at_utc_ms, at_offset_s, logical_date, pain, moment)
+        VALUES (1, 1714546800000, 7200, '2024-05-01', 5, 'before');
+      INSERT INTO checkin_symptoms VALUES (1, 'radiating');
+    )sql");
+  }
+  Store store(temp.path());
+  CHECK(store.schemaVersion() == 5);
+  CHECK(latestSchemaVersion() == 5);
+  // Months later it is still up: under schema 4 it would have gone quietly after 14 days.
+  auto snap = store.snapshot(at("2024-09-01", 12));
+  REQUIRE(snap.redFlags.size() == 1);
+  CHECK(snap.redFlags[0].symptom == Symptom::Radiating);
+  CHECK(store.checkins({day("2024-05-01"), day("2024-05-01")})[0].moment == CheckinMoment::Before);
+  CheckinInput gone = checkin(2);
+  gone.gone = {Symptom::Radiating};
+  store.addCheckin(gone, at("2024-09-01", 13));
+  CHECK(store.snapshot(at("2024-09-01", 14)).redFlags.empty());
+}

@@ -132,6 +132,63 @@ TEST_CASE("check-ins round-trip with symptoms, tightness and notes") {
   CHECK_FALSE(records[1].tightness);
 }
 
+TEST_CASE("a symptom stays flagged until a later check-in says it has gone") {
+  TempDir temp;
+  Store store(temp.path());
+  CheckinInput first = checkin(4, std::nullopt, {Symptom::Numbness, Symptom::BladderBowel});
+  first.moment = CheckinMoment::Before;
+  store.addCheckin(first, at("2024-05-01", 9));
+  store.addCheckin(checkin(4), at("2024-06-20", 9));  // seven weeks on, says nothing
+  auto snap = store.snapshot(at("2024-06-20", 10));
+  REQUIRE(snap.symptomFlags().size() == 2);
+  CHECK(snap.redFlags[0].symptom == Symptom::BladderBowel);  // urgent first
+  CHECK(snap.redFlags[1].symptom == Symptom::Numbness);
+
+  CheckinInput better = checkin(3);
+  better.gone = {Symptom::BladderBowel};
+  store.addCheckin(better, at("2024-06-21", 9));
+  snap = store.snapshot(at("2024-06-21", 10));
+  REQUIRE(snap.symptomFlags().size() == 1);
+  CHECK(snap.symptomFlags()[0].symptom == Symptom::Numbness);
+  CHECK(snap.symptomFlags()[0].date == day("2024-05-01"));
+
+  const auto records = store.checkins({day("2024-05-01"), day("2024-06-21")});
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].moment == CheckinMoment::Before);
+  CHECK(records[2].gone == std::vector<Symptom>{Symptom::BladderBowel});
+  CHECK(records[2].moment == CheckinMoment::Any);
+}
+
+TEST_CASE("a check-in cannot report a symptom and say it has gone at once") {
+  TempDir temp;
+  Store store(temp.path());
+  CheckinInput both = checkin(3, std::nullopt, {Symptom::Fever});
+  both.gone = {Symptom::Fever};
+  CHECK(validateCheckin(both) == "fever cannot be both reported and gone");
+  CHECK_THROWS_AS(store.addCheckin(both, at("2024-05-01", 9)), StoreError);
+  CHECK(store.checkins({day("2024-05-01"), day("2024-05-01")}).empty());
+}
+
+TEST_CASE("the pain baseline is the first days with check-ins, read without a plan too") {
+  TempDir temp;
+  Store store(temp.path());
+  for (int d = 1; d <= 9; ++d) {
+    const std::string date = "2024-05-0" + std::to_string(d);
+    store.addCheckin(checkin(d), at(date.c_str(), 9));
+    store.addCheckin(checkin(d + 1), at(date.c_str(), 18));
+  }
+  const auto days = store.firstPainDays({day("2024-05-02"), day("2024-05-30")}, 7);
+  REQUIRE(days.size() == 7);
+  CHECK(days[0].date == day("2024-05-02"));
+  CHECK(days[0].pain == Approx(2.5));
+  CHECK(days[6].date == day("2024-05-08"));
+  CHECK(store.firstPainDays({day("2024-05-09"), day("2024-05-01")}, 7).empty());
+  // Without a plan the whole record is searched, up to the day before the last 7 days.
+  const ProgressInput input = store.progressInput(at("2024-05-12", 12));
+  REQUIRE(input.baseline.size() == 5);  // 1 to 5 May; the last 7 days are 6 to 12 May
+  CHECK(input.baseline.front().date == day("2024-05-01"));
+}
+
 TEST_CASE("check-ins out of range are refused and nothing is written") {
   TempDir temp;
   Store store(temp.path());

@@ -79,6 +79,9 @@ ProcessOptions isolated(const TempDir& home) {
 // race for a display number).
 ProcessResult underXvfb(const TempDir& home, std::vector<std::string> args) {
   REQUIRE(std::filesystem::exists("/usr/bin/xvfb-run"));
+  // The first-start notice was read (its own tests are in test_progress_e2e.cpp).
+  if (!std::filesystem::exists(home.file("config/unknot/settings.toml")))
+    home.write("config/unknot/settings.toml", "[safety]\nnotice_acknowledged = true\n");
   std::vector<std::string> command = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
                                       UNKNOT_BINARY};
   command.insert(command.end(), args.begin(), args.end());

@@ -1,6 +1,8 @@
 // The real binary under Xvfb opens the progress screens with --view: a seeded record gives a
 // progress screenshot with the heat map, the figures and the red-flag box; the view draws only
-// when something changes; a bad --view name is a one-line error before any window opens.
+// when something changes; a bad --view name is a one-line error before any window opens. With a
+// warning on the record a routine waits on its advice, the library keeps a banner and urgent
+// advice comes first in red; until the first-start notice is acknowledged nothing starts.
 #include <stb_image.h>
 
 #include <catch2/catch.hpp>
@@ -22,6 +24,8 @@ constexpr Rgb kText{0xF1, 0xF4, 0xF6};
 constexpr Rgb kAccent{0x4C, 0xC2, 0xB0};
 constexpr Rgb kWarning{0xF2, 0xC1, 0x4E};
 constexpr Rgb kMissed{0x9A, 0x3F, 0x3A};
+constexpr Rgb kUrgent{0xA8, 0x1E, 0x1E};
+constexpr Rgb kWarningPanel{0x33, 0x2A, 0x16};
 
 // Pixels near `c` in rows [top, bottom) of a PNG; -1 when it cannot be read.
 long countColour(const std::string& path, Rgb c, int top, int bottom, int* width = nullptr) {
@@ -123,4 +127,70 @@ TEST_CASE("the progress view sleeps while nothing changes") {
   const long frames = std::stol(run.err.substr(at + 11));
   CHECK(frames >= 1);
   CHECK(frames <= 8);  // a loop at 60 Hz would draw 180
+}
+
+namespace {
+
+void acknowledged(const TempDir& home) {
+  home.write("config/unknot/settings.toml", "[safety]\nnotice_acknowledged = true\n");
+}
+
+bool ranPigeonPose(const TempDir& home) {
+  const ProcessResult history = runUnknot(home, {"history", "--days", "1"});
+  return history.out.find("Pigeon pose") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("in the window a routine started while a warning is up waits on its advice") {
+  const bool warning = GENERATE(false, true);
+  INFO((warning ? "with" : "without") << " a warning");
+  TempDir home;
+  acknowledged(home);
+  if (warning) REQUIRE(runUnknot(home, {"checkin", "--pain", "9"}).exitCode == 0);
+  const ProcessResult run =
+      runUnknot(home, {"--run", "pigeon-pose", "--no-audio", "--exit-after", "3s"}, true);
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  CHECK(ranPigeonPose(home) == !warning);  // the timer ran only without one
+}
+
+TEST_CASE("until the first-start notice is acknowledged no routine starts in the window") {
+  TempDir home;
+  const ProcessResult run =
+      runUnknot(home, {"--run", "pigeon-pose", "--no-audio", "--exit-after", "3s"}, true);
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  CHECK_FALSE(ranPigeonPose(home));
+  const std::string png = home.file("notice.png");
+  REQUIRE(runUnknot(home, {"--view", "notice", "--screenshot", png, "--size", "800x600"}, true)
+              .exitCode == 0);
+  CHECK(countColour(png, kAccent, 0, 150) > 300);  // the title, "Before you begin"
+}
+
+TEST_CASE("the library keeps a banner for a warning and shows urgent advice first, in red") {
+  TempDir home;
+  acknowledged(home);
+  REQUIRE(runUnknot(home, {"checkin", "--pain", "4", "--symptom", "numbness"}).exitCode == 0);
+  const std::string library = home.file("library.png");
+  REQUIRE(runUnknot(home, {"--screenshot", library, "--size", "1280x800"}, true).exitCode == 0);
+  CHECK(countColour(library, kWarningPanel, 60, 110) > 20000);  // the banner under the header
+  CHECK(countColour(library, kUrgent, 0, 800) == 0);
+
+  REQUIRE(runUnknot(home, {"checkin", "--pain", "4", "--symptom", "bladder-bowel"}).exitCode == 0);
+  REQUIRE(runUnknot(home, {"--screenshot", library, "--size", "1280x800"}, true).exitCode == 0);
+  CHECK(countColour(library, kUrgent, 0, 400) > 50000);  // the urgent advice before the library
+  const std::string progress = home.file("progress.png");
+  REQUIRE(
+      runUnknot(home, {"--view", "progress", "--screenshot", progress, "--size", "1280x800"}, true)
+          .exitCode == 0);
+  CHECK(countColour(progress, kUrgent, 70, 230) > 50000);         // the red box first, at the top
+  CHECK(countColour(progress, kWarningPanel, 230, 500) > 20000);  // then the others
+
+  REQUIRE(
+      runUnknot(home, {"checkin", "--pain", "2", "--gone", "bladder-bowel", "--gone", "numbness"})
+          .exitCode == 0);
+  REQUIRE(runUnknot(home, {"--screenshot", library, "--size", "1280x800"}, true).exitCode == 0);
+  CHECK(countColour(library, kUrgent, 0, 800) == 0);
+  CHECK(countColour(library, kWarningPanel, 60, 110) < 1000);  // no banner once they are gone
 }

@@ -208,9 +208,25 @@ TEST_CASE("the check-in dialog is driven by keys: rows, scores, save and skip") 
     CHECK(draft.pain == 0);
     CHECK(ui.vertexCount() > 500);
   }
-  draft.symptoms[1] = true;
-  draft.symptoms[4] = true;
+  draft.symptoms[2] = true;
+  draft.symptoms[5] = true;
   CHECK(draft.chosenSymptoms() == std::vector<Symptom>{Symptom::Radiating, Symptom::Injury});
+  CHECK(draft.goneSymptoms().empty());
+}
+
+TEST_CASE("the check-in asks about each sign on the record and still there reports it again") {
+  CheckinDraft draft;
+  const LogicalDate reported = *parseDate("2026-11-01");
+  draft.active = {{Symptom::Numbness, reported, false}, {Symptom::Fever, reported, true}};
+  draft.symptoms[0] = true;  // a box for a sign already asked about counts once, not twice
+  draft.symptoms[3] = true;  // swelling: new
+  CHECK(draft.chosenSymptoms() == std::vector<Symptom>{Symptom::Swelling, Symptom::Numbness});
+  CHECK(draft.goneSymptoms() == std::vector<Symptom>{Symptom::Fever});
+  CHECK(draft.isActive(Symptom::Fever));
+  CHECK_FALSE(draft.isActive(Symptom::Swelling));
+  ImGuiHarness ui(ImVec2(800, 600));
+  ui.frame([&] { return drawCheckinView(draft, ui.fonts(), {}, CheckinOccasion::Any); });
+  CHECK(ui.vertexCount() > 500);
 }
 
 TEST_CASE("the plan editor checks settings before saving and builds reminders") {

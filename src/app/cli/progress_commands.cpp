@@ -8,6 +8,7 @@
 
 #include "app/cli/command_support.hpp"
 #include "app/cli/progress_text.hpp"
+#include "app/cli/reminder_commands.hpp"
 #include "app/cli/stats_json.hpp"
 #include "core/closest_match.hpp"
 #include "store/export.hpp"
@@ -80,25 +81,41 @@ PlanSettings applyPlanChanges(PlanSettings settings, const ProgressOptions& opti
   return settings;
 }
 
+Symptom symptomNamed(const std::string& name, const char* option) {
+  const auto symptom = symptomFromString(name);
+  if (symptom) return *symptom;
+  std::vector<std::string> names;
+  for (const Symptom known : kAllSymptoms) names.emplace_back(toString(known));
+  const std::string suggestion = didYouMean(name, names);
+  throw UsageError{std::string(option) + ": unknown symptom '" + name + "'" +
+                   (suggestion.empty() ? " (" + symptomNames() + ")" : suggestion)};
+}
+
 CheckinInput checkinFrom(const ProgressOptions& options) {
   CheckinInput input;
   input.pain = options.pain;
   input.tightness = options.tightness;
-  for (const auto& name : options.symptoms) {
-    const auto symptom = symptomFromString(name);
-    if (!symptom) {
-      std::vector<std::string> names;
-      for (const Symptom known : kAllSymptoms) names.emplace_back(toString(known));
-      const std::string suggestion = didYouMean(name, names);
-      throw UsageError{
-          "--symptom: unknown symptom '" + name + "'" +
-          (suggestion.empty() ? " (numbness, radiating, swelling, mobility, injury)" : suggestion)};
-    }
-    input.symptoms.push_back(*symptom);
-  }
+  for (const auto& name : options.symptoms)
+    input.symptoms.push_back(symptomNamed(name, "--symptom"));
+  for (const auto& name : options.gone) input.gone.push_back(symptomNamed(name, "--gone"));
   input.note = options.note;
+  input.moment = options.beforeSession  ? CheckinMoment::Before
+                 : options.afterSession ? CheckinMoment::After
+                                        : CheckinMoment::Any;
   if (const auto error = validateCheckin(input)) throw UsageError{*error};
   return input;
+}
+
+// The hidden --now: tests pick the day and time a check-in or a stats page is for.
+LocalInstant nowFrom(const ProgressOptions& options) {
+  if (options.nowText.empty()) return localNow();
+  const auto now = parseNow(options.nowText);
+  if (!now) {
+    throw UsageError{
+        "--now: expected YYYY-MM-DDTHH:MM (local time, or ending in Z or +HH:MM), found '" +
+        options.nowText + "'"};
+  }
+  return *now;
 }
 
 }  // namespace
@@ -173,23 +190,20 @@ int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostr
 int checkinCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, "checkin", [&] {
     const CheckinInput input = checkinFrom(options);
+    const LocalInstant now = nowFrom(options);
     auto store = openStore(options.dataDir, err);
-    const LocalInstant now = localNow();
+    const std::vector<RedFlag> before = store->snapshot(now).symptomFlags();
     store->addCheckin(input, now);
-    out << "Check-in saved for " << formatDate(store->dateFor(now)) << ": pain " << input.pain;
+    // Every active flag at once, urgent first: the new check-in may raise a pain rule too.
+    const ProgressSnapshot snapshot = store->snapshot(now);
+    printUrgentFlags(snapshot.redFlags, out);
+    out << "Check-in saved for " << formatDate(snapshot.today) << ": pain " << input.pain;
     if (input.tightness) out << ", tightness " << *input.tightness;
     out << ".\n";
-    // Symptoms get their advice at once; the three-week rule may fire with this check-in too.
-    std::vector<RedFlag> flags;
-    for (const Symptom symptom : input.symptoms) {
-      flags.push_back({RedFlagKind::Symptom, symptom, store->dateFor(now), symptomAdvice(symptom)});
-    }
-    for (const auto& flag : store->snapshot(now).redFlags) {
-      if (flag.kind == RedFlagKind::PainNotImproving) flags.push_back(flag);
-    }
-    if (!flags.empty()) {
+    printGone(input.gone, before, out);
+    if (!snapshot.redFlags.empty()) {
       out << '\n';
-      printRedFlags(flags, out);
+      printRedFlags(snapshot.redFlags, out, true);
     }
     return kExitOk;
   });
@@ -208,8 +222,9 @@ int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostre
 
 int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err) {
   return guarded(err, "stats", [&] {
+    const LocalInstant now = nowFrom(options);
     auto store = openStoreForReading(options.dataDir, err);
-    const auto snapshot = store->snapshot(localNow());
+    const auto snapshot = store->snapshot(now);
     if (options.json) {
       out << progressJson(snapshot);
     } else {

@@ -23,7 +23,10 @@ struct ProgressOptions {
   int pain = -1;
   std::optional<int> tightness;
   std::vector<std::string> symptoms;
+  std::vector<std::string> gone;  // symptoms an earlier check-in reported that have gone
   std::string note;
+  bool beforeSession = false, afterSession = false;
+  std::string nowText;  // hidden --now (checkin, stats) for tests: a chosen day and time
   // history, stats, export, backup
   int days = 7;
   bool json = false;

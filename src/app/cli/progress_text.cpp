@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "app/cli/command_support.hpp"
+#include "app/session/warnings.hpp"
 
 namespace unknot {
 
@@ -110,6 +111,11 @@ void printPain(const ProgressSnapshot& snap, std::ostream& out) {
   if (!snap.pain.empty() && snap.pain.back().pain7) {
     out << " (7-day mean " << score(*snap.pain.back().pain7) << ")";
   }
+  if (const auto& start = snap.painComparison.baseline) {
+    out << ", at the start " << score(*start) << " ("
+        << formatDate(snap.painComparison.baselineFrom) << " to "
+        << formatDate(snap.painComparison.baselineTo) << ")";
+  }
   out << ", trend " << toString(snap.painTrend.trend);
   if (snap.painTrend.slopePerWeek) {
     char buffer[32];
@@ -152,21 +158,45 @@ void printPlan(const RecoveryPlan& plan, LogicalDate today, std::ostream& out) {
   }
 }
 
-void printRedFlags(const std::vector<RedFlag>& flags, std::ostream& out) {
+void printUrgentFlags(const std::vector<RedFlag>& flags, std::ostream& out) {
+  std::vector<RedFlag> urgent;
+  for (const RedFlag& flag : flags) {
+    if (flag.urgent()) urgent.push_back(flag);
+  }
+  if (urgent.empty()) return;
+  printFlags(urgent, out);
+  out << "!!! " << kNoExerciseToday << "\n\n";
+}
+
+void printRedFlags(const std::vector<RedFlag>& flags, std::ostream& out, bool urgentShown) {
   if (flags.empty()) return;
-  for (const auto& flag : flags) {
-    if (flag.kind == RedFlagKind::Symptom) {
-      out << "See a professional: " << symptomLabel(*flag.symptom) << " (reported "
-          << formatDate(flag.date) << ")\n";
-    } else {
-      out << "See a professional: pain not improving after three weeks\n";
-    }
-    out << "  " << flag.advice << '\n';
+  std::vector<RedFlag> shown;
+  const RedFlag* symptom = nullptr;
+  for (const RedFlag& flag : flags) {
+    if (flag.kind == RedFlagKind::Symptom && !symptom) symptom = &flag;
+    if (!urgentShown || !flag.urgent()) shown.push_back(flag);
+  }
+  printFlags(shown, out);
+  if (symptom) {
+    out << "A warning sign stays here until a check-in says it has gone: unknot checkin --pain N "
+           "--gone "
+        << toString(*symptom->symptom) << '\n';
   }
   out << kNotMedicalAdvice << '\n';
 }
 
+void printGone(const std::vector<Symptom>& gone, const std::vector<RedFlag>& flaggedBefore,
+               std::ostream& out) {
+  for (const Symptom symptom : gone) {
+    const bool flagged = std::any_of(flaggedBefore.begin(), flaggedBefore.end(),
+                                     [&](const RedFlag& flag) { return flag.symptom == symptom; });
+    out << "Marked gone: " << symptomLabel(symptom) << (flagged ? "." : " (it was not flagged).")
+        << '\n';
+  }
+}
+
 void printStats(const ProgressSnapshot& snap, std::ostream& out) {
+  printUrgentFlags(snap.redFlags, out);
   if (!snap.hasPlan) {
     out << "No recovery plan yet (start one with: unknot plan start). Last " << kNoPlanWindowDays
         << " days, any session counts:\n";
@@ -191,7 +221,7 @@ void printStats(const ProgressSnapshot& snap, std::ostream& out) {
     out << kNotMedicalAdvice << '\n';
   } else {
     out << '\n';
-    printRedFlags(snap.redFlags, out);
+    printRedFlags(snap.redFlags, out, true);
   }
 }
 
@@ -209,8 +239,12 @@ void printHistory(const std::vector<SessionSummary>& sessions,
   for (const auto& c : checkins) {
     std::string line = localClock(c.at) + "  check-in: pain " + std::to_string(c.pain);
     if (c.tightness) line += ", tightness " + std::to_string(*c.tightness);
+    if (c.moment != CheckinMoment::Any)
+      line += std::string(" (") + toString(c.moment) + " a session)";
     for (size_t i = 0; i < c.symptoms.size(); ++i)
       line += (i == 0 ? "; symptoms: " : ", ") + std::string(symptomLabel(c.symptoms[i]));
+    for (size_t i = 0; i < c.gone.size(); ++i)
+      line += (i == 0 ? "; gone: " : ", ") + std::string(symptomLabel(c.gone[i]));
     if (!c.note.empty()) line += "; \"" + c.note + "\"";
     byDay[c.date].emplace_back(c.at.utc, line);
   }

@@ -12,7 +12,14 @@ namespace unknot {
 
 void printPlan(const RecoveryPlan& plan, LogicalDate today, std::ostream& out);
 void printStats(const ProgressSnapshot& snapshot, std::ostream& out);
-void printRedFlags(const std::vector<RedFlag>& flags, std::ostream& out);
+// The urgent flags alone, to come first; nothing when there are none.
+void printUrgentFlags(const std::vector<RedFlag>& flags, std::ostream& out);
+// The flags (without the urgent ones when `urgentShown`), how to say a symptom has gone, and the
+// "not medical advice" line.
+void printRedFlags(const std::vector<RedFlag>& flags, std::ostream& out, bool urgentShown = false);
+// What a check-in's --gone did: "Marked gone: ..." per symptom, or that it was not flagged.
+void printGone(const std::vector<Symptom>& gone, const std::vector<RedFlag>& flaggedBefore,
+               std::ostream& out);
 void printHistory(const std::vector<SessionSummary>& sessions,
                   const std::vector<CheckinRecord>& checkins, const ProgressSnapshot& snapshot,
                   const DateRange& range, std::ostream& out);

@@ -88,17 +88,26 @@ Json painJson(const ProgressSnapshot& snap) {
                       {"pain_7d", number(point.pain7)},
                       {"tightness_7d", number(point.tightness7)}});
   }
+  const PainComparison& compared = snap.painComparison;
   return {{"latest", number(snap.latestPain())},
           {"trend", toString(snap.painTrend.trend)},
           {"slope_per_week", number(snap.painTrend.slopePerWeek)},
-          {"series", std::move(series)}};
+          {"series", std::move(series)},
+          {"baseline", number(compared.baseline)},
+          {"baseline_days", compared.baselineDays},
+          {"last_7_days", number(compared.recent)},
+          {"previous_7_days", number(compared.previous)}};
 }
 
 Json flagJson(const RedFlag& flag) {
-  return {{"kind", flag.kind == RedFlagKind::Symptom ? "symptom" : "pain-not-improving"},
+  return {{"kind", toString(flag.kind)},
           {"symptom", flag.symptom ? Json(toString(*flag.symptom)) : Json(nullptr)},
           {"date", formatDate(flag.date)},
-          {"advice", flag.advice}};
+          {"advice", flag.advice},
+          {"level", toString(flag.level)},
+          {"urgent", flag.urgent()},
+          {"title", flagTitle(flag)},
+          {"reason", flag.reason}};
 }
 
 }  // namespace

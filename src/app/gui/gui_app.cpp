@@ -10,6 +10,7 @@
 #include "app/session/library.hpp"
 #include "app/session/session_commands.hpp"
 #include "ui/player_view.hpp"
+#include "ui/safety_views.hpp"
 #include "ui/stop_question.hpp"
 #include "ui/summary_view.hpp"
 #include "ui/theme.hpp"
@@ -71,12 +72,41 @@ void GuiApp::toggleMute() {
 
 void GuiApp::start(const Plan& plan, Millis at) {
   m_libraryState.selectedId = plan.routineId;
+  if (m_notice) {
+    m_afterNotice = {&plan, at};
+    return;
+  }
+  if (!m_frozenClock && m_progress.adviseBeforeStart(plan.routineId)) return;
   startSession(plan, at);
 }
 
+void GuiApp::showSafetyScreens(bool atLibrary, bool noticeAgain) {
+  const bool acknowledged = m_options.settings && m_options.settings->safety.noticeAcknowledged;
+  m_notice = noticeAgain || (!acknowledged && !m_frozenClock);
+  m_progress.refreshWarnings();
+  if (atLibrary) m_progress.showUrgentIfAny();
+}
+
+// Remembered at once (not only on exit), so a crash does not ask again.
+void GuiApp::acknowledgeNotice() {
+  m_notice = false;
+  if (m_options.settings && !m_options.settings->safety.noticeAcknowledged) {
+    m_options.settings->safety.noticeAcknowledged = true;
+    if (!m_options.settingsPath.empty()) {
+      if (const auto error = saveSettings(*m_options.settings, m_options.settingsPath))
+        std::cerr << "unknot: could not save the settings: " << *error << '\n';
+    }
+  }
+  if (const auto waiting = std::exchange(m_afterNotice, std::nullopt))
+    start(*waiting->first, waiting->second);
+}
+
 void GuiApp::endSession() {
+  const bool had = m_session != nullptr;
   m_thermal.reset();  // it drives the session's engine: it goes first
   m_session.reset();
+  // The library's banner follows the record (a new day, a check-in made elsewhere).
+  if (had && !m_frozenClock) m_progress.refreshWarnings();
 }
 
 void GuiApp::startSession(const Plan& plan, Millis at) {
@@ -158,9 +188,14 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
   for (const UiKey key : allKeys) {
     if (key == UiKey::Reload || key == UiKey::Focus) {
       reloadLibrary(key == UiKey::Focus);
+      if (!m_session && !m_progress.isOpen() && !m_frozenClock) m_progress.refreshWarnings();
     } else {
       keys.push_back(key);
     }
+  }
+  if (m_notice) {
+    if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
+    return;
   }
   if (m_progress.isOpen()) {
     m_progress.draw(fonts, keys);
@@ -168,7 +203,8 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
     return;
   }
   if (!m_session) {
-    const LibraryIntent intent = drawLibraryView(m_library, m_libraryState, fonts, keys);
+    const LibraryIntent intent =
+        drawLibraryView(m_library, m_libraryState, fonts, keys, m_progress.warnings());
     if (intent.kind == LibraryIntent::Kind::Progress) {
       m_progress.open(GuiProgress::Screen::Progress);
       return;
@@ -176,7 +212,8 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
     if (intent.kind != LibraryIntent::Kind::Start || !library()) return;
     const LibraryEntry* entry = library()->find(intent.routineId);
     if (!entry || !entry->plan) return;
-    // The day's first routine asks how it feels first; Esc skips straight to the timer.
+    // The day's first routine asks how it feels first (Esc skips it); any warning on the
+    // record then shows its advice before the timer.
     if (!m_frozenClock && m_progress.offerBeforeSession(intent.routineId)) return;
     startSession(*entry->plan, Millis(0));
     return;
@@ -250,6 +287,9 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   key.reminders = m_reminders.revision();
   key.askingStop = m_stopQuestion.asking();
   key.library = m_libraryRevision;
+  key.notice = m_notice;
+  key.warnings = m_progress.warnings().size();
+  if (m_notice) return key;
   if (m_progress.isOpen()) {
     key.view = Screen::Progress;
     key.progress = m_progress.revision();

@@ -25,8 +25,12 @@ class GuiApp {
 
   // Opens a progress screen (--view) instead of the library.
   void openView(GuiProgress::Screen screen) { m_progress.open(screen); }
-  // Opens the player on `plan` (--run), `at` into it.
+  // Opens the player on `plan` (--run), `at` into it; while a warning is up, its advice comes
+  // first (not in a still, which never starts anything for real).
   void start(const Plan& plan, Millis at);
+  // What must be seen before the app: the first-start notice until acknowledged (not in
+  // stills), and the urgent advice while an urgent warning is up. `noticeAgain`: --view notice.
+  void showSafetyScreens(bool atLibrary, bool noticeAgain);
   // Offers a heat/ice cycle left open by an earlier run, if there is one.
   void offerStoredCycle() {
     if (const Plan* plan = storedThermalPlan(m_options)) start(*plan, Millis(0));
@@ -50,7 +54,9 @@ class GuiApp {
     int thermal = 0;    // the heat/ice state (GuiThermal::revision)
     int reminders = 0;  // the reminder banner (GuiReminders::revision)
     bool askingStop = false;
-    int library = 0;  // bumped when the routine folders were loaded again
+    bool notice = false;
+    size_t warnings = 0;  // the library's banner
+    int library = 0;      // bumped when the routine folders were loaded again
     bool operator==(const FrameKey&) const = default;
   };
 
@@ -62,6 +68,7 @@ class GuiApp {
   void runCommand(SessionCommand command);  // the same function the terminal runner calls
   void toggleMute();
   void startRequestedRoutine();  // after the check-in offered before the day's first routine
+  void acknowledgeNotice();
   void renderFrame(std::span<const UiKey> keys, bool present);
   void noticePhaseChange(SteadyTime now);
   bool flashing(SteadyTime now) const { return now < m_flashUntil; }
@@ -87,6 +94,10 @@ class GuiApp {
   bool m_frozenClock = false;
   std::optional<bool> m_muted;  // nullopt: this run has no sound
   StopQuestion m_stopQuestion;  // Esc asks before a run ends
+  bool m_notice = false;        // the first-start notice is showing
+  // A routine asked for (--run, a heat/ice cycle to resume) while the notice shows: it starts
+  // once the notice is acknowledged.
+  std::optional<std::pair<const Plan*, Millis>> m_afterNotice;
   int m_seenPhaseStarts = 0;
   SteadyTime m_flashUntil{};
   SteadyTime m_started = std::chrono::steady_clock::now();

@@ -3,9 +3,11 @@
 #include <sstream>
 
 #include "app/session/open_store.hpp"
+#include "app/session/warnings.hpp"
 #include "core/recovery/red_flags.hpp"
 #include "store/store.hpp"
 #include "ui/progress_view.hpp"
+#include "ui/safety_views.hpp"
 
 namespace unknot {
 
@@ -44,10 +46,12 @@ void GuiProgress::reload() {
   ++m_revision;
   m_model.snapshot.reset();
   m_model.error.clear();
+  m_warnings.clear();  // a record that cannot be read has none to show
   withStore(
       [&](Store& store) {
         const LocalInstant now = m_options.now();
         m_model.snapshot = store.snapshot(now);
+        m_warnings = m_model.snapshot->redFlags;
         m_currentPlan = store.currentPlan();
         m_reminders = store.reminders();
         if (store.readOnly())
@@ -56,6 +60,27 @@ void GuiProgress::reload() {
       },
       m_model.error, StoreUse::Read);
   m_plan.reminders = m_reminders;
+}
+
+void GuiProgress::refreshWarnings() {
+  m_warnings = activeWarnings(m_options.dataDir, m_options.now());
+}
+
+bool GuiProgress::showUrgentIfAny() {
+  if (!anyUrgent(m_warnings)) return false;
+  m_afterUrgent = Screen::Closed;
+  show(Screen::Urgent);
+  return true;
+}
+
+// Every sign on the record is asked about ("still there?"), so one check-in can clear it.
+CheckinDraft GuiProgress::freshDraft() const {
+  CheckinDraft draft;
+  for (const RedFlag& flag : m_warnings) {
+    if (flag.kind == RedFlagKind::Symptom && flag.symptom)
+      draft.active.push_back({*flag.symptom, flag.date, false});
+  }
+  return draft;
 }
 
 void GuiProgress::resetPlanEditor() {
@@ -81,7 +106,7 @@ void GuiProgress::open(Screen screen, bool afterSession) {
   m_pendingStart.reset();
   m_model.notice.clear();
   reload();
-  if (screen == Screen::Checkin) m_draft = CheckinDraft{};
+  if (screen == Screen::Checkin) m_draft = freshDraft();
   if (screen == Screen::Plan) resetPlanEditor();
   show(screen);
 }
@@ -91,6 +116,7 @@ bool GuiProgress::saveCheckin(const CheckinDraft& draft) {
   input.pain = draft.pain.value_or(-1);
   input.tightness = draft.tightness;
   input.symptoms = draft.chosenSymptoms();
+  input.gone = draft.goneSymptoms();
   input.note = draft.noteText();
   input.moment = m_occasion == CheckinOccasion::AfterSession    ? CheckinMoment::After
                  : m_occasion == CheckinOccasion::BeforeSession ? CheckinMoment::Before
@@ -175,7 +201,7 @@ void GuiProgress::applyProgress(ProgressIntent intent) {
       m_occasion = CheckinOccasion::Any;
       m_pendingStart.reset();
       m_back = Screen::Progress;
-      m_draft = CheckinDraft{};
+      m_draft = freshDraft();
       show(Screen::Checkin);
       break;
     case ProgressIntent::Plan:
@@ -196,22 +222,30 @@ bool GuiProgress::offerBeforeSession(const std::string& routineId) {
         const LogicalDate today = store.dateFor(m_options.now());
         checkedInToday = !store.checkins(DateRange{today, today}).empty();
       },
-      error);
-  if (checkedInToday) return false;
+      error, StoreUse::Read);
+  if (checkedInToday) return adviseBeforeStart(routineId);
   open(Screen::Checkin);
   m_occasion = CheckinOccasion::BeforeSession;
   m_pendingStart = routineId;
   return true;
 }
 
+bool GuiProgress::adviseBeforeStart(const std::string& routineId) {
+  refreshWarnings();
+  if (m_warnings.empty()) return false;
+  offerAdvice(routineId);
+  return true;
+}
+
 void GuiProgress::applyCheckin(CheckinIntent intent) {
   if (m_pendingStart &&
       (intent == CheckinIntent::Skip || (intent == CheckinIntent::Save && saveCheckin(m_draft)))) {
-    // A warning symptom shows its advice first; then the person chooses what to do.
-    const bool advice = intent == CheckinIntent::Save && !m_draft.chosenSymptoms().empty();
+    // Any warning on the record, this check-in's included, shows its advice first; then the
+    // person chooses what to do.
     const std::string routineId = *std::exchange(m_pendingStart, {});
-    if (advice) {
-      offerAdvice(routineId, m_draft.chosenSymptoms());
+    if (intent == CheckinIntent::Skip) refreshWarnings();
+    if (!m_warnings.empty()) {
+      offerAdvice(routineId);
     } else {
       m_startRequest = routineId;
       close();
@@ -221,18 +255,25 @@ void GuiProgress::applyCheckin(CheckinIntent intent) {
   if (intent == CheckinIntent::Skip) {
     m_back == Screen::Progress ? show(Screen::Progress) : close();
   } else if (intent == CheckinIntent::Save && saveCheckin(m_draft)) {
-    show(Screen::Progress);  // the record, with any red-flag advice at the top
+    // The record, with the advice at the top; urgent advice first, until clicked away.
+    if (anyUrgent(m_warnings)) {
+      m_afterUrgent = Screen::Progress;
+      show(Screen::Urgent);
+    } else {
+      show(Screen::Progress);
+    }
   }
 }
 
-void GuiProgress::offerAdvice(const std::string& routineId, const std::vector<Symptom>& symptoms) {
+void GuiProgress::offerAdvice(const std::string& routineId) {
   m_adviceRoutine = routineId;
   m_advice = StartAdviceModel{};
   m_advice.routineName = routineId;
   for (const RoutineSummary& routine : m_options.routines)
     if (routine.id == routineId) m_advice.routineName = routine.name;
-  for (const Symptom symptom : symptoms) m_advice.advice.push_back(symptomAdvice(symptom));
-  m_advice.gentler = gentlerThan(m_options.routines, routineId);
+  m_advice.flags = m_warnings;
+  // With an urgent warning nothing is offered as "gentler": no exercise is advised today.
+  if (!anyUrgent(m_warnings)) m_advice.gentler = gentlerThan(m_options.routines, routineId);
   show(Screen::StartAdvice);
 }
 
@@ -289,6 +330,10 @@ void GuiProgress::draw(const UiFonts& fonts, std::span<const UiKey> keys) {
       break;
     case Screen::StartAdvice:
       applyStartAdvice(drawStartAdvice(m_advice, fonts, keys));
+      break;
+    case Screen::Urgent:
+      if (drawUrgentAdvice(m_warnings, fonts))
+        m_afterUrgent == Screen::Progress ? show(Screen::Progress) : close();
       break;
     case Screen::Closed:
       break;

@@ -1,6 +1,8 @@
-// The desktop app's progress screens (Progress view, check-in dialog, plan editor) and their
-// link to the store: it reads a snapshot when a screen opens or after a save, never per frame,
-// and writes check-ins, plans and reminders. A store that cannot be opened is an error line.
+// The desktop app's progress screens (Progress view, check-in dialog, plan editor, the advice
+// before a routine and the urgent advice) and their link to the store: it reads a snapshot
+// when a screen opens or after a save, never per frame, and writes check-ins, plans and
+// reminders. A store that cannot be opened is an error line. It also keeps the active warnings
+// for the library's banner and for the advice that comes before any routine starts.
 #pragma once
 
 #include <functional>
@@ -21,7 +23,7 @@ namespace unknot {
 
 class GuiProgress {
  public:
-  enum class Screen { Closed, Progress, Checkin, Plan, StartAdvice };
+  enum class Screen { Closed, Progress, Checkin, Plan, StartAdvice, Urgent };
 
   struct Options {
     DataDir dataDir;                       // the resolved progress folder
@@ -37,10 +39,19 @@ class GuiProgress {
   // Opens a screen and reads the store. `afterSession`: the check-in follows a routine.
   void open(Screen screen, bool afterSession = false);
   void close() { m_screen = Screen::Closed; }
-  // Before the first routine of the day, when there is no check-in yet today: opens the
-  // check-in; Skip, or a save without warning symptoms, then asks for `routineId` to start
-  // (takeStartRequest). False, and nothing opens, when today has a check-in already.
+  // Before a routine from the library. With no check-in yet today, opens the check-in; after
+  // Skip or Save, or at once when today has a check-in, any active warning shows its advice
+  // screen, where the person chooses; otherwise `routineId` is asked for (takeStartRequest).
+  // False, and nothing opens, when there is neither a check-in to offer nor a warning.
   bool offerBeforeSession(const std::string& routineId);
+  // The advice screen alone, for a routine started another way (--run): false when no
+  // warning is up.
+  bool adviseBeforeStart(const std::string& routineId);
+  // Reads the active warnings from the record (read-only; nothing is created).
+  void refreshWarnings();
+  const std::vector<RedFlag>& warnings() const { return m_warnings; }
+  // At start: the urgent advice, when an urgent warning is up (one click dismisses it).
+  bool showUrgentIfAny();
   std::optional<std::string> takeStartRequest() { return std::exchange(m_startRequest, {}); }
   // Draws the open screen and acts on what the user did.
   void draw(const UiFonts& fonts, std::span<const UiKey> keys);
@@ -69,7 +80,8 @@ class GuiProgress {
   void applyCheckin(CheckinIntent intent);
   void applyPlan(const PlanEditorIntent& intent);
   void applyStartAdvice(const StartAdviceIntent& intent);
-  void offerAdvice(const std::string& routineId, const std::vector<Symptom>& symptoms);
+  void offerAdvice(const std::string& routineId);
+  CheckinDraft freshDraft() const;
   // Runs `body` with a freshly opened store; a StoreError becomes `error` and false. Reading
   // opens a read-only data folder read-only (see openStoreForReading).
   enum class StoreUse { Write, Read };
@@ -83,6 +95,8 @@ class GuiProgress {
   std::optional<std::string> m_pendingStart;  // the routine a before-session check-in holds
   std::optional<std::string> m_startRequest;
   std::string m_adviceRoutine;  // the routine the advice screen holds back
+  std::vector<RedFlag> m_warnings;
+  Screen m_afterUrgent = Screen::Closed;  // where the urgent advice leads once dismissed
   StartAdviceModel m_advice;
   ProgressViewModel m_model;
   std::optional<RecoveryPlan> m_currentPlan;

@@ -70,10 +70,11 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
     return code;
   }
   std::optional<GuiProgress::Screen> view;
-  if (options.view && *options.view != "library") {
+  const bool noticeAgain = options.view == "notice";
+  if (options.view && *options.view != "library" && !noticeAgain) {
     view = parseGuiView(*options.view);
     if (!view) {
-      std::cerr << "unknot: --view: expected library, progress, checkin or plan, found '"
+      std::cerr << "unknot: --view: expected library, progress, checkin, plan or notice, found '"
                 << *options.view << "'\n";
       return kExitUsage;
     }
@@ -84,6 +85,7 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
     return kExitNoDisplay;
   }
   GuiApp app(options, *window);
+  app.showSafetyScreens(!plan && !view, noticeAgain);
   if (plan) app.start(*plan, options.at.value_or(Millis(0)));
   if (!plan && !view && !options.screenshot) app.offerStoredCycle();
   if (view) app.openView(*view);

@@ -23,7 +23,7 @@ class RecordedSession final : public CueSink, public ThermalRecord, public SinkW
     m_recorder.reset();
     if (saved && m_hint) {
       *m_hint << "Saved to your progress (unknot stats). How does it feel now? "
-                 "unknot checkin --pain N\n";
+                 "unknot checkin --after-session --pain N\n";
     }
   }
   RecordedSession(const RecordedSession&) = delete;

@@ -11,10 +11,12 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 
 #include "app/session/exit_codes.hpp"
 #include "app/session/session_commands.hpp"
+#include "app/session/warnings.hpp"
 #include "app/terminal/terminal_text.hpp"
 #include "app/terminal/terminal_thermal.hpp"
 #include "core/safe_text.hpp"
@@ -262,6 +264,48 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
                                                   : TerminalOutcome::Stopped;
 }
 
+void showFirstStartNotice(const TerminalOptions& options, std::istream& in, std::ostream& out) {
+  if (!options.showNotice || !options.interactive) return;
+  out << "Before you begin:\n";
+  for (const char* paragraph : kFirstStartNotice)
+    out << wrapText(paragraph, std::min<size_t>(terminalWidth(), 100), "  ");
+  out << "Press Enter to go on (shown once; read it again with unknot --view notice) "
+      << std::flush;
+  std::string answer;
+  std::getline(in, answer);
+  if (options.acknowledgeNotice) options.acknowledgeNotice();
+}
+
+bool adviseBeforeStart(const Plan& plan, const TerminalOptions& options, std::istream& in,
+                       std::ostream& out, std::ostream& err) {
+  if (options.warnings.empty()) return true;
+  const bool urgent = anyUrgent(options.warnings);
+  std::ostringstream advice;
+  advice << "Before you start " << plan.name << ":\n";
+  printFlags(options.warnings, advice);
+  advice << (urgent ? std::string("!!! ") + kNoExerciseToday : std::string(kGentlerToday)) << '\n'
+         << kNotMedicalAdvice << '\n';
+  out << terminalSafe(advice.str());
+  if (options.despiteWarning) {
+    out << "Starting anyway (--despite-warning).\n" << std::flush;
+    return true;
+  }
+  if (options.interactive) {
+    out << "Start " << terminalSafe(plan.name) << " anyway? [y/N] " << std::flush;
+    std::string answer;
+    std::getline(in, answer);
+    const bool yes = !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+    if (!yes) out << "Not started.\n";
+    return yes;
+  }
+  out << std::flush;
+  if (!urgent) return true;  // a script asked for it; the advice is in its log
+  err << "unknot: run: " << plan.routineId
+      << ": an urgent warning is on your record; not started (add --despite-warning to start "
+         "anyway)\n";
+  return false;
+}
+
 bool askToRunHere(const Plan& plan, std::istream& in, std::ostream& out) {
   out << "Start " << terminalSafe(plan.name) << " (" << formatDuration(plan.total)
       << (plan.hasUntimedPhases ? "+" : "") << ") here in the terminal? [y/N] " << std::flush;
@@ -278,6 +322,8 @@ int runTerminalCommand(const Library& library, const std::string& id,
   if (!entry) return code;
   TerminalOptions run = options;
   if (run.resumeCommand.empty()) run.resumeCommand = "unknot run " + id + " --terminal";
+  showFirstStartNotice(run, std::cin, out);
+  if (!adviseBeforeStart(*entry->plan, run, std::cin, out, err)) return kExitFailure;
   switch (runInTerminal(*entry->plan, run, out)) {
     case TerminalOutcome::Refused:
       return kExitFailure;

@@ -9,6 +9,7 @@
 #include "app/session/library.hpp"
 #include "app/session/session_sinks.hpp"
 #include "core/plan.hpp"
+#include "core/recovery/red_flags.hpp"
 
 namespace unknot {
 
@@ -23,6 +24,14 @@ struct TerminalOptions {
   bool confirmLongThermal = false;
   bool freshThermal = false;
   std::string resumeCommand;
+  // The warnings on the record when the run was asked for (symptoms, pain rules): their advice
+  // comes before the timer. `despiteWarning` starts even with an urgent one and no terminal.
+  std::vector<RedFlag> warnings;
+  bool despiteWarning = false;
+  // The first-start notice, on a terminal only (someone must be there to acknowledge it);
+  // `acknowledgeNotice` remembers the answer in the settings.
+  bool showNotice = false;
+  std::function<void()> acknowledgeNotice;
 };
 
 // Left: a heat/ice cycle closed mid-way, kept to be resumed. Refused: not confirmed.
@@ -30,6 +39,17 @@ struct TerminalOptions {
 enum class TerminalOutcome { Finished, Stopped, Left, Refused, Interrupted };
 
 TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, std::ostream& out);
+
+// The first-start notice on a terminal: its paragraphs, then "Press Enter to go on"; any
+// answer acknowledges it.
+void showFirstStartNotice(const TerminalOptions& options, std::istream& in, std::ostream& out);
+
+// Before the timer, while a warning is up: prints its advice and what it means for today.
+// On a terminal it asks "Start X anyway? [y/N]" (nothing starts without a yes). Without one it
+// starts, unless a warning is urgent: then only with --despite-warning (an error line on `err`
+// says so). True when the routine may start.
+bool adviseBeforeStart(const Plan& plan, const TerminalOptions& options, std::istream& in,
+                       std::ostream& out, std::ostream& err);
 
 // With no window, on a terminal: "Start Daily recovery (24m) here in the terminal? [y/N] ".
 // True only for an answer starting with y: nothing starts (or is recorded) unasked.

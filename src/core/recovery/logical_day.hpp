@@ -45,6 +45,10 @@ std::string formatDate(LogicalDate date);
 // ISO 8601 local time with its offset, to the second: "2024-03-31T03:00:00+02:00".
 std::string formatIso8601(const LocalInstant& at);
 
+struct DateRange {
+  LogicalDate from, to;  // inclusive
+};
+
 inline int daysBetween(LogicalDate from, LogicalDate to) {
   return static_cast<int>((to - from).count());
 }

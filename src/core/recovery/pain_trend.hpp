@@ -6,9 +6,14 @@
 #include <vector>
 
 #include "core/recovery/checkin.hpp"
-#include "core/recovery/red_flags.hpp"
 
 namespace unknot {
+
+// Daily mean pain, one entry per day that has check-ins.
+struct DailyPain {
+  LogicalDate date;
+  double pain = 0;
+};
 
 struct PainPoint {
   LogicalDate date;

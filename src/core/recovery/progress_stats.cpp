@@ -27,7 +27,8 @@ DateRange sessionRange(const std::optional<RecoveryPlan>& plan, LogicalDate toda
 
 DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate today) {
   const DateRange sessions = sessionRange(plan, today);
-  return {std::min(sessions.from, today - days(kSymptomFlagDays - 1)), today};
+  constexpr int kPainRuleDays = 2 * pain_rules::kWindowDays;
+  return {std::min(sessions.from, today - days(kPainRuleDays - 1)), today};
 }
 
 LogicalDate trackingStart(const ProgressInput& input) {
@@ -55,6 +56,14 @@ std::optional<double> ProgressSnapshot::latestPain() const {
   return std::nullopt;
 }
 
+std::vector<RedFlag> ProgressSnapshot::symptomFlags() const {
+  std::vector<RedFlag> out;
+  for (const RedFlag& flag : redFlags) {
+    if (flag.kind == RedFlagKind::Symptom) out.push_back(flag);
+  }
+  return out;
+}
+
 namespace {
 
 void addTotals(ProgressSnapshot& snap, const std::vector<SessionPart>& parts) {
@@ -74,15 +83,19 @@ void addTotals(ProgressSnapshot& snap, const std::vector<SessionPart>& parts) {
 }
 
 void addPain(ProgressSnapshot& snap, const ProgressInput& input) {
-  snap.redFlags = symptomFlags(input.checkins, snap.today);
+  PainRuleInput rules;
+  rules.today = snap.today;
+  rules.plan = input.plan ? &*input.plan : nullptr;
+  rules.checkins = input.checkins;
+  rules.baseline = input.baseline;
+  snap.painComparison = comparePain(rules);
+  snap.redFlags = symptomFlags(input.symptomMarks);
+  for (RedFlag& flag : painFlags(rules)) snap.redFlags.push_back(std::move(flag));
+  sortFlags(snap.redFlags);
   const LogicalDate last = std::min(snap.today, snap.plan.end());
   if (last < snap.plan.start) return;
   snap.pain = painSeries(input.checkins, snap.plan.start, last);
-  const auto daily = dailyPain(snap.pain);
-  snap.painTrend = painTrend(daily);
-  if (snap.hasPlan) {
-    if (auto flag = painNotImproving(snap.plan, daily, snap.today)) snap.redFlags.push_back(*flag);
-  }
+  snap.painTrend = painTrend(dailyPain(snap.pain));
 }
 
 }  // namespace

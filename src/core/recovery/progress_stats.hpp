@@ -6,14 +6,11 @@
 #include <vector>
 
 #include "core/recovery/day_states.hpp"
+#include "core/recovery/pain_rules.hpp"
 #include "core/recovery/pain_trend.hpp"
 #include "core/recovery/red_flags.hpp"
 
 namespace unknot {
-
-struct DateRange {
-  LogicalDate from, to;  // inclusive
-};
 
 // Without a plan the stats cover the last 28 days with "any session x1" as the target.
 inline constexpr int kNoPlanWindowDays = 28;
@@ -22,7 +19,7 @@ inline constexpr int kNoPlanWindowDays = 28;
 RecoveryPlan activityPlan(LogicalDate today);
 
 // The days whose sessions the snapshot needs (the plan window), and those whose check-ins it
-// needs (the window up to today, plus the last kSymptomFlagDays for symptom flags).
+// needs (the window up to today, and at least the last 14 days for the pain rules).
 DateRange sessionRange(const std::optional<RecoveryPlan>& plan, LogicalDate today);
 DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate today);
 
@@ -32,6 +29,8 @@ struct ProgressInput {
   std::vector<SessionPart> parts;          // sessions dated in sessionRange()
   std::vector<CheckinRecord> checkins;     // check-ins dated in checkinRange()
   std::optional<LogicalDate> firstRecord;  // the earliest session, check-in or plan start ever
+  std::vector<SymptomMark> symptomMarks;   // every symptom reported or said gone, ever
+  std::vector<DailyPain> baseline;         // firstPainDays over baselineRange(plan, today)
 };
 
 // The first day anything was expected of the user: the earliest of the first record (in
@@ -62,11 +61,14 @@ struct ProgressSnapshot {
   Millis leftHold{0}, rightHold{0};
   std::vector<PainPoint> pain;  // window start to min(today, window end)
   PainTrendResult painTrend;
-  std::vector<RedFlag> redFlags;
+  PainComparison painComparison;  // the means the pain rules compared
+  std::vector<RedFlag> redFlags;  // every active flag, most pressing first
 
   const DayStatus* day(LogicalDate date) const;
   const DayStatus* todayStatus() const { return day(today); }
   std::optional<double> latestPain() const;
+  // Flags of symptoms only (the ones a check-in can say have gone).
+  std::vector<RedFlag> symptomFlags() const;
 };
 
 ProgressSnapshot progressSnapshot(const ProgressInput& input);

@@ -32,10 +32,10 @@ float wrappedTextHeight(ImFont* font, float size, std::string_view text, float w
 }
 
 WarningBoxText warningBoxText(const std::vector<RedFlag>& flags, bool urgent) {
-  if (urgent) return {"Get emergency care today", kNoExerciseToday};
+  if (urgent) return {"Get emergency care today", kNoExerciseToday, ""};
   const size_t care = static_cast<size_t>(std::count_if(flags.begin(), flags.end(), asksForCare));
-  if (care == 0) return {"Please take it easy", ""};
-  return {care == 1 ? "Please get this checked" : "Please get these checked", ""};
+  if (care == 0) return {"Please take it easy", "", ""};
+  return {care == 1 ? "Please get this checked" : "Please get these checked", "", ""};
 }
 
 float warningBoxHeight(const std::vector<RedFlag>& flags, const WarningBoxText& text,

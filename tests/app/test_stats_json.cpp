@@ -166,7 +166,8 @@ TEST_CASE("quotes, newlines, control characters and UTF-8 in text come back unch
   tricky += '\0';
   tricky += "\xF0\x9F\x99\x82 end";
   ProgressSnapshot snap = progressSnapshot(planInput(3, {Target{tricky, {}, 1, 1}}));
-  snap.redFlags.push_back({RedFlagKind::PainNotImproving, std::nullopt, day(3), tricky});
+  snap.redFlags.push_back(
+      {RedFlagKind::PainNotImproving, std::nullopt, day(3), tricky, FlagLevel::SeeSoon, ""});
 
   const std::string json = progressJson(snap);
   // Raw control bytes are not JSON; the one newline ends the document.

@@ -99,7 +99,11 @@ class Peek {
 // A person's home with the routine, and where their record lives.
 struct Home {
   TempDir home;
-  Home() { home.write("config/unknot/routines/many-holds.toml", kManyHolds); }
+  Home() {
+    home.write("config/unknot/routines/many-holds.toml", kManyHolds);
+    // The first-start notice was read long ago: runs start at once, in a window too.
+    home.write("config/unknot/settings.toml", "[safety]\nnotice_acknowledged = true\n");
+  }
   std::string dataDir() const { return home.file("data"); }
   std::string db() const { return dataDir() + "/unknot.db"; }
   ProcessOptions options() const {

@@ -13,10 +13,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <random>
 #include <regex>
-#include <set>
+#include <sstream>
 #include <thread>
 
 #include "support/mount_namespace.hpp"
@@ -45,10 +46,13 @@ size_t lineCount(const std::string& text) {
 
 // The last lines of a run's output, enough to see where it got to.
 std::string tail(const std::string& text, size_t lines = 4) {
-  size_t at = text.size();
-  for (size_t n = 0; n <= lines && at != std::string::npos && at > 0; ++n)
-    at = text.rfind('\n', at - 1);
-  return at == std::string::npos ? text : text.substr(at + 1);
+  size_t start = text.size();
+  for (size_t n = 0; n <= lines; ++n) {
+    if (start == 0) return text;
+    start = text.rfind('\n', start - 1);
+    if (start == std::string::npos) return text;
+  }
+  return text.substr(start + 1);
 }
 
 // Phase-start lines the terminal runner printed ("[00:04] Hold - 2s - Set 3 of 40"). The runner
@@ -133,9 +137,24 @@ int waitForSavedPhases(LiveProcess& run, int phases) {
   return std::max(0, phasesStarted(run.out()) - 1);
 }
 
+// One line of what a fault test measured, for scripts/faults and docs/security.md.
+void figure(const std::string& name, const std::string& text) {
+  std::cout << "faults." << name << ": " << text << std::endl;
+}
+
+double secondsSince(SteadyTime::time_point start) {
+  return std::chrono::duration<double>(SteadyTime::now() - start).count();
+}
+
+std::string seconds(double value) {
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(1) << value << " s";
+  return text.str();
+}
+
 // What every fault must leave behind on screen: the timer ran to the end and the person was
-// told once, in one line that names the fault in plain words.
-void checkTimerRanAndToldOnce(LiveProcess& run, int exitCode, const std::string& words) {
+// told once, in one line that names the fault in plain words. Returns the figures.
+std::string checkTimerRanAndToldOnce(LiveProcess& run, int exitCode, const std::string& words) {
   INFO("stdout ends:\n" << tail(run.out()) << "stderr:\n" << run.err());
   CHECK(exitCode == 0);
   CHECK(contains(run.out(), "Finished Many holds"));
@@ -144,15 +163,25 @@ void checkTimerRanAndToldOnce(LiveProcess& run, int exitCode, const std::string&
   CHECK(contains(run.err(), "unknot: could not save progress: " + words));
   CHECK(contains(run.err(), "the rest of this session is not recorded (the timer runs as usual)"));
   CHECK_FALSE(contains(run.out(), "Saved to your progress"));
+  return "the run showed " + std::to_string(phasesStarted(run.out())) + " of " +
+         std::to_string(kManyHoldsPhases) + " phases and " +
+         (contains(run.out(), "Finished") ? "finished" : "did not finish") + " (exit " +
+         std::to_string(exitCode) + "), " + std::to_string(lineCount(run.err())) +
+         " line on stderr";
 }
 
 // What every fault must leave in the record: whole, with every phase saved before the fault.
-void checkRecordKept(const std::string& db, int savedBeforeFault) {
+// Returns the figures.
+std::string checkRecordKept(const std::string& db, int savedBeforeFault) {
   Peek peek(db);
-  CHECK(peek.text("PRAGMA integrity_check") == "ok");
+  const std::string integrity = peek.text("PRAGMA integrity_check");
+  const long long kept = peek.integer("SELECT count(*) FROM phases");
+  CHECK(integrity == "ok");
   CHECK(peek.integer("SELECT count(*) FROM sessions") == 1);
-  CHECK(peek.integer("SELECT count(*) FROM phases") >= savedBeforeFault);
+  CHECK(kept >= savedBeforeFault);
   CHECK(peek.holes() == 0);
+  return std::to_string(savedBeforeFault) + " phases shown saved before the fault, " +
+         std::to_string(kept) + " kept, integrity_check " + integrity;
 }
 
 // A record file system that lives in a mount namespace is copied out to be looked at: SQLite
@@ -167,7 +196,8 @@ std::string copyOut(const MountNamespace& space, const std::string& dir, const s
 
 }  // namespace
 
-TEST_CASE("a disk that fills up mid-run keeps the phases saved before, says so once, runs on") {
+TEST_CASE("a disk that fills up mid-run keeps the phases saved before, says so once, runs on",
+          "[faults]") {
   Home home;
   MountNamespace space;
   if (!space.available()) {
@@ -176,6 +206,7 @@ TEST_CASE("a disk that fills up mid-run keeps the phases saved before, says so o
   }
   std::filesystem::create_directories(home.dataDir());
   REQUIRE(space.mountTmpfs(home.dataDir(), 512));
+  const auto started = SteadyTime::now();
   LiveProcess run(space.inside(home.runCommand()), home.options());
   const int saved = waitForSavedPhases(run, 3);
   REQUIRE(saved >= 3);
@@ -183,9 +214,13 @@ TEST_CASE("a disk that fills up mid-run keeps the phases saved before, says so o
   const auto fill = space.run({"dd", "if=/dev/zero", "of=" + home.dataDir() + "/filler", "bs=4k"});
   REQUIRE(contains(fill.err, "No space left on device"));
   const int exitCode = run.wait();
-  checkTimerRanAndToldOnce(run, exitCode, "the disk is full (" + home.dataDir() + ")");
+  const std::string shown =
+      checkTimerRanAndToldOnce(run, exitCode, "the disk is full (" + home.dataDir() + ")");
   REQUIRE(space.run({"rm", home.dataDir() + "/filler"}).exitCode == 0);
-  checkRecordKept(copyOut(space, home.dataDir(), home.home.file("copy")), saved);
+  figure("disk-full",
+         "512 KiB tmpfs filled mid-run: " +
+             checkRecordKept(copyOut(space, home.dataDir(), home.home.file("copy")), saved) + "; " +
+             shown + "; " + seconds(secondsSince(started)));
   // With room again, the next command closes the session as interrupted, its phases kept.
   const auto history = space.run(home.command({"history"}), home.options());
   INFO(history.err);
@@ -194,13 +229,16 @@ TEST_CASE("a disk that fills up mid-run keeps the phases saved before, says so o
   CHECK(std::regex_search(history.out, std::regex("Many holds - interrupted, .*\\d+ phases done")));
 }
 
-TEST_CASE("a data folder turned read-only mid-run keeps what was saved, says so once, runs on") {
+TEST_CASE("a data folder turned read-only mid-run keeps what was saved, says so once, runs on",
+          "[faults]") {
   Home home;
   const std::string words = home.dataDir() + " became read-only";
   SECTION("by the immutable attribute, which holds for root too") {
+    const auto started = SteadyTime::now();
     LiveProcess run(home.runCommand(), home.options());
     const int saved = waitForSavedPhases(run, 3);
     REQUIRE(saved >= 3);
+    std::string shown;
     {
       ReadOnlyFolder readOnly(home.dataDir(), ReadOnlyFolder::Way::Immutable);
       if (!readOnly.active()) {
@@ -211,14 +249,16 @@ TEST_CASE("a data folder turned read-only mid-run keeps what was saved, says so 
         return;
       }
       const int exitCode = run.wait();
-      checkTimerRanAndToldOnce(run, exitCode, words);
+      shown = checkTimerRanAndToldOnce(run, exitCode, words);
       // While the folder stays read-only, the record still reads, with what was saved.
       const auto history = runProcess(home.command({"history"}), home.options());
       INFO(history.err);
       CHECK(history.exitCode == 0);
       CHECK(std::regex_search(history.out, std::regex("Many holds - running, .*\\d+ phases done")));
     }
-    checkRecordKept(home.db(), saved);
+    figure("read-only.immutable",
+           "chattr +i on the folder mid-run: " + checkRecordKept(home.db(), saved) + "; " + shown +
+               "; " + seconds(secondsSince(started)));
   }
   SECTION("by the kernel after a disk error (ext4 errors=remount-ro), under open files") {
     MountNamespace space;
@@ -228,43 +268,56 @@ TEST_CASE("a data folder turned read-only mid-run keeps what was saved, says so 
            << (space.available() ? "" : ": " + space.whyNot()));
       return;
     }
+    const auto started = SteadyTime::now();
     LiveProcess run(space.inside(home.runCommand()), home.options());
     const int saved = waitForSavedPhases(run, 3);
     REQUIRE(saved >= 3);
     REQUIRE(space.failExt4(home.dataDir()));
     const int exitCode = run.wait();
-    checkTimerRanAndToldOnce(run, exitCode, words);
+    const std::string shown = checkTimerRanAndToldOnce(run, exitCode, words);
     const auto history = space.run(home.command({"history"}), home.options());
     INFO(history.err);
     CHECK(history.exitCode == 0);
     CHECK(std::regex_search(history.out, std::regex("Many holds - running, .*\\d+ phases done")));
-    checkRecordKept(copyOut(space, home.dataDir(), home.home.file("copy")), saved);
+    figure("read-only.disk-error",
+           "ext4 image turned read-only by the kernel mid-run: " +
+               checkRecordKept(copyOut(space, home.dataDir(), home.home.file("copy")), saved) +
+               "; " + shown + "; " + seconds(secondsSince(started)));
   }
 }
 
-TEST_CASE("a record locked by another program: the run says so once and runs on") {
+TEST_CASE("a record locked by another program: the run says so once and runs on", "[faults]") {
   Home home;
+  const auto started = SteadyTime::now();
   LiveProcess run(home.runCommand(), home.options());
   const int saved = waitForSavedPhases(run, 3);
   REQUIRE(saved >= 3);
+  double held = 0;
   {
     // Held until the run has given up on it (after its 5 s busy timeout).
     Peek holder(home.db());
     REQUIRE(holder.text("BEGIN IMMEDIATE").empty());
-    const auto until = SteadyTime::now() + std::chrono::seconds(60);
-    while (!contains(run.err(), "could not save progress") && SteadyTime::now() < until) {
+    const auto since = SteadyTime::now();
+    while (!contains(run.err(), "could not save progress") && secondsSince(since) < 60) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     holder.text("COMMIT");
+    held = secondsSince(since);
   }
   const int exitCode = run.wait();
-  checkTimerRanAndToldOnce(run, exitCode, "the record is locked by another program");
-  checkRecordKept(home.db(), saved);
+  const std::string shown =
+      checkTimerRanAndToldOnce(run, exitCode, "the record is locked by another program");
+  figure("locked", "write lock held by another program for " + seconds(held) + ": " +
+                       checkRecordKept(home.db(), saved) + "; " + shown + "; " +
+                       seconds(secondsSince(started)));
 }
 
-TEST_CASE("two terminal runs at once on one new record both record every phase") {
+TEST_CASE("two terminal runs at once on one new record both record every phase", "[faults]") {
   // Fresh records: both runs create the file at the same moment.
-  for (int round = 0; round < 2; ++round) {
+  constexpr int kRounds = 2;
+  const auto started = SteadyTime::now();
+  long long phases = 0, completed = 0, integrityOk = 0;
+  for (int round = 0; round < kRounds; ++round) {
     Home home;
     LiveProcess first(home.runCommand("40"), home.options());
     LiveProcess second(home.runCommand("40"), home.options());
@@ -277,14 +330,25 @@ TEST_CASE("two terminal runs at once on one new record both record every phase")
       CHECK(run->err().empty());
     }
     Peek peek(home.db());
-    CHECK(peek.text("PRAGMA integrity_check") == "ok");
+    const bool whole = peek.text("PRAGMA integrity_check") == "ok";
+    CHECK(whole);
+    integrityOk += whole;
+    completed += peek.integer("SELECT count(*) FROM sessions WHERE outcome = 'completed'");
+    phases += peek.integer("SELECT count(*) FROM phases");
     CHECK(peek.integer("SELECT count(*) FROM sessions WHERE outcome = 'completed'") == 2);
     CHECK(peek.integer("SELECT count(*) FROM phases") == 2 * kManyHoldsPhases);
     CHECK(peek.holes() == 0);
   }
+  figure("two-terminals",
+         std::to_string(kRounds) + " pairs of runs started together on a new " +
+             "record: " + std::to_string(completed) + " of " + std::to_string(2 * kRounds) +
+             " sessions completed, " + std::to_string(phases) + " of " +
+             std::to_string(2 * kRounds * kManyHoldsPhases) +
+             " phases recorded, integrity_check ok " + std::to_string(integrityOk) + " of " +
+             std::to_string(kRounds) + ", nothing on stderr; " + seconds(secondsSince(started)));
 }
 
-TEST_CASE("a window and a terminal run at the same time both record every phase") {
+TEST_CASE("a window and a terminal run at the same time both record every phase", "[faults]") {
   Home home;
   if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
     WARN("skipped: xvfb-run is not installed");
@@ -306,6 +370,7 @@ TEST_CASE("a window and a terminal run at the same time both record every phase"
     window.push_back(arg);
   ProcessOptions windowOptions = home.options();
   windowOptions.env.erase("DISPLAY");
+  const auto started = SteadyTime::now();
   LiveProcess gui(window, windowOptions);
   // The terminal starts once the window's session is in the record, so the two overlap.
   const auto until = SteadyTime::now() + std::chrono::seconds(60);
@@ -336,6 +401,13 @@ TEST_CASE("a window and a terminal run at the same time both record every phase"
         "gui completed, terminal completed");
   CHECK(peek.integer("SELECT count(*) FROM phases") == 2 * kManyHoldsPhases);
   CHECK(peek.holes() == 0);
+  figure("window-and-terminal",
+         "sessions " +
+             peek.text("SELECT group_concat(runner || ' ' || outcome, ', ') FROM "
+                       "(SELECT runner, outcome FROM sessions ORDER BY runner)") +
+             "; " + std::to_string(peek.integer("SELECT count(*) FROM phases")) + " of " +
+             std::to_string(2 * kManyHoldsPhases) + " phases recorded, integrity_check " +
+             peek.text("PRAGMA integrity_check") + "; " + seconds(secondsSince(started)));
 }
 
 namespace {
@@ -348,8 +420,10 @@ const char* kKillMe =
 constexpr int kKillMePhases = 20;
 
 struct KillFigures {
-  int kills = 0, finishedFirst = 0, sessions = 0, recordsChecked = 0, integrityOk = 0;
-  long long phasesKept = 0, phasesShownSaved = 0;
+  int kills = 0, finishedFirst = 0, sessions = 0, interrupted = 0, completed = 0;
+  int recordsChecked = 0, integrityOk = 0;
+  long long phasesShownSaved = 0, phasesAtKill = 0, phasesAtEnd = 0;
+  std::string integrityAtEnd;
   double seconds = 0;
 };
 
@@ -364,7 +438,7 @@ KillFigures killAtRandomPoints(int kills, unsigned seed) {
   const auto command =
       home.command({"run", "kill-me", "--terminal", "--no-audio", "--time-scale", "20"});
   std::mt19937 random(seed);
-  std::uniform_int_distribution<int> delayMs(0, 1300);
+  std::uniform_int_distribution<int> delayMs(0, 1050);
   std::map<long long, long long> kept;  // session id -> phases at its kill
   KillFigures figures;
   const auto started = SteadyTime::now();
@@ -402,7 +476,7 @@ KillFigures killAtRandomPoints(int kills, unsigned seed) {
     const long long phases =
         peek.integer("SELECT count(*) FROM phases WHERE session_id = " + std::to_string(session));
     kept[session] = phases;
-    figures.phasesKept += phases;
+    figures.phasesAtKill += phases;
     figures.phasesShownSaved += finished ? kKillMePhases : std::max(0, shown - 1);
     CHECK(phases >= (finished ? kKillMePhases : shown - 1));
     CHECK(phases <= shown);
@@ -416,27 +490,40 @@ KillFigures killAtRandomPoints(int kills, unsigned seed) {
   if (!last.err.empty()) CHECK(contains(last.err, "closed 1 unfinished session"));
   figures.seconds = std::chrono::duration<double>(SteadyTime::now() - started).count();
   Peek peek(home.db());
-  CHECK(peek.text("PRAGMA integrity_check") == "ok");
+  figures.integrityAtEnd = peek.text("PRAGMA integrity_check");
+  CHECK(figures.integrityAtEnd == "ok");
   CHECK(peek.holes() == 0);
   CHECK(peek.integer("SELECT count(*) FROM sessions WHERE outcome IS NULL") == 0);
   for (const auto& [session, phases] : kept) {
     INFO("session " << session);
-    CHECK(peek.integer("SELECT count(*) FROM phases WHERE session_id = " +
-                       std::to_string(session)) == phases);
+    const long long now =
+        peek.integer("SELECT count(*) FROM phases WHERE session_id = " + std::to_string(session));
+    CHECK(now == phases);
+    figures.phasesAtEnd += now;
+    const std::string outcome =
+        peek.text("SELECT outcome FROM sessions WHERE id = " + std::to_string(session));
+    figures.interrupted += outcome == "interrupted";
+    figures.completed += outcome == "completed";
   }
   figures.sessions = static_cast<int>(kept.size());
   return figures;
 }
 
 void report(const KillFigures& figures, unsigned seed) {
-  std::cout << "faults.kills: " << figures.kills << " SIGKILLs at random points (seed " << seed
-            << ") in " << static_cast<int>(figures.seconds + 0.5) << " s; " << figures.sessions
-            << " sessions recorded, " << figures.finishedFirst
-            << " runs finished before their kill\n"
-            << "faults.kills.phases: " << figures.phasesKept << " kept after recovery, "
-            << figures.phasesShownSaved << " shown as saved before the kill, 0 lost\n"
-            << "faults.kills.integrity: integrity_check ok after " << figures.integrityOk << " of "
-            << figures.recordsChecked << " kills that left a record, and at the end\n";
+  figure("kills", std::to_string(figures.kills) + " runs SIGKILLed at random points (seed " +
+                      std::to_string(seed) + ") in " + seconds(figures.seconds) + "; " +
+                      std::to_string(figures.sessions) + " sessions recorded: " +
+                      std::to_string(figures.interrupted) + " closed as interrupted by the next " +
+                      "run, " + std::to_string(figures.completed) + " completed before the kill (" +
+                      std::to_string(figures.finishedFirst) + " runs had exited by then)");
+  figure("kills.phases", std::to_string(figures.phasesShownSaved) +
+                             " phases shown as saved before the kills, " +
+                             std::to_string(figures.phasesAtKill) + " in the record after them, " +
+                             std::to_string(figures.phasesAtEnd) + " after recovery; lost " +
+                             std::to_string(figures.phasesAtKill - figures.phasesAtEnd));
+  figure("kills.integrity", "integrity_check ok after " + std::to_string(figures.integrityOk) +
+                                " of " + std::to_string(figures.recordsChecked) +
+                                " kills that left a record; at the end " + figures.integrityAtEnd);
 }
 
 unsigned seedFromEnvironment() {
@@ -446,7 +533,8 @@ unsigned seedFromEnvironment() {
 
 }  // namespace
 
-TEST_CASE("runs killed at random points keep every phase they saved, and the record stays whole") {
+TEST_CASE("runs killed at random points keep every phase they saved, and the record stays whole",
+          "[faults]") {
   const unsigned seed = seedFromEnvironment();
   const KillFigures figures = killAtRandomPoints(10, seed);
   CHECK(figures.kills == 10);

@@ -108,14 +108,7 @@ CheckinInput checkinFrom(const ProgressOptions& options) {
 
 // The hidden --now: tests pick the day and time a check-in or a stats page is for.
 LocalInstant nowFrom(const ProgressOptions& options) {
-  if (options.nowText.empty()) return localNow();
-  const auto now = parseNow(options.nowText);
-  if (!now) {
-    throw UsageError{
-        "--now: expected YYYY-MM-DDTHH:MM (local time, or ending in Z or +HH:MM), found '" +
-        options.nowText + "'"};
-  }
-  return *now;
+  return nowOrOverride(options.nowText);
 }
 
 }  // namespace

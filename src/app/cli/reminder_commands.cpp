@@ -21,14 +21,7 @@ namespace unknot {
 namespace {
 
 LocalInstant nowFrom(const ReminderOptions& options) {
-  if (options.nowText.empty()) return localNow();
-  const auto now = parseNow(options.nowText);
-  if (!now) {
-    throw UsageError{
-        "--now: expected YYYY-MM-DDTHH:MM (local time, or ending in Z or +HH:MM), found '" +
-        options.nowText + "'"};
-  }
-  return *now;
+  return nowOrOverride(options.nowText);
 }
 
 int parseTime(const std::string& text) {
@@ -90,6 +83,17 @@ void ring(const DueReminder& due, DesktopNotifier* notifier, bool& toldNoService
 }
 
 }  // namespace
+
+LocalInstant nowOrOverride(const std::string& nowText) {
+  if (nowText.empty()) return localNow();
+  const auto now = parseNow(nowText);
+  if (!now) {
+    throw UsageError{
+        "--now: expected YYYY-MM-DDTHH:MM (local time, or ending in Z or +HH:MM), found '" +
+        nowText + "'"};
+  }
+  return *now;
+}
 
 std::optional<LocalInstant> parseNow(const std::string& text) {
   using namespace std::chrono;

@@ -30,5 +30,8 @@ int remindCommand(const ReminderOptions& options, std::ostream& out, std::ostrea
 
 // "2026-11-24T08:05" in the local time zone, or with "Z" or "+01:00" for a fixed offset.
 std::optional<LocalInstant> parseNow(const std::string& text);
+// The hidden --now of the commands that have one: `nowText` parsed, or the real time when it is
+// empty; a UsageError when it does not parse.
+LocalInstant nowOrOverride(const std::string& nowText);
 
 }  // namespace unknot

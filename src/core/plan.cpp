@@ -269,8 +269,13 @@ class Expander {
 
 }  // namespace
 
-ExpandResult expand(const Routine& routine, const RoutineResolver& resolve) {
-  return Expander(routine, resolve).run();
+ExpandResult expand(const Routine& routine, const RoutineResolver& resolve, const Dose& dose) {
+  ExpandResult result = Expander(routine, resolve).run();
+  if (result.plan) {
+    result.plan->level = dose.level;
+    result.plan->soreSide = dose.soreSide;
+  }
+  return result;
 }
 
 const char* toString(PhaseKind kind) {

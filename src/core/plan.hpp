@@ -34,6 +34,7 @@ struct Phase {
   std::filesystem::path sound;
   std::string routineId;  // the routine the phase came from (differs inside embedded steps)
   std::string stepName;   // the step's own name, for records and "next up"
+  std::vector<std::string> muscles;  // work phases: the step's muscles (docs/routines.md)
 };
 
 struct Plan {
@@ -43,6 +44,17 @@ struct Plan {
   std::vector<Phase> phases;
   Millis total{0};  // sum of timed phases
   bool hasUntimedPhases = false;
+  Level level = Level::Standard;  // the dose it was expanded at
+  Side soreSide = Side::None;
+};
+
+// What the recovery plan asks of a session: the level, and the sore side that two-sided steps
+// start on and get `extraSoreHolds` more holds (or sets) on. The default is the routine as
+// written at the standard level.
+struct Dose {
+  Level level = Level::Standard;
+  Side soreSide = Side::None;
+  int extraSoreHolds = 0;  // 0..2
 };
 
 struct ExpandResult {
@@ -58,7 +70,7 @@ using RoutineResolver = std::function<const Routine*(std::string_view id)>;
 // steps and their own rounds but not their prepare lead-in. Errors (unknown embedded id, a
 // cycle named in full, routines nested more than 8 levels deep, more than limits::kMaxPhases
 // phases, more than limits::kMaxRoutine in total) are positioned at the offending key.
-ExpandResult expand(const Routine& routine, const RoutineResolver& resolve);
+ExpandResult expand(const Routine& routine, const RoutineResolver& resolve, const Dose& dose = {});
 
 const char* toString(PhaseKind kind);
 

@@ -25,6 +25,8 @@ constexpr Names<Category, 7> kCategoryNames{{{Category::Stretch, "stretch"},
                                              {Category::Thermal, "thermal"},
                                              {Category::Posture, "posture"},
                                              {Category::Mixed, "mixed"}}};
+constexpr Names<Level, 3> kLevelNames{
+    {{Level::Gentle, "gentle"}, {Level::Standard, "standard"}, {Level::Strong, "strong"}}};
 
 template <typename Enum, size_t N>
 const char* nameOf(const Names<Enum, N>& names, Enum value) {
@@ -53,6 +55,17 @@ const char* toString(Category category) {
 }
 const char* toString(Side side) {
   return side == Side::Left ? "left" : side == Side::Right ? "right" : "";
+}
+const char* toString(Level level) {
+  return nameOf(kLevelNames, level);
+}
+std::optional<Level> levelFromString(std::string_view text) {
+  return valueOf(kLevelNames, text);
+}
+std::optional<Side> sideFromString(std::string_view text) {
+  if (text == "left") return Side::Left;
+  if (text == "right") return Side::Right;
+  return std::nullopt;
 }
 std::optional<StepKind> stepKindFromString(std::string_view text) {
   return valueOf(kKindNames, text);

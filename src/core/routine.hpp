@@ -15,6 +15,8 @@ namespace unknot {
 enum class StepKind { Hold, Reps, Rest, Heat, Ice, Manual };
 enum class Sides { None, Both, Left, Right };
 enum class Side { None, Left, Right };
+// How hard a session is: the plan picks one per day (docs/routines.md, "Levels").
+enum class Level { Gentle, Standard, Strong };
 
 // Categories are a closed set so the library can filter and the plan can set targets by them.
 enum class Category { Stretch, FoamRoll, Massage, Strength, Thermal, Posture, Mixed };
@@ -58,6 +60,9 @@ const char* toString(StepKind kind);
 const char* toString(Sides sides);
 const char* toString(Side side);
 const char* toString(Category category);
+const char* toString(Level level);
+std::optional<Level> levelFromString(std::string_view text);
+std::optional<Side> sideFromString(std::string_view text);  // "left" or "right"
 std::optional<StepKind> stepKindFromString(std::string_view text);
 std::optional<Sides> sidesFromString(std::string_view text);
 std::optional<Category> categoryFromString(std::string_view text);

@@ -34,10 +34,6 @@ PhaseKind phaseKindFromString(std::string_view text) {
   return PhaseKind::Manual;
 }
 
-Side sideFromString(std::string_view text) {
-  return text == "left" ? Side::Left : text == "right" ? Side::Right : Side::None;
-}
-
 std::optional<SessionOutcome> outcomeFromString(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   if (*text == "completed") return SessionOutcome::Completed;
@@ -98,7 +94,7 @@ std::vector<SessionPart> Store::sessionParts(const DateRange& range) {
     part.doneWorkPhases += count;
     part.workTime += time;
     if (done.text(4) == "hold") {
-      const Side side = sideFromString(done.text(5));
+      const Side side = sideFromString(done.text(5)).value_or(Side::None);
       if (side == Side::Left) part.leftHold += time;
       if (side == Side::Right) part.rightHold += time;
     }
@@ -204,7 +200,7 @@ void Store::forEachPhase(const std::function<void(const PhaseRow&)>& visit) {
     row.phase.label = query.text(3);
     row.phase.routineId = query.text(4);
     row.phase.category = categoryAt(query, 5);
-    row.phase.side = sideFromString(query.text(6));
+    row.phase.side = sideFromString(query.text(6)).value_or(Side::None);
     if (!query.isNull(7)) row.phase.planned = Millis(query.int64(7));
     row.phase.actual = Millis(query.int64(8));
     row.phase.skipped = query.int64(9) != 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/routine_levels.hpp"
 #include "core/routine_loader.hpp"
 
 namespace unknot::loader {
@@ -11,9 +12,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 15> kStepKeys{
-    "name",     "kind", "duration", "sides",   "switch",    "sets",  "rest",   "reps",
-    "rep_time", "text", "say",      "halfway", "countdown", "sound", "routine"};
+constexpr std::array<std::string_view, 19> kStepKeys{
+    "name",    "kind",     "duration", "sides",  "switch",  "sets",      "rest",
+    "reps",    "rep_time", "text",     "say",    "halfway", "countdown", "sound",
+    "routine", "muscles",  "gentle",   "strong", "standard"};
 
 constexpr Millis kOneSecond{1000};
 
@@ -159,7 +161,7 @@ std::optional<Step> readStep(Report& report, const toml::node& node, size_t numb
   const std::optional<StepKind> kind = readKind(fields);
   if (kind) step.kind = *kind;
   readWorkDuration(report, fields, step, kind);
-  if (auto sides = fields.choice("sides", {"none", "both", "left", "right"})) {
+  if (auto sides = fields.choice("sides", {"none", "both", "left", "right", "sore"})) {
     step.sides = *sidesFromString(*sides);
   }
   if (auto switchTime = fields.duration("switch", Millis(0))) step.switchTime = *switchTime;
@@ -167,6 +169,8 @@ std::optional<Step> readStep(Report& report, const toml::node& node, size_t numb
   if (auto rest = fields.duration("rest", Millis(0))) step.rest = *rest;
   readReps(fields, step, kind);
   readPresentation(fields, step, soundRoots);
+  readMuscles(report, fields, step);
+  readLevels(report, *table, step, prefix, kind, fields.has("say"), kStepKeys);
   if (report.errorCount() != before) return std::nullopt;
   return step;
 }

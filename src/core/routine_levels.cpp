@@ -5,6 +5,7 @@
 
 #include "core/closest_match.hpp"
 #include "core/muscles.hpp"
+#include "core/routine_steps.hpp"
 
 namespace unknot::loader {
 
@@ -37,7 +38,7 @@ void rejectOtherKeys(Report& report, const toml::table& table, const std::string
   }
 }
 
-void readAmounts(Fields& fields, StepOverride& out, const Step& base,
+void readAmounts(Report& report, Fields& fields, StepOverride& out, const Step& base,
                  std::optional<StepKind> kind) {
   const bool reps = kind == StepKind::Reps;
   if (fields.has("duration")) {
@@ -45,6 +46,7 @@ void readAmounts(Fields& fields, StepOverride& out, const Step& base,
       fields.invalid("duration", "not used by kind \"reps\": a reps step lasts reps x rep_time");
     } else {
       out.duration = fields.duration("duration", kOneSecond);
+      if (out.duration && kind) warnLongThermal(report, fields, *kind, *out.duration);
     }
   }
   if (kind && !reps) {
@@ -96,7 +98,7 @@ std::optional<StepOverride> readOverride(Report& report, const toml::node& node,
                               "keys would do nothing; remove them");
   }
   out.name = fields.label("name");
-  readAmounts(fields, out, base, kind);
+  readAmounts(report, fields, out, base, kind);
   out.text = fields.text("text");
   out.say = fields.text("say");
   // A step that never set `say` speaks its name, so a level that renames it speaks the new one.

@@ -76,17 +76,7 @@ void readWorkDuration(Report& report, Fields& fields, Step& step, std::optional<
     return;
   }
   step.duration = fields.duration("duration", kOneSecond);
-  const bool thermal = *kind == StepKind::Heat || *kind == StepKind::Ice;
-  if (thermal && step.duration && *step.duration > limits::kThermalWarning) {
-    const bool heat = *kind == StepKind::Heat;
-    report.warning(
-        posOf(*fields.find("duration")),
-        fields.qualified("duration") + ": " + toString(*kind) + " for " +
-            formatDuration(*step.duration) + ": more than " +
-            std::to_string(limits::kThermalWarning.count() / 60000) +
-            " minutes per application risks skin damage; keep a cloth between skin and the " +
-            (heat ? "heat pack" : "ice pack"));
-  }
+  if (step.duration) warnLongThermal(report, fields, *kind, *step.duration);
 }
 
 void readReps(Fields& fields, Step& step, std::optional<StepKind> kind) {
@@ -135,6 +125,18 @@ void readPresentation(Fields& fields, Step& step, const SoundRoots& soundRoots) 
 }
 
 }  // namespace
+
+void warnLongThermal(Report& report, Fields& fields, StepKind kind, Millis duration) {
+  const bool thermal = kind == StepKind::Heat || kind == StepKind::Ice;
+  if (!thermal || duration <= limits::kThermalWarning) return;
+  report.warning(posOf(*fields.find("duration")),
+                 fields.qualified("duration") + ": " + toString(kind) + " for " +
+                     formatDuration(duration) + ": more than " +
+                     std::to_string(limits::kThermalWarning.count() / 60000) +
+                     " minutes per application risks skin damage; keep a cloth between skin and "
+                     "the " +
+                     (kind == StepKind::Heat ? "heat pack" : "ice pack"));
+}
 
 std::optional<Step> readStep(Report& report, const toml::node& node, size_t number,
                              const SoundRoots& soundRoots) {

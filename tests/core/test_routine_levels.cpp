@@ -165,3 +165,13 @@ TEST_CASE("an unknown or repeated muscle is positioned at its item") {
         "x.toml:7:11: steps[1].muscles: expected an array of strings like [\"glutes\", \"hips\"], "
         "found \"piriformis\"");
 }
+
+TEST_CASE("a level's long heat gets the same warning as the step's own") {
+  const Routine routine = loadOk(parseText(
+      withStep("name = \"Heat\"\nkind = \"heat\"\nduration = \"10m\"\n[steps.strong]\nduration = "
+               "\"25m\"\n")));
+  REQUIRE(routine.warnings.size() == 1);
+  CHECK(routine.warnings.front().toString() ==
+        "x.toml:9:12: steps[1].strong.duration: heat for 25m: more than 20 minutes per "
+        "application risks skin damage; keep a cloth between skin and the heat pack");
+}

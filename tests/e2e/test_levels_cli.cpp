@@ -78,3 +78,16 @@ TEST_CASE("an unknown key in [steps.strong] fails validate at its line and colum
             "bad.toml:11:3: steps[1].strong: unknown key 'repz' (did you mean 'reps'?)\n"));
   CHECK(has(result.out, "1 file checked, 1 error"));
 }
+
+TEST_CASE("validate checks every level and the extra sore-side holds against the limits") {
+  Cli cli;
+  cli.home.write("long.toml",
+                 "schema = 1\nname = \"Long\"\n\n[[steps]]\nname = \"Hold\"\nduration = \"1h50m\"\n"
+                 "sides = \"both\"\n\n[steps.strong]\nsets = 3\n");
+  const auto result = cli.run({"validate", cli.home.file("long.toml")});
+  CHECK(result.exitCode == 1);
+  CHECK(has(result.err, "long.toml:1:1: with 2 extra sore-side holds: routine lasts "));
+  CHECK(has(result.err,
+            "long.toml:1:1: at the strong level: routine lasts 11h20s, the limit is 6h\n"));
+  CHECK(has(result.out, "1 file checked, 3 errors"));
+}

@@ -37,20 +37,26 @@ std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path
   return files;
 }
 
-// A level changes durations and counts, so each one can break the time and phase limits on its
-// own; a message that every level shares is shown once.
-Diagnostics expandEveryLevel(const Routine& routine, const RoutineResolver& resolve) {
+// A level changes durations and counts, and a plan's sore side adds up to two holds to every
+// two-sided step, so each can break the time and phase limits on its own; a message that
+// several of them share is shown once.
+Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve) {
   Diagnostics errors;
   std::vector<std::string> seen;
   for (Level level : {Level::Standard, Level::Gentle, Level::Strong}) {
-    for (Diagnostic& e : expand(routine, resolve, Dose{level}).errors) {
-      const std::string line = e.toString();
-      if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
-      seen.push_back(line);
-      if (level != Level::Standard) {
-        e.message = "at the " + std::string(toString(level)) + " level: " + e.message;
+    for (const Dose& dose : {Dose{level}, Dose{level, Side::Right, 2}}) {
+      for (Diagnostic& e : expand(routine, resolve, dose).errors) {
+        const std::string line = e.toString();
+        if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
+        seen.push_back(line);
+        std::string where;
+        if (level != Level::Standard) where = std::string("at the ") + toString(level) + " level";
+        if (dose.soreSide != Side::None) {
+          where += (where.empty() ? "" : ", ") + std::string("with 2 extra sore-side holds");
+        }
+        if (!where.empty()) e.message = where + ": " + e.message;
+        errors.push_back(std::move(e));
       }
-      errors.push_back(std::move(e));
     }
   }
   return errors;
@@ -157,7 +163,7 @@ int validateCommand(const Library& library, const std::vector<std::string>& path
   };
   int errorCount = 0;
   for (auto& [file, result] : results) {
-    if (result.routine) result.errors = expandEveryLevel(*result.routine, resolve);
+    if (result.routine) result.errors = expandEveryDose(*result.routine, resolve);
     for (const auto& e : result.errors) err << e.toString() << '\n';
     errorCount += static_cast<int>(result.errors.size());
     if (result.routine) {

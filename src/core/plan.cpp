@@ -223,7 +223,7 @@ class Expander {
     const int extra = sore == Side::None ? 0 : m_extraHolds;
     const int firstCount = step.sets + extra;
     for (int set = 1; set <= step.sets; ++set) {
-      if (set > 1 && step.rest.count() > 0 && !addSetRest(routine, step, set, step.sets, round))
+      if (set > 1 && step.rest.count() > 0 && !addSetRest(routine, step, set, firstCount, round))
         return false;
       if (!addWork(routine, step, set, firstCount, round, first)) return false;
       if (!addSwitch(routine, step, set, step.sets, round, second)) return false;

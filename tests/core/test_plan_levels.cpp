@@ -111,7 +111,9 @@ TEST_CASE("a left sore side starts on the left and names the right side at the s
   CHECK(plan.total == 95s);
 }
 
-TEST_CASE("extra sore holds come after all sets, with rest between the extra holds") {
+TEST_CASE(
+    "extra sore holds come after all sets, with rest between the extra holds and counters per "
+    "side") {
   Step step = holdStep("Clamshell", 30, Sides::Both);
   step.sets = 2;
   step.rest = Millis(20s);
@@ -123,7 +125,8 @@ TEST_CASE("extra sore holds come after all sets, with rest between the extra hol
                        {PhaseKind::Hold, Side::Left},  {PhaseKind::Rest, Side::None},
                        {PhaseKind::Hold, Side::Left}};
   CHECK(orderOf(plan) == expected);
-  CHECK(plan.phases[3].text == "Rest before set 2 of 2 of Clamshell.");
+  // A rest counts toward the side that comes next, the sore one.
+  CHECK(plan.phases[3].text == "Rest before set 2 of 4 of Clamshell.");
   CHECK(plan.phases[9].text == "Rest before set 4 of 4 of Clamshell.");
   CHECK(plan.phases[10].set == 4);
   CHECK(plan.phases[10].setCount == 4);

@@ -41,6 +41,7 @@ struct Options {
   // Where the terminal runner draws (its status line uses control sequences); everything else
   // goes to std::cout and std::cerr, which show control characters visibly.
   std::ostream* terminalOut = &std::cout;
+  std::string showLevel = "standard";  // show --level
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string view;       // --view: open the window on progress, checkin or plan
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
@@ -394,7 +395,10 @@ int dispatch(CLI::App& app, Options options) {
   if (const auto code = dispatchReminders(app, options.reminders)) return *code;
   const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
-  if (app.got_subcommand("show")) return showCommand(library, options.showId, std::cout, std::cerr);
+  if (app.got_subcommand("show")) {
+    const Dose dose{levelFromString(options.showLevel).value_or(Level::Standard)};
+    return showCommand(library, options.showId, dose, std::cout, std::cerr);
+  }
   if (app.got_subcommand("validate")) {
     return validateCommand(library, options.validatePaths, std::cout, std::cerr);
   }
@@ -512,6 +516,8 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
   app.add_subcommand("list", "List the routines (bundled and your own) with their total time");
   auto* show = app.add_subcommand("show", "Show a routine's phases with their start times");
   show->add_option("ID", options.showId, "Routine id (see unknot list)")->required();
+  show->add_option("--level", options.showLevel, "The level to show: gentle, standard or strong")
+      ->check(oneOf({"gentle", "standard", "strong"}));
   auto* validate = app.add_subcommand("validate", "Check routine files (default: all routines)");
   validate->add_option("PATH", options.validatePaths, "Files or folders to check");
   auto* run = app.add_subcommand("run", "Run a routine (in the window, or --terminal)");

@@ -1,5 +1,6 @@
 #include "core/plan.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace unknot {
@@ -11,6 +12,7 @@ constexpr Millis kHalfwayThreshold{20000};
 // shared pack of thousands of files chained to each other from making every expansion walk
 // the whole chain, which made `unknot list` quadratic in the number of files.
 constexpr size_t kMaxEmbedDepth = 8;
+constexpr int kMaxExtraSoreHolds = 2;
 
 PhaseKind phaseKindOf(StepKind kind) {
   switch (kind) {
@@ -41,7 +43,11 @@ std::optional<Millis> stepPhaseDuration(const Step& step) {
 // Builds the phase list while tracking the embedding chain, so cycles can be named in full.
 class Expander {
  public:
-  Expander(const Routine& top, const RoutineResolver& resolve) : m_top(top), m_resolve(resolve) {}
+  Expander(const Routine& top, const RoutineResolver& resolve, const Dose& dose)
+      : m_top(top),
+        m_resolve(resolve),
+        m_dose(dose),
+        m_extraHolds(std::clamp(dose.extraSoreHolds, 0, kMaxExtraSoreHolds)) {}
 
   ExpandResult run() {
     ExpandResult result;
@@ -186,27 +192,59 @@ class Expander {
     return ok;
   }
 
-  bool addStep(const Routine& routine, const Step& step, int round) {
-    if (!step.embeddedId.empty()) return addEmbedded(routine, step, round);
-    const bool twoSides = step.sides == Sides::Both;
+  bool addStep(const Routine& routine, const Step& written, int round) {
+    if (!written.embeddedId.empty()) return addEmbedded(routine, written, round);
+    const std::optional<Step> leveled = stepAtLevel(written, m_dose.level);
+    if (!leveled) return true;  // this level leaves the step out
+    const Step& step = *leveled;
+    const Side sore = m_dose.soreSide;
+    if (step.sides == Sides::Both || (step.sides == Sides::Sore && sore == Side::None)) {
+      return addTwoSided(routine, step, round);
+    }
+    const Side only = step.sides == Sides::Left    ? Side::Left
+                      : step.sides == Sides::Right ? Side::Right
+                      : step.sides == Sides::Sore  ? sore
+                                                   : Side::None;
     for (int set = 1; set <= step.sets; ++set) {
-      if (set > 1 && step.rest.count() > 0 && !addSetRest(routine, step, set, round)) return false;
-      const Side first = step.sides == Sides::Left   ? Side::Left
-                         : step.sides == Sides::None ? Side::None
-                                                     : Side::Right;
-      if (!addWork(routine, step, set, round, first)) return false;
-      if (twoSides) {
-        if (step.switchTime.count() > 0 && !addSwitch(routine, step, set, round)) return false;
-        if (!addWork(routine, step, set, round, Side::Left)) return false;
-      }
+      if (set > 1 && step.rest.count() > 0 && !addSetRest(routine, step, set, step.sets, round))
+        return false;
+      if (!addWork(routine, step, set, step.sets, round, only)) return false;
     }
     return true;
   }
 
-  Phase basePhase(const Routine& routine, const Step& step, int set, int round) const {
+  // Each set does the first side, then the other; with a sore side, that side goes first and
+  // gets the extra holds at the end, so the step ends where the plan wants the most work. Set
+  // counters count per side, so each side reads "Set n of m" for its own holds.
+  bool addTwoSided(const Routine& routine, const Step& step, int round) {
+    const Side sore = m_dose.soreSide;
+    const Side first = sore == Side::None ? Side::Right : sore;
+    const Side second = first == Side::Right ? Side::Left : Side::Right;
+    const int extra = sore == Side::None ? 0 : m_extraHolds;
+    const int firstCount = step.sets + extra;
+    for (int set = 1; set <= step.sets; ++set) {
+      if (set > 1 && step.rest.count() > 0 && !addSetRest(routine, step, set, firstCount, round))
+        return false;
+      if (!addWork(routine, step, set, firstCount, round, first)) return false;
+      if (!addSwitch(routine, step, set, step.sets, round, second)) return false;
+      if (!addWork(routine, step, set, step.sets, round, second)) return false;
+    }
+    for (int set = step.sets + 1; set <= firstCount; ++set) {
+      const bool afterOtherSide = set == step.sets + 1;
+      if (afterOtherSide && !addSwitch(routine, step, set, firstCount, round, first)) return false;
+      if (!afterOtherSide && step.rest.count() > 0 &&
+          !addSetRest(routine, step, set, firstCount, round))
+        return false;
+      if (!addWork(routine, step, set, firstCount, round, first)) return false;
+    }
+    return true;
+  }
+
+  Phase basePhase(const Routine& routine, const Step& step, int set, int setCount,
+                  int round) const {
     Phase phase;
     phase.set = set;
-    phase.setCount = step.sets;
+    phase.setCount = setCount;
     phase.round = round;
     phase.roundCount = m_top.rounds;
     phase.routineId = routine.id;
@@ -214,8 +252,9 @@ class Expander {
     return phase;
   }
 
-  bool addWork(const Routine& routine, const Step& step, int set, int round, Side side) {
-    Phase phase = basePhase(routine, step, set, round);
+  bool addWork(const Routine& routine, const Step& step, int set, int setCount, int round,
+               Side side) {
+    Phase phase = basePhase(routine, step, set, setCount, round);
     phase.kind = phaseKindOf(step.kind);
     phase.label = step.name;
     phase.side = side;
@@ -231,26 +270,30 @@ class Expander {
         step.halfway.value_or(timedHold && phase.duration && *phase.duration >= kHalfwayThreshold);
     if (!phase.duration) phase.halfway = false;
     phase.sound = step.sound;
+    phase.muscles = step.muscles;
     return push(std::move(phase));
   }
 
-  bool addSwitch(const Routine& routine, const Step& step, int set, int round) {
-    Phase phase = basePhase(routine, step, set, round);
+  // No switch time means the step asks for none; that is not an error.
+  bool addSwitch(const Routine& routine, const Step& step, int set, int setCount, int round,
+                 Side to) {
+    if (step.switchTime.count() == 0) return true;
+    Phase phase = basePhase(routine, step, set, setCount, round);
     phase.kind = PhaseKind::Switch;
     phase.label = "Switch sides";
-    phase.side = Side::Left;
+    phase.side = to;
     phase.duration = step.switchTime;
-    phase.text = "Change to the left side for " + step.name + ".";
-    phase.say = "Switch to the left side.";
+    phase.text = std::string("Change to the ") + toString(to) + " side for " + step.name + ".";
+    phase.say = std::string("Switch to the ") + toString(to) + " side.";
     return push(std::move(phase));
   }
 
-  bool addSetRest(const Routine& routine, const Step& step, int nextSet, int round) {
-    Phase phase = basePhase(routine, step, nextSet - 1, round);
+  bool addSetRest(const Routine& routine, const Step& step, int nextSet, int setCount, int round) {
+    Phase phase = basePhase(routine, step, nextSet - 1, setCount, round);
     phase.kind = PhaseKind::Rest;
     phase.label = "Rest";
     phase.duration = step.rest;
-    phase.text = "Rest before set " + std::to_string(nextSet) + " of " + std::to_string(step.sets) +
+    phase.text = "Rest before set " + std::to_string(nextSet) + " of " + std::to_string(setCount) +
                  " of " + step.name + ".";
     phase.say = "Rest.";
     phase.countdown = step.rest >= Millis(3000) ? step.countdown : 0;
@@ -259,6 +302,8 @@ class Expander {
 
   const Routine& m_top;
   const RoutineResolver& m_resolve;
+  const Dose& m_dose;
+  int m_extraHolds = 0;
   std::vector<Phase> m_phases;
   std::vector<std::string> m_chain;
   Diagnostics m_errors;
@@ -270,7 +315,7 @@ class Expander {
 }  // namespace
 
 ExpandResult expand(const Routine& routine, const RoutineResolver& resolve, const Dose& dose) {
-  ExpandResult result = Expander(routine, resolve).run();
+  ExpandResult result = Expander(routine, resolve, dose).run();
   if (result.plan) {
     result.plan->level = dose.level;
     result.plan->soreSide = dose.soreSide;

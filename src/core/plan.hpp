@@ -65,7 +65,11 @@ struct ExpandResult {
 // Looks an embedded routine up by id; nullptr when there is none.
 using RoutineResolver = std::function<const Routine*(std::string_view id)>;
 
-// Order inside a step: for each set, right → switch → left (sides = both), rest between sets.
+// Each step is taken at dose.level (core/routine.hpp, stepAtLevel); skipped steps add nothing.
+// Order inside a step: for each set, right → switch → left (sides = both, or "sore" with no
+// sore side), rest between sets. With dose.soreSide, two-sided steps start on the sore side and
+// end with dose.extraSoreHolds (clamped to 0..2) more holds there; sides = "sore" steps are done
+// on the sore side only.
 // Rounds repeat all steps with round-rest phases between. Embedded routines contribute their
 // steps and their own rounds but not their prepare lead-in. Errors (unknown embedded id, a
 // cycle named in full, routines nested more than 8 levels deep, more than limits::kMaxPhases

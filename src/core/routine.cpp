@@ -16,8 +16,11 @@ constexpr Names<StepKind, 6> kKindNames{{{StepKind::Hold, "hold"},
                                          {StepKind::Heat, "heat"},
                                          {StepKind::Ice, "ice"},
                                          {StepKind::Manual, "manual"}}};
-constexpr Names<Sides, 4> kSidesNames{
-    {{Sides::None, "none"}, {Sides::Both, "both"}, {Sides::Left, "left"}, {Sides::Right, "right"}}};
+constexpr Names<Sides, 5> kSidesNames{{{Sides::None, "none"},
+                                       {Sides::Both, "both"},
+                                       {Sides::Left, "left"},
+                                       {Sides::Right, "right"},
+                                       {Sides::Sore, "sore"}}};
 constexpr Names<Category, 7> kCategoryNames{{{Category::Stretch, "stretch"},
                                              {Category::FoamRoll, "foam-roll"},
                                              {Category::Massage, "massage"},
@@ -43,6 +46,23 @@ std::optional<Enum> valueOf(const Names<Enum, N>& names, std::string_view text) 
 }
 
 }  // namespace
+
+std::optional<Step> stepAtLevel(const Step& step, Level level) {
+  const auto& override = step.levels[static_cast<size_t>(level)];
+  if (!override) return step;
+  if (override->skip) return std::nullopt;
+  Step out = step;
+  if (override->name) out.name = *override->name;
+  if (override->duration) out.duration = override->duration;
+  if (override->reps) out.reps = *override->reps;
+  if (override->repTime) out.repTime = override->repTime;
+  if (override->sets) out.sets = *override->sets;
+  if (override->rest) out.rest = *override->rest;
+  if (override->text) out.text = *override->text;
+  if (override->say) out.say = *override->say;
+  out.levels = {};
+  return out;
+}
 
 const char* toString(StepKind kind) {
   return nameOf(kKindNames, kind);

@@ -2,6 +2,7 @@
 // embedded routines are resolved and before expansion into timed phases.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -13,13 +14,28 @@
 namespace unknot {
 
 enum class StepKind { Hold, Reps, Rest, Heat, Ice, Manual };
-enum class Sides { None, Both, Left, Right };
+// Sore: the plan's sore side only, or both sides when the plan names none.
+enum class Sides { None, Both, Left, Right, Sore };
 enum class Side { None, Left, Right };
 // How hard a session is: the plan picks one per day (docs/routines.md, "Levels").
 enum class Level { Gentle, Standard, Strong };
 
 // Categories are a closed set so the library can filter and the plan can set targets by them.
 enum class Category { Stretch, FoamRoll, Massage, Strength, Thermal, Posture, Mixed };
+
+// What a [steps.gentle] or [steps.strong] table changes; unset fields keep the standard value.
+struct StepOverride {
+  SourcePos pos;      // of the level table
+  bool skip = false;  // the step is left out at this level
+  std::optional<std::string> name;
+  std::optional<Millis> duration;
+  std::optional<int> reps;
+  std::optional<Millis> repTime;
+  std::optional<int> sets;
+  std::optional<Millis> rest;
+  std::optional<std::string> text;
+  std::optional<std::string> say;  // already defaulted to the level's name when only that changed
+};
 
 struct Step {
   SourcePos pos;  // of the [[steps]] table, for errors found after loading
@@ -36,7 +52,10 @@ struct Step {
   std::string say;              // already defaulted to name by the loader
   std::optional<bool> halfway;  // unset: default rule (timed and >= 20 s)
   int countdown = 3;
-  std::filesystem::path sound;  // resolved, confined path; empty when none
+  std::filesystem::path sound;       // resolved, confined path; empty when none
+  std::vector<std::string> muscles;  // from core/muscles.hpp's vocabulary
+  // Indexed by Level; the standard entry stays empty (the step's own keys are that level).
+  std::array<std::optional<StepOverride>, 3> levels;
   // Set when the step embeds another routine; every other field is then unused.
   std::string embeddedId;
   SourcePos embeddedPos;
@@ -55,6 +74,10 @@ struct Routine {
   std::vector<Step> steps;
   Diagnostics warnings;  // e.g. heat/ice over 20 minutes
 };
+
+// The step as done at `level`, or nullopt when that level leaves it out.
+std::optional<Step> stepAtLevel(const Step& step, Level level);
+inline constexpr std::array<Level, 3> kLevels{Level::Gentle, Level::Standard, Level::Strong};
 
 const char* toString(StepKind kind);
 const char* toString(Sides sides);

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "core/routine_fields.hpp"
+#include "core/routine_levels.hpp"
 #include "core/routine_prescan.hpp"
 #include "core/routine_steps.hpp"
 
@@ -114,6 +115,7 @@ void readSteps(Report& report, Fields& fields, Routine& routine,
       routine.steps.push_back(std::move(*step));
     }
   }
+  if (routine.steps.size() == steps->size()) loader::checkEveryLevelKeepsAStep(report, routine);
 }
 
 LoadResult finish(Report& report, std::optional<Routine> routine) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/routine_levels.hpp"
 #include "core/routine_loader.hpp"
 
 namespace unknot::loader {
@@ -11,9 +12,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 15> kStepKeys{
-    "name",     "kind", "duration", "sides",   "switch",    "sets",  "rest",   "reps",
-    "rep_time", "text", "say",      "halfway", "countdown", "sound", "routine"};
+constexpr std::array<std::string_view, 19> kStepKeys{
+    "name",    "kind",     "duration", "sides",  "switch",  "sets",      "rest",
+    "reps",    "rep_time", "text",     "say",    "halfway", "countdown", "sound",
+    "routine", "muscles",  "gentle",   "strong", "standard"};
 
 constexpr Millis kOneSecond{1000};
 
@@ -74,17 +76,7 @@ void readWorkDuration(Report& report, Fields& fields, Step& step, std::optional<
     return;
   }
   step.duration = fields.duration("duration", kOneSecond);
-  const bool thermal = *kind == StepKind::Heat || *kind == StepKind::Ice;
-  if (thermal && step.duration && *step.duration > limits::kThermalWarning) {
-    const bool heat = *kind == StepKind::Heat;
-    report.warning(
-        posOf(*fields.find("duration")),
-        fields.qualified("duration") + ": " + toString(*kind) + " for " +
-            formatDuration(*step.duration) + ": more than " +
-            std::to_string(limits::kThermalWarning.count() / 60000) +
-            " minutes per application risks skin damage; keep a cloth between skin and the " +
-            (heat ? "heat pack" : "ice pack"));
-  }
+  if (step.duration) warnLongThermal(report, fields, *kind, *step.duration);
 }
 
 void readReps(Fields& fields, Step& step, std::optional<StepKind> kind) {
@@ -134,6 +126,18 @@ void readPresentation(Fields& fields, Step& step, const SoundRoots& soundRoots) 
 
 }  // namespace
 
+void warnLongThermal(Report& report, Fields& fields, StepKind kind, Millis duration) {
+  const bool thermal = kind == StepKind::Heat || kind == StepKind::Ice;
+  if (!thermal || duration <= limits::kThermalWarning) return;
+  report.warning(posOf(*fields.find("duration")),
+                 fields.qualified("duration") + ": " + toString(kind) + " for " +
+                     formatDuration(duration) + ": more than " +
+                     std::to_string(limits::kThermalWarning.count() / 60000) +
+                     " minutes per application risks skin damage; keep a cloth between skin and "
+                     "the " +
+                     (kind == StepKind::Heat ? "heat pack" : "ice pack"));
+}
+
 std::optional<Step> readStep(Report& report, const toml::node& node, size_t number,
                              const SoundRoots& soundRoots) {
   const std::string prefix = "steps[" + std::to_string(number) + "]";
@@ -159,7 +163,7 @@ std::optional<Step> readStep(Report& report, const toml::node& node, size_t numb
   const std::optional<StepKind> kind = readKind(fields);
   if (kind) step.kind = *kind;
   readWorkDuration(report, fields, step, kind);
-  if (auto sides = fields.choice("sides", {"none", "both", "left", "right"})) {
+  if (auto sides = fields.choice("sides", {"none", "both", "left", "right", "sore"})) {
     step.sides = *sidesFromString(*sides);
   }
   if (auto switchTime = fields.duration("switch", Millis(0))) step.switchTime = *switchTime;
@@ -167,6 +171,8 @@ std::optional<Step> readStep(Report& report, const toml::node& node, size_t numb
   if (auto rest = fields.duration("rest", Millis(0))) step.rest = *rest;
   readReps(fields, step, kind);
   readPresentation(fields, step, soundRoots);
+  readMuscles(report, fields, step);
+  readLevels(report, *table, step, prefix, kind, fields.has("say"), kStepKeys);
   if (report.errorCount() != before) return std::nullopt;
   return step;
 }

@@ -23,6 +23,9 @@ SoundRoots soundRootsFor(const std::filesystem::path& routinePath,
 std::optional<Step> readStep(Report& report, const toml::node& node, size_t number,
                              const SoundRoots& soundRoots);
 
+// Warns at `duration` of `fields` when heat or ice lasts longer than limits::kThermalWarning.
+void warnLongThermal(Report& report, Fields& fields, StepKind kind, Millis duration);
+
 // Reads `key` of `fields` as a relative sound path and resolves it, following symlinks, to a
 // regular file inside one of `roots`. Reports and returns nullopt otherwise.
 std::optional<std::filesystem::path> readSoundPath(Fields& fields, std::string_view key,

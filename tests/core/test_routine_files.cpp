@@ -107,7 +107,7 @@ kind = "rest"
           "x.toml:2:8: name: expected a string of 1 to 80 characters, found an empty string",
           "x.toml:3:10: rounds: expected a whole number from 1 to 20, found 0",
           R"(x.toml:7:12: steps[1].duration: expected a duration like 45, "45s" or "1m30s", found "-1s")",
-          R"(x.toml:8:9: steps[1].sides: expected one of none, both, left, right, found "upside")",
+          R"(x.toml:8:9: steps[1].sides: expected one of none, both, left, right, sore, found "upside")",
           "x.toml:10:1: steps[2]: missing key 'name' (every step needs a name, unless it embeds "
           "a routine with routine = \"id\")",
           R"(x.toml:10:1: steps[2]: missing key 'duration' (required for kind "rest"), e.g. duration = "45s")",

@@ -270,7 +270,7 @@ TEST_CASE("enum values list the choices and suggest a near miss") {
                    R"(thermal, posture, mixed, found "strech" (did you mean "stretch"?))",
             path + R"(:7:8: steps[1].kind: expected one of hold, reps, rest, heat, ice, manual, )"
                    R"(found "hodl" (did you mean "hold"?))",
-            path + R"(:9:9: steps[1].sides: expected one of none, both, left, right, found )"
+            path + R"(:9:9: steps[1].sides: expected one of none, both, left, right, sore, found )"
                    R"("both sides")",
         });
 }

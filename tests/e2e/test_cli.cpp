@@ -29,7 +29,8 @@ struct Cli {
 const std::vector<std::string> kBundled{
     "pigeon-pose",      "seated-forward-bend", "figure-four-stretch",
     "foam-roll-glutes", "ball-massage",        "glute-strength",
-    "heat-ice",         "desk-break",          "daily-recovery"};
+    "heat-ice",         "desk-break",          "daily-recovery",
+    "sore-day",         "hip-strength"};
 
 size_t count(const std::string& text, const std::string& needle) {
   size_t n = 0;

@@ -37,7 +37,8 @@ constexpr long kMaxChildRssKiB = 256 * 1024;
 const std::vector<std::string> kBundled{
     "pigeon-pose",      "seated-forward-bend", "figure-four-stretch",
     "foam-roll-glutes", "ball-massage",        "glute-strength",
-    "heat-ice",         "desk-break",          "daily-recovery"};
+    "heat-ice",         "desk-break",          "daily-recovery",
+    "sore-day",         "hip-strength"};
 
 struct Timed {
   ProcessResult result;

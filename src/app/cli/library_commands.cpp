@@ -37,6 +37,31 @@ std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path
   return files;
 }
 
+// A level changes durations and counts, and a plan's sore side adds up to two holds to every
+// two-sided step, so each can break the time and phase limits on its own; a message that
+// several of them share is shown once.
+Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve) {
+  Diagnostics errors;
+  std::vector<std::string> seen;
+  for (Level level : {Level::Standard, Level::Gentle, Level::Strong}) {
+    for (const Dose& dose : {Dose{level}, Dose{level, Side::Right, 2}}) {
+      for (Diagnostic& e : expand(routine, resolve, dose).errors) {
+        const std::string line = e.toString();
+        if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
+        seen.push_back(line);
+        std::string where;
+        if (level != Level::Standard) where = std::string("at the ") + toString(level) + " level";
+        if (dose.soreSide != Side::None) {
+          where += (where.empty() ? "" : ", ") + std::string("with 2 extra sore-side holds");
+        }
+        if (!where.empty()) e.message = where + ": " + e.message;
+        errors.push_back(std::move(e));
+      }
+    }
+  }
+  return errors;
+}
+
 }  // namespace
 
 int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
@@ -72,13 +97,27 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
-int showCommand(const Library& library, const std::string& id, std::ostream& out,
+int showCommand(const Library& library, const std::string& id, const Dose& dose, std::ostream& out,
                 std::ostream& err) {
   const auto [entry, code] = findRunnable(library, id, "show", err);
   if (!entry) return code;
-  const Plan& plan = *entry->plan;
-  out << plan.name << " (" << toString(plan.category) << ", "
-      << totalText(plan.total, plan.hasUntimedPhases) << ")\n";
+  const RoutineResolver resolve = [&](std::string_view other) {
+    return library.routines.findRoutine(other);
+  };
+  // The library holds the standard plan; another dose is expanded here, and validate has
+  // already made every level of a loadable routine expand (an error here is still reported).
+  ExpandResult dosed = expand(*entry->routine, resolve, dose);
+  if (!dosed.plan) {
+    err << errorLine("show", "routine '" + id + "' cannot run at the " + toString(dose.level) +
+                                 " level: " + dosed.errors.front().toString())
+        << '\n';
+    return kExitFailure;
+  }
+  const Plan& plan = *dosed.plan;
+  out << plan.name << " (" << toString(plan.category) << ", " << toString(plan.level) << ", "
+      << totalText(plan.total, plan.hasUntimedPhases);
+  if (plan.soreSide != Side::None) out << ", sore side " << toString(plan.soreSide);
+  out << ")\n";
   if (!entry->routine->summary.empty()) out << entry->routine->summary << '\n';
   for (const auto& warning : entry->routine->warnings)
     out << "warning: " << warning.toString() << '\n';
@@ -124,7 +163,7 @@ int validateCommand(const Library& library, const std::vector<std::string>& path
   };
   int errorCount = 0;
   for (auto& [file, result] : results) {
-    if (result.routine) result.errors = expand(*result.routine, resolve).errors;
+    if (result.routine) result.errors = expandEveryDose(*result.routine, resolve);
     for (const auto& e : result.errors) err << e.toString() << '\n';
     errorCount += static_cast<int>(result.errors.size());
     if (result.routine) {

@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "app/session/library.hpp"
+#include "core/plan.hpp"
 
 namespace unknot {
 
 int listCommand(const Library& library, std::ostream& out, std::ostream& err);
-int showCommand(const Library& library, const std::string& id, std::ostream& out,
+// Shows the routine's phases at `dose` (its level, and the sore side two-sided steps start on).
+int showCommand(const Library& library, const std::string& id, const Dose& dose, std::ostream& out,
                 std::ostream& err);
 int validateCommand(const Library& library, const std::vector<std::string>& paths,
                     std::ostream& out, std::ostream& err);

@@ -72,13 +72,15 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
-int showCommand(const Library& library, const std::string& id, std::ostream& out,
-                std::ostream& err) {
+int showCommand(const Library& library, const std::string& id, std::ostream& out, std::ostream& err,
+                const TodayDose* today) {
   const auto [entry, code] = findRunnable(library, id, "show", err);
   if (!entry) return code;
-  const Plan& plan = *entry->plan;
+  const bool dosed = today && today->fromPlan;
+  const Plan plan = dosed ? planAtDose(library, *entry, today->dose) : *entry->plan;
   out << plan.name << " (" << toString(plan.category) << ", "
       << totalText(plan.total, plan.hasUntimedPhases) << ")\n";
+  if (dosed) out << doseLine(*today) << '\n';
   if (!entry->routine->summary.empty()) out << entry->routine->summary << '\n';
   for (const auto& warning : entry->routine->warnings)
     out << "warning: " << warning.toString() << '\n';

@@ -42,6 +42,22 @@ void printSoreSide(const PlanSettings& settings, std::ostream& out) {
   out << '\n';
 }
 
+void printNextReview(const ProgressSnapshot& snap, std::ostream& out) {
+  const LevelChange* today = snap.levelToday();
+  if (!today || snap.finished) return;
+  if (today->cause == LevelCause::Manual) {
+    out << "Set by hand: the rules take over again after `unknot plan level auto`.\n";
+    return;
+  }
+  if (snap.dose.level == Level::Strong) return;
+  const int weeksIn = daysBetween(snap.plan.start, snap.today) / 7 + 1;
+  const LogicalDate next = snap.plan.start + std::chrono::days(7 * weeksIn);
+  if (next > snap.plan.end()) return;
+  out << "Next step up: " << dayLabel(next) << ", if this week reaches "
+      << static_cast<int>(level_rules::kMinAdherence * 100)
+      << " % with no flare and pain no higher than the week before\n";
+}
+
 void printLevelHistory(const ProgressSnapshot& snap, std::ostream& out) {
   if (!snap.hasPlan || snap.levels.empty()) return;
   out << "Level history:\n";

@@ -17,6 +17,9 @@ const char* soreSideName(Side side);
 void printLevel(const ProgressSnapshot& snap, std::ostream& out);
 // "Sore side: right (1 extra hold on it)" or "Sore side: both".
 void printSoreSide(const PlanSettings& settings, std::ostream& out);
+// When the rules look at the level next: "Next step up: Tue 8 Dec, if this week reaches 70 %
+// with no flare and pain no higher than last week", or why they will not.
+void printNextReview(const ProgressSnapshot& snap, std::ostream& out);
 // Every level change with its date and reason, oldest first.
 void printLevelHistory(const ProgressSnapshot& snap, std::ostream& out);
 // "Hold time by side, last 7 days: right 14 min, left 9 min" with one line per muscle, then

@@ -170,6 +170,7 @@ int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostr
     printPlan(*plan, snapshot.today, out);
     printSoreSide(plan->settingsOn(std::clamp(snapshot.today, plan->start, plan->end())), out);
     printLevel(snapshot, out);
+    printNextReview(snapshot, out);
     printLevelHistory(snapshot, out);
     return kExitOk;
   });

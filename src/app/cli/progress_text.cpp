@@ -235,7 +235,15 @@ void printHistory(const std::vector<SessionSummary>& sessions,
                        (s.outcome ? toString(*s.outcome) : "running") + ", " +
                        minutesText(s.active) + ", " + counted(s.phasesDone, "phase") + " done";
     if (s.phasesSkipped > 0) line += ", " + std::to_string(s.phasesSkipped) + " skipped";
+    if (s.level) line += std::string(" (") + toString(*s.level) + ")";
     byDay[s.date].emplace_back(s.started.utc, line);
+  }
+  for (const FlareDay& flare : snap.flares) {
+    if (flare.date < range.from || flare.date > range.to) continue;
+    // First in its day: it speaks for the whole day.
+    byDay[flare.date].emplace_back(
+        UtcMillis{},
+        "flare day" + (flare.note.empty() ? std::string() : "; \"" + flare.note + "\""));
   }
   for (const auto& c : checkins) {
     std::string line = localClock(c.at) + "  check-in: pain " + std::to_string(c.pain);

@@ -17,6 +17,7 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
 #include "app/session/terminal_safe_stream.hpp"
+#include "app/session/today_dose.hpp"
 #include "app/session/warnings.hpp"
 #include "app/terminal/terminal_runner.hpp"
 #include "core/closest_match.hpp"
@@ -41,7 +42,7 @@ struct Options {
   // Where the terminal runner draws (its status line uses control sequences); everything else
   // goes to std::cout and std::cerr, which show control characters visibly.
   std::ostream* terminalOut = &std::cout;
-  std::string showLevel = "standard";  // show --level
+  std::string showLevel;  // show --level; empty: the plan's level today
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string view;       // --view: open the window on progress, checkin or plan
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
@@ -73,6 +74,7 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
                                 [[maybe_unused]] const SettingsLoad& settings) {
   TerminalOptions terminal;
   terminal.timeScale = options.timeScale;
+  terminal.today = todayDose(paths.data, localNow());
   terminal.interactive = stdioIsTerminal();
   terminal.confirmLongThermal = options.confirmLongThermal;
   terminal.freshThermal = options.freshThermal;
@@ -280,11 +282,36 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
         ->check(wholeNumber(0, plan_limits::kMaxRestDaysPerWeek));
     command->add_option("--day-start", p.dayStart, "Hour the day starts, 0 to 12 (default 3)")
         ->check(wholeNumber(0, 12));
+    command
+        ->add_option("--side", p.side,
+                     "Your sore side: left, right or both (default both); two-sided steps "
+                     "start there and hold it longer")
+        ->check(oneOf({"left", "right", "both"}));
+    command
+        ->add_option("--extra-sore-holds", p.extraSoreHolds,
+                     "Extra holds on the sore side, 0 to 2 (default 1)")
+        ->check(wholeNumber(0, plan_limits::kMaxExtraSoreHolds));
+    command->add_option("--now", p.nowText, "Pretend it is this time")->group("");
     dataDir(command);
   }
   start->add_option("--date", p.date, "First day of the plan, YYYY-MM-DD (default today)");
   start->add_flag("--replace", p.replace, "Start a new plan even though one is running");
-  dataDir(plan->add_subcommand("show", "Show the plan, its targets and which day it is"));
+  auto* show = plan->add_subcommand(
+      "show", "Show the plan, its targets, which day it is, today's level and its history");
+  show->add_option("--now", p.nowText, "Pretend it is this time")->group("");
+  dataDir(show);
+  auto* level = plan->add_subcommand(
+      "level", "Choose the level from today (gentle, standard, strong), or auto for the rules");
+  level->add_option("LEVEL", p.level, "gentle, standard, strong or auto")
+      ->required()
+      ->check(oneOf({"gentle", "standard", "strong", "auto"}));
+  level->add_option("--now", p.nowText, "Pretend it is this time")->group("");
+  dataDir(level);
+  auto* flare = app.add_subcommand(
+      "flare", "Mark today as a flare: keeps the streak, lowers the level from tomorrow");
+  flare->add_option("--note", p.note, "A short note");
+  flare->add_option("--now", p.nowText, "Pretend it is this time")->group("");
+  dataDir(flare);
   auto* checkin =
       app.add_subcommand("checkin", "Log pain and tightness (0-10), warning symptoms and a note");
   checkin->add_option("--pain", p.pain, "Pain now, 0 (none) to 10 (worst)")
@@ -376,8 +403,10 @@ std::optional<int> dispatchProgress(CLI::App& app, const ProgressOptions& p) {
     CLI::App* plan = app.get_subcommand("plan");
     if (plan->got_subcommand("start")) return planStartCommand(p, std::cout, std::cerr);
     if (plan->got_subcommand("edit")) return planEditCommand(p, std::cout, std::cerr);
+    if (plan->got_subcommand("level")) return planLevelCommand(p, std::cout, std::cerr);
     return planShowCommand(p, std::cout, std::cerr);
   }
+  if (app.got_subcommand("flare")) return flareCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("checkin")) return checkinCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("history")) return historyCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("stats")) return statsCommand(p, std::cout, std::cerr);
@@ -396,8 +425,15 @@ int dispatch(CLI::App& app, Options options) {
   const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) {
-    const Dose dose{levelFromString(options.showLevel).value_or(Level::Standard)};
-    return showCommand(library, options.showId, dose, std::cout, std::cerr);
+    // Without --level the plan's dose for today; with it, that level (and still the plan's side).
+    const TodayDose today = todayDose(paths.data, localNow());
+    Dose dose = today.dose;
+    std::string note = doseLine(today);
+    if (!options.showLevel.empty()) {
+      dose.level = levelFromString(options.showLevel).value_or(Level::Standard);
+      note.clear();
+    }
+    return showCommand(library, options.showId, dose, note, std::cout, std::cerr);
   }
   if (app.got_subcommand("validate")) {
     return validateCommand(library, options.validatePaths, std::cout, std::cerr);

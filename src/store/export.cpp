@@ -44,7 +44,7 @@ double seconds(Millis value) {
 void writeSessions(Store& store, const DateRange& all, CsvWriter& csv) {
   for (const char* h : {"session_id", "routine_id", "routine_name", "category", "plan_hash",
                         "runner", "started", "logical_date", "ended", "outcome", "planned_seconds",
-                        "active_seconds", "phases_done", "phases_skipped"}) {
+                        "active_seconds", "phases_done", "phases_skipped", "level", "sore_side"}) {
     csv.plain(h);
   }
   csv.endRow();
@@ -55,6 +55,9 @@ void writeSessions(Store& store, const DateRange& all, CsvWriter& csv) {
     csv.plain(s.outcome ? toString(*s.outcome) : "running");
     csv.number(seconds(s.planned), 1).number(seconds(s.active), 1);
     csv.number(std::int64_t{s.phasesDone}).number(std::int64_t{s.phasesSkipped});
+    // Empty for sessions recorded before levels existed.
+    csv.plain(s.level ? toString(*s.level) : "");
+    csv.plain(!s.soreSide ? "" : *s.soreSide == Side::None ? "both" : toString(*s.soreSide));
     csv.endRow();
   }
 }
@@ -62,7 +65,7 @@ void writeSessions(Store& store, const DateRange& all, CsvWriter& csv) {
 void writePhases(Store& store, CsvWriter& csv) {
   for (const char* h :
        {"session_id", "phase_number", "kind", "label", "routine_id", "category", "side",
-        "planned_seconds", "actual_seconds", "result", "ended", "logical_date"}) {
+        "planned_seconds", "actual_seconds", "result", "ended", "logical_date", "muscles"}) {
     csv.plain(h);
   }
   csv.endRow();
@@ -77,6 +80,9 @@ void writePhases(Store& store, CsvWriter& csv) {
       csv.empty();
     csv.number(seconds(p.actual), 1).plain(p.skipped ? "skipped" : "done");
     csv.plain(formatIso8601(row.ended)).plain(formatDate(row.date));
+    std::string muscles;
+    for (const auto& muscle : p.muscles) muscles += (muscles.empty() ? "" : " ") + muscle;
+    csv.text(muscles);
     csv.endRow();
   });
 }

@@ -158,8 +158,38 @@ CREATE TABLE checkin_gone (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                      kVersion5};
+// Version 6: the plan's level and sore side. Each plan version's sore side ('both' for older
+// ones) and extra holds on it; levels set by hand (`auto` returns to the rules); flare days
+// with their note; the level and sore side each session ran at (NULL before: the routine as
+// written); and each phase's muscles, comma-separated ('' when unknown).
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE plan_versions ADD COLUMN sore_side TEXT NOT NULL DEFAULT 'both'
+  CHECK (sore_side IN ('left', 'right', 'both'));
+ALTER TABLE plan_versions ADD COLUMN extra_sore_holds INTEGER NOT NULL DEFAULT 1
+  CHECK (extra_sore_holds BETWEEN 0 AND 2);
+CREATE TABLE level_overrides (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+  effective_from TEXT NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('gentle', 'standard', 'strong', 'auto')),
+  created_utc_ms INTEGER NOT NULL
+);
+CREATE INDEX level_overrides_by_plan ON level_overrides (plan_id);
+CREATE TABLE flare_days (
+  logical_date TEXT PRIMARY KEY,
+  note TEXT NOT NULL DEFAULT '',
+  at_utc_ms INTEGER NOT NULL,
+  at_offset_s INTEGER NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE sessions ADD COLUMN level TEXT
+  CHECK (level IS NULL OR level IN ('gentle', 'standard', 'strong'));
+ALTER TABLE sessions ADD COLUMN sore_side TEXT
+  CHECK (sore_side IS NULL OR sore_side IN ('left', 'right', 'both'));
+ALTER TABLE phases ADD COLUMN muscles TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3,
+                                                      kVersion4, kVersion5, kVersion6};
 
 }  // namespace
 

@@ -109,6 +109,7 @@ void SessionRecorder::phaseEnded(const CueEvent& event) {
   record.planned = phase.duration;
   record.actual = std::max(Millis(0), event.at - m_phaseStart - paused);
   record.skipped = event.value != 0;
+  record.muscles = phase.muscles;
   attempt([&] { m_store->addPhase(*m_session, record, m_options.now()); });
 }
 

@@ -39,7 +39,9 @@ struct SessionStart {
     Category category = Category::Mixed;
     int workPhases = 0;
   };
-  std::vector<Part> parts;  // one per routine the plan contains (itself and embedded ones)
+  std::vector<Part> parts;        // one per routine the plan contains (itself and embedded ones)
+  Level level = Level::Standard;  // the dose the plan was expanded at
+  Side soreSide = Side::None;     // None: no sore side (both)
 };
 
 // Describes the plan's parts: work phases (hold, reps, heat, ice, manual) per routine id.
@@ -58,6 +60,7 @@ struct PhaseRecord {
   std::optional<Millis> planned;
   Millis actual{0};  // pauses excluded
   bool skipped = false;
+  std::vector<std::string> muscles;  // the step's muscles (work phases)
 };
 
 struct CheckinInput {
@@ -84,6 +87,8 @@ struct SessionSummary {
   Millis planned{0};
   Millis active{0};  // completed phases, pauses excluded
   int phasesDone = 0, phasesSkipped = 0;
+  std::optional<Level> level;  // nullopt: recorded before levels (schema 6)
+  std::optional<Side> soreSide;
 };
 
 struct PhaseRow {
@@ -146,8 +151,18 @@ class Store {
   RecoveryPlan startPlan(LogicalDate start, const PlanSettings& settings, const LocalInstant& now);
   RecoveryPlan editPlan(LogicalDate from, const PlanSettings& settings, const LocalInstant& now);
 
+  // Levels and flares (schema 6). A level set by hand holds from `from` on in the current plan
+  // (nullopt is `auto`); throws StoreError without a plan. A flare day keeps one row per day:
+  // marking it again replaces the note.
+  void setLevelOverride(std::optional<Level> level, LogicalDate from, const LocalInstant& now);
+  std::vector<LevelOverride> levelOverrides(std::int64_t planId);
+  void markFlare(LogicalDate day, const std::string& note, const LocalInstant& at);
+  std::vector<FlareDay> flareDays(const DateRange& range);
+
   // Queries.
   std::vector<SessionPart> sessionParts(const DateRange& range);
+  // Completed holds with a side, summed per session phase (for the per-side balance).
+  std::vector<HoldRecord> holdRecords(const DateRange& range);
   std::vector<CheckinRecord> checkins(const DateRange& range);
   // Every symptom reported or said gone, in the order of the check-ins (for symptom flags,
   // which stay until a check-in says the symptom has gone).

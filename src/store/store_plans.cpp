@@ -37,7 +37,8 @@ RecoveryPlan loadPlan(Database& db, Statement& row) {
   plan.start = readDate(row, 1);
   if (!row.isNull(2)) plan.cutOff = readDate(row, 2);
   Statement versions = db.prepare(
-      "SELECT id, effective_from, weeks, rest_days_per_week, day_start_hour FROM plan_versions "
+      "SELECT id, effective_from, weeks, rest_days_per_week, day_start_hour, sore_side, "
+      "extra_sore_holds FROM plan_versions "
       "WHERE plan_id = ?1 ORDER BY effective_from");
   versions.bind(1, plan.id);
   while (versions.step()) {
@@ -46,6 +47,8 @@ RecoveryPlan loadPlan(Database& db, Statement& row) {
     version.settings.weeks = versions.integer(2);
     version.settings.restDaysPerWeek = versions.integer(3);
     version.settings.dayStartHour = versions.integer(4);
+    version.settings.soreSide = sideFromString(versions.text(5)).value_or(Side::None);
+    version.settings.extraSoreHolds = versions.integer(6);
     version.settings.targets = loadTargets(db, versions.int64(0));
     plan.versions.push_back(std::move(version));
   }
@@ -78,13 +81,16 @@ std::int64_t Store::insertPlanVersion(std::int64_t plan, LogicalDate from,
                                       const PlanSettings& settings, const LocalInstant& now) {
   m_db.prepare(R"sql(
     INSERT INTO plan_versions (plan_id, effective_from, weeks, rest_days_per_week,
-      day_start_hour, created_utc_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql")
+      day_start_hour, created_utc_ms, sore_side, extra_sore_holds)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
       .bind(1, plan)
       .bind(2, formatDate(from))
       .bind(3, settings.weeks)
       .bind(4, settings.restDaysPerWeek)
       .bind(5, settings.dayStartHour)
       .bind(6, nowMs(now))
+      .bind(7, settings.soreSide == Side::None ? "both" : toString(settings.soreSide))
+      .bind(8, settings.extraSoreHolds)
       .run();
   const std::int64_t version = m_db.lastInsertId();
   Statement target =
@@ -134,6 +140,34 @@ RecoveryPlan Store::editPlan(LogicalDate from, const PlanSettings& settings,
   transaction.commit();
   m_dayStartHour.reset();
   return *currentPlan();
+}
+
+void Store::setLevelOverride(std::optional<Level> level, LogicalDate from,
+                             const LocalInstant& now) {
+  const auto plan = currentPlan();
+  if (!plan)
+    throw StoreError("there is no plan to set a level for; start one with `unknot plan start`");
+  m_db.prepare(
+          "INSERT INTO level_overrides (plan_id, effective_from, level, created_utc_ms) "
+          "VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, plan->id)
+      .bind(2, formatDate(std::max(from, plan->start)))
+      .bind(3, level ? toString(*level) : "auto")
+      .bind(4, nowMs(now))
+      .run();
+}
+
+std::vector<LevelOverride> Store::levelOverrides(std::int64_t planId) {
+  std::vector<LevelOverride> out;
+  Statement query = m_db.prepare(
+      "SELECT effective_from, level FROM level_overrides WHERE plan_id = ?1 "
+      "ORDER BY effective_from, id");
+  query.bind(1, planId);
+  while (query.step()) {
+    // A level this version does not know (a newer one wrote it) reads as `auto`.
+    out.push_back({readDate(query, 0), levelFromString(query.text(1))});
+  }
+  return out;
 }
 
 }  // namespace unknot

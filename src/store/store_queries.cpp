@@ -41,6 +41,16 @@ std::optional<SessionOutcome> outcomeFromString(const std::optional<std::string>
   return SessionOutcome::Interrupted;
 }
 
+std::vector<std::string> listFrom(const std::string& list) {
+  std::vector<std::string> out;
+  std::istringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
 std::vector<Symptom> symptomsFrom(const std::string& list) {
   std::vector<Symptom> out;
   std::istringstream in(list);
@@ -100,6 +110,32 @@ std::vector<SessionPart> Store::sessionParts(const DateRange& range) {
     }
   }
   return parts;
+}
+
+std::vector<HoldRecord> Store::holdRecords(const DateRange& range) {
+  std::vector<HoldRecord> out;
+  Statement query = m_db.prepare(R"sql(
+    SELECT s.logical_date, ph.side, ph.muscles, sum(ph.actual_ms)
+    FROM sessions s JOIN phases ph ON ph.session_id = s.id
+    WHERE s.logical_date BETWEEN ?1 AND ?2 AND ph.skipped = 0 AND ph.kind = 'hold'
+      AND ph.side IN ('left', 'right')
+    GROUP BY s.logical_date, ph.side, ph.muscles)sql");
+  query.bind(1, formatDate(range.from)).bind(2, formatDate(range.to));
+  while (query.step()) {
+    out.push_back({dateAt(query, 0), sideFromString(query.text(1)).value_or(Side::None),
+                   listFrom(query.text(2)), Millis(query.int64(3))});
+  }
+  return out;
+}
+
+std::vector<FlareDay> Store::flareDays(const DateRange& range) {
+  std::vector<FlareDay> out;
+  Statement query = m_db.prepare(
+      "SELECT logical_date, note FROM flare_days WHERE logical_date BETWEEN ?1 AND ?2 "
+      "ORDER BY logical_date");
+  query.bind(1, formatDate(range.from)).bind(2, formatDate(range.to));
+  while (query.step()) out.push_back({dateAt(query, 0), query.text(1)});
+  return out;
 }
 
 std::vector<CheckinRecord> Store::checkins(const DateRange& range) {
@@ -162,7 +198,8 @@ std::vector<SessionSummary> Store::sessions(const DateRange& range) {
       s.outcome,
       (SELECT count(*) FROM phases WHERE session_id = s.id AND skipped = 0),
       (SELECT count(*) FROM phases WHERE session_id = s.id AND skipped = 1),
-      (SELECT coalesce(sum(actual_ms), 0) FROM phases WHERE session_id = s.id AND skipped = 0)
+      (SELECT coalesce(sum(actual_ms), 0) FROM phases WHERE session_id = s.id AND skipped = 0),
+      s.level, s.sore_side
     FROM sessions s WHERE s.logical_date BETWEEN ?1 AND ?2
     ORDER BY s.started_utc_ms, s.id)sql");
   query.bind(1, formatDate(range.from)).bind(2, formatDate(range.to));
@@ -182,6 +219,9 @@ std::vector<SessionSummary> Store::sessions(const DateRange& range) {
     s.phasesDone = query.integer(13);
     s.phasesSkipped = query.integer(14);
     s.active = Millis(query.int64(15));
+    if (const auto level = query.optionalText(16)) s.level = levelFromString(*level);
+    if (const auto side = query.optionalText(17))
+      s.soreSide = sideFromString(*side).value_or(Side::None);
     out.push_back(std::move(s));
   }
   return out;
@@ -190,7 +230,7 @@ std::vector<SessionSummary> Store::sessions(const DateRange& range) {
 void Store::forEachPhase(const std::function<void(const PhaseRow&)>& visit) {
   Statement query = m_db.prepare(R"sql(
     SELECT session_id, phase_index, kind, label, routine_id, category, side, planned_ms,
-      actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date
+      actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date, muscles
     FROM phases ORDER BY session_id, id)sql");
   while (query.step()) {
     PhaseRow row;
@@ -206,6 +246,7 @@ void Store::forEachPhase(const std::function<void(const PhaseRow&)>& visit) {
     row.phase.skipped = query.int64(9) != 0;
     row.ended = instant(query, 10, 11);
     row.date = dateAt(query, 12);
+    row.phase.muscles = listFrom(query.text(13));
     visit(row);
   }
 }
@@ -229,6 +270,10 @@ ProgressInput Store::progressInput(const LocalInstant& now) {
   if (const auto recorded = recordedRange()) input.firstRecord = recorded->from;
   input.symptomMarks = symptomMarks();
   input.baseline = firstPainDays(baselineRange(input.plan, input.today), pain_rules::kBaselineDays);
+  const DateRange window = sessionRange(input.plan, input.today);
+  input.flares = flareDays(window);
+  input.holds = holdRecords(window);
+  if (input.plan) input.levelOverrides = levelOverrides(input.plan->id);
   return input;
 }
 

@@ -17,6 +17,12 @@ std::int64_t offsetS(const LocalInstant& at) {
   return at.offset.count();
 }
 
+std::string muscleList(const std::vector<std::string>& muscles) {
+  std::string list;
+  for (const auto& muscle : muscles) list += (list.empty() ? "" : ",") + muscle;
+  return list;
+}
+
 }  // namespace
 
 bool isWorkPhase(PhaseKind kind) {
@@ -40,6 +46,8 @@ SessionStart describeSession(const Plan& plan, const CategoryLookup& categoryOf)
   start.planHash = planHash(plan);
   start.planned = plan.total;
   start.phaseCount = static_cast<int>(plan.phases.size());
+  start.level = plan.level;
+  start.soreSide = plan.soreSide;
   std::map<std::string, size_t> index;
   for (const Phase& phase : plan.phases) {
     if (!isWorkPhase(phase.kind)) continue;
@@ -62,8 +70,8 @@ std::int64_t Store::beginSession(const SessionStart& start, const LocalInstant& 
   Transaction transaction(m_db);
   m_db.prepare(R"sql(
     INSERT INTO sessions (routine_id, routine_name, category, plan_hash, planned_ms, phase_count,
-      runner, lock_token, started_utc_ms, started_offset_s, logical_date)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql")
+      runner, lock_token, started_utc_ms, started_offset_s, logical_date, level, sore_side)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql")
       .bind(1, start.routineId)
       .bind(2, start.routineName)
       .bind(3, toString(start.category))
@@ -75,6 +83,8 @@ std::int64_t Store::beginSession(const SessionStart& start, const LocalInstant& 
       .bind(9, utcMs(at))
       .bind(10, offsetS(at))
       .bind(11, formatDate(date))
+      .bind(12, toString(start.level))
+      .bind(13, start.soreSide == Side::None ? "both" : toString(start.soreSide))
       .run();
   const std::int64_t id = m_db.lastInsertId();
   Statement part = m_db.prepare(
@@ -97,8 +107,8 @@ void Store::addPhase(std::int64_t session, const PhaseRecord& phase, const Local
   if (phase.planned) planned = phase.planned->count();
   m_db.prepare(R"sql(
     INSERT INTO phases (session_id, phase_index, kind, label, routine_id, category, side,
-      planned_ms, actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql")
+      planned_ms, actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date, muscles)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql")
       .bind(1, session)
       .bind(2, static_cast<std::int64_t>(phase.index))
       .bind(3, toString(phase.kind))
@@ -112,6 +122,7 @@ void Store::addPhase(std::int64_t session, const PhaseRecord& phase, const Local
       .bind(11, utcMs(at))
       .bind(12, offsetS(at))
       .bind(13, formatDate(date))
+      .bind(14, muscleList(phase.muscles))
       .run();
   transaction.commit();
 }
@@ -182,6 +193,23 @@ std::int64_t Store::addCheckin(const CheckinInput& checkin, const LocalInstant& 
   }
   transaction.commit();
   return id;
+}
+
+void Store::markFlare(LogicalDate day, const std::string& note, const LocalInstant& at) {
+  if (note.size() > kMaxNoteLength) throw StoreError("the note is longer than 2000 bytes");
+  if (!isCleanUtf8(note)) throw StoreError("the note is not valid UTF-8 text");
+  if (const std::string control = firstControlCharacter(note, true); !control.empty())
+    throw StoreError("the note has a control character (" + control + "); use plain text");
+  requireWritable();
+  m_db.prepare(R"sql(
+    INSERT INTO flare_days (logical_date, note, at_utc_ms, at_offset_s) VALUES (?1, ?2, ?3, ?4)
+    ON CONFLICT (logical_date) DO UPDATE SET note = excluded.note, at_utc_ms = excluded.at_utc_ms,
+      at_offset_s = excluded.at_offset_s)sql")
+      .bind(1, formatDate(day))
+      .bind(2, note)
+      .bind(3, utcMs(at))
+      .bind(4, offsetS(at))
+      .run();
 }
 
 }  // namespace unknot

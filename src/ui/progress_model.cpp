@@ -39,6 +39,8 @@ ImU32 dayStateColour(DayState state) {
       return palette::kPanel;
     case DayState::Untracked:
       return palette::kTrack;  // neutral: nothing was expected of the user yet
+    case DayState::Flare:
+      return IM_COL32(0x7A, 0x55, 0x9A, 0xFF);  // muted violet: a bridged day, not a failure
   }
   return palette::kPanel;
 }

@@ -98,7 +98,8 @@ TEST_CASE("stats --json is valid JSON that another parser reads back") {
   std::vector<std::string> keys;
   for (const auto& [key, value] : doc.items()) keys.push_back(key);
   CHECK(keys == std::vector<std::string>{"today", "plan", "streak", "adherence", "days",
-                                         "categories", "hold_minutes_by_side", "pain", "red_flags",
+                                         "categories", "hold_minutes_by_side", "level",
+                                         "flare_days", "hold_balance", "pain", "red_flags",
                                          "disclaimer"});
   CHECK(doc["today"] == "2024-04-03");
 

@@ -95,7 +95,7 @@ TEST_CASE("every misuse gets one line saying where and what, with the documented
       // The plan.
       {{"plan"},
        2,
-       "unknot: plan: expected a command: start, edit or show (see unknot plan --help)"},
+       "unknot: plan: expected a command: start, edit, show or level (see unknot plan --help)"},
       {{"plan", "strat"}, 2, "unknot: plan: strat: unknown command (did you mean 'start'?)"},
       {{"plan", "start", "--weeks", "9"},
        2,

@@ -132,6 +132,8 @@ TEST_CASE("export writes sessions, phases, check-ins and days with ISO 8601 offs
   CHECK(sessions[0].at("active_seconds") == "90.0");
   CHECK(sessions[0].at("phases_done") == "2");
   CHECK(sessions[0].at("phases_skipped") == "0");
+  CHECK(sessions[0].at("level") == "standard");  // the routine as written
+  CHECK(sessions[0].at("sore_side") == "both");
 
   const CsvRecord phase =
       recordWith(csvRecords(slurp(temp.file("out/phases.csv"))), "phase_number", "2");
@@ -146,7 +148,8 @@ TEST_CASE("export writes sessions, phases, check-ins and days with ISO 8601 offs
                            {"actual_seconds", "45.0"},
                            {"result", "done"},
                            {"ended", "2024-05-01T09:01:00+02:00"},
-                           {"logical_date", "2024-05-01"}});
+                           {"logical_date", "2024-05-01"},
+                           {"muscles", ""}});
 
   const auto checkins = csvRecords(slurp(temp.file("out/checkins.csv")));
   CHECK(recordWith(checkins, "at", "2024-05-01T21:00:00+02:00") ==

@@ -126,8 +126,7 @@ TEST_CASE("a schema 4 database gains gone marks, and its old symptoms are flagge
     )sql");
   }
   Store store(temp.path());
-  CHECK(store.schemaVersion() == 5);
-  CHECK(latestSchemaVersion() == 5);
+  CHECK(store.schemaVersion() == latestSchemaVersion());
   // Months later it is still up: under schema 4 it would have gone quietly after 14 days.
   auto snap = store.snapshot(at("2024-09-01", 12));
   REQUIRE(snap.redFlags.size() == 1);
@@ -137,4 +136,95 @@ TEST_CASE("a schema 4 database gains gone marks, and its old symptoms are flagge
   gone.gone = {Symptom::Radiating};
   store.addCheckin(gone, at("2024-09-01", 13));
   CHECK(store.snapshot(at("2024-09-01", 14)).redFlags.empty());
+}
+
+TEST_CASE("every earlier schema version upgrades to the latest with its records kept") {
+  for (int version = 1; version < latestSchemaVersion(); ++version) {
+    CAPTURE(version);
+    TempDir temp;
+    {
+      RawDb raw(temp.file("unknot.db"));
+      for (int v = 0; v < version; ++v) raw.exec(std::string(migrations()[static_cast<size_t>(v)]));
+      raw.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      raw.exec("PRAGMA user_version = " + std::to_string(version));
+      raw.exec(R"sql(
+        INSERT INTO sessions VALUES (1, 'pigeon-pose', 'Pigeon pose', 'stretch', 'aaaa', 200000,
+          5, 'terminal', NULL, 1714546800000, 7200, '2024-05-01', 1714547000000, 7200,
+          'completed');
+        INSERT INTO phases (session_id, phase_index, kind, label, routine_id, category, side,
+          planned_ms, actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date) VALUES
+          (1, 1, 'hold', 'Pigeon pose', 'pigeon-pose', 'stretch', 'right', 45000, 45000, 0,
+           1714546850000, 7200, '2024-05-01');
+        INSERT INTO plans VALUES (1, '2024-05-01', 1714546000000, NULL);
+        INSERT INTO plan_versions VALUES (1, 1, '2024-05-01', 6, 1, 3, 1714546000000);
+        INSERT INTO plan_targets VALUES (1, 0, 'stretch=1');
+      )sql");
+    }
+    Store store(temp.path());
+    CHECK(store.schemaVersion() == latestSchemaVersion());
+    const DateRange range{day("2024-05-01"), day("2024-05-02")};
+    const auto sessions = store.sessions(range);
+    REQUIRE(sessions.size() == 1);
+    CHECK_FALSE(sessions[0].level);  // recorded before levels: the routine as written
+    CHECK_FALSE(sessions[0].soreSide);
+    const auto plan = store.currentPlan();
+    REQUIRE(plan);
+    CHECK(plan->current().soreSide == Side::None);
+    CHECK(plan->current().extraSoreHolds == 1);
+    CHECK(store.levelOverrides(plan->id).empty());
+    CHECK(store.flareDays(range).empty());
+    const auto holds = store.holdRecords(range);
+    REQUIRE(holds.size() == 1);
+    CHECK(holds[0].muscles.empty());
+    const auto snap = store.snapshot(at("2024-05-02", 12, 0, 2));
+    CHECK(snap.dose.level == Level::Gentle);
+    CHECK(snap.balanceWindow.total.right == Millis(45000));
+    RawDb raw(temp.file("unknot.db"));
+    CHECK(raw.text("PRAGMA integrity_check") == "ok");
+    CHECK(raw.text("PRAGMA foreign_key_check") == "");
+  }
+}
+
+TEST_CASE("schema 6 keeps the sore side, levels set by hand, flare days and each phase's muscles") {
+  TempDir temp;
+  Store store(temp.path());
+  PlanSettings settings = defaultPlanSettings();
+  settings.soreSide = Side::Right;
+  settings.extraSoreHolds = 2;
+  const RecoveryPlan plan = store.startPlan(day("2024-05-01"), settings, at("2024-05-01", 9));
+  CHECK(plan.current().soreSide == Side::Right);
+  CHECK(plan.current().extraSoreHolds == 2);
+  store.setLevelOverride(Level::Strong, day("2024-05-03"), at("2024-05-03", 9));
+  store.setLevelOverride(std::nullopt, day("2024-05-05"), at("2024-05-05", 9));
+  const auto overrides = store.levelOverrides(plan.id);
+  REQUIRE(overrides.size() == 2);
+  CHECK(overrides[0].level == Level::Strong);
+  CHECK_FALSE(overrides[1].level);
+  store.markFlare(day("2024-05-04"), "first", at("2024-05-04", 9));
+  store.markFlare(day("2024-05-04"), "sat all day", at("2024-05-04", 10));
+  const auto flares = store.flareDays({day("2024-05-01"), day("2024-05-10")});
+  REQUIRE(flares.size() == 1);
+  CHECK(flares[0].note == "sat all day");
+  CHECK_THROWS_AS(store.markFlare(day("2024-05-05"), "bad\x1b[2J", at("2024-05-05", 9)),
+                  StoreError);
+
+  SessionStart start = stretchSession();
+  start.level = Level::Strong;
+  start.soreSide = Side::Right;
+  const auto id = store.beginSession(start, at("2024-05-03", 10));
+  PhaseRecord hold = holdPhase(1, Side::Right, 60);
+  hold.muscles = {"piriformis", "gluteus-medius"};
+  store.addPhase(id, hold, at("2024-05-03", 10, 1));
+  store.endSession(id, SessionOutcome::Completed, at("2024-05-03", 10, 2));
+  const auto sessions = store.sessions({day("2024-05-03"), day("2024-05-03")});
+  REQUIRE(sessions.size() == 1);
+  CHECK(sessions[0].level == Level::Strong);
+  CHECK(sessions[0].soreSide == Side::Right);
+  const auto holds = store.holdRecords({day("2024-05-03"), day("2024-05-03")});
+  REQUIRE(holds.size() == 1);
+  CHECK(holds[0].muscles == std::vector<std::string>{"piriformis", "gluteus-medius"});
+  const auto snap = store.snapshot(at("2024-05-04", 12));
+  CHECK(snap.dose.level == Level::Strong);
+  CHECK(snap.dose.soreSide == Side::Right);
+  CHECK(snap.days[3].state == DayState::Flare);
 }

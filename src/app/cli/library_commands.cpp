@@ -97,8 +97,8 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
-int showCommand(const Library& library, const std::string& id, const Dose& dose, std::ostream& out,
-                std::ostream& err) {
+int showCommand(const Library& library, const std::string& id, const Dose& dose,
+                const std::string& doseNote, std::ostream& out, std::ostream& err) {
   const auto [entry, code] = findRunnable(library, id, "show", err);
   if (!entry) return code;
   const RoutineResolver resolve = [&](std::string_view other) {
@@ -118,6 +118,7 @@ int showCommand(const Library& library, const std::string& id, const Dose& dose,
       << totalText(plan.total, plan.hasUntimedPhases);
   if (plan.soreSide != Side::None) out << ", sore side " << toString(plan.soreSide);
   out << ")\n";
+  if (!doseNote.empty()) out << doseNote << '\n';
   if (!entry->routine->summary.empty()) out << entry->routine->summary << '\n';
   for (const auto& warning : entry->routine->warnings)
     out << "warning: " << warning.toString() << '\n';

@@ -12,9 +12,10 @@
 namespace unknot {
 
 int listCommand(const Library& library, std::ostream& out, std::ostream& err);
-// Shows the routine's phases at `dose` (its level, and the sore side two-sided steps start on).
-int showCommand(const Library& library, const std::string& id, const Dose& dose, std::ostream& out,
-                std::ostream& err);
+// Shows the routine's phases at `dose` (its level, and the sore side two-sided steps start on);
+// `doseNote` is a line under the header saying where the dose came from (empty: none).
+int showCommand(const Library& library, const std::string& id, const Dose& dose,
+                const std::string& doseNote, std::ostream& out, std::ostream& err);
 int validateCommand(const Library& library, const std::vector<std::string>& paths,
                     std::ostream& out, std::ostream& err);
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/cli/command_support.hpp"
+#include "app/cli/level_text.hpp"
 #include "app/cli/progress_text.hpp"
 #include "app/cli/reminder_commands.hpp"
 #include "app/cli/stats_json.hpp"
@@ -24,7 +25,7 @@ struct PlanChanges {
   std::vector<std::pair<std::string, Target>> removals;  // as typed, and what they name
   bool any(const ProgressOptions& options) const {
     return !targets.empty() || !removals.empty() || options.weeks || options.restDays ||
-           options.dayStart;
+           options.dayStart || !options.side.empty() || options.extraSoreHolds;
   }
 };
 
@@ -68,6 +69,16 @@ PlanSettings applyPlanChanges(PlanSettings settings, const ProgressOptions& opti
   if (options.weeks) settings.weeks = *options.weeks;
   if (options.restDays) settings.restDaysPerWeek = *options.restDays;
   if (options.dayStart) settings.dayStartHour = *options.dayStart;
+  if (!options.side.empty()) {
+    if (options.side == "both") {
+      settings.soreSide = Side::None;
+    } else if (const auto side = sideFromString(options.side)) {
+      settings.soreSide = *side;
+    } else {
+      throw UsageError{"--side: expected left, right or both, found '" + options.side + "'"};
+    }
+  }
+  if (options.extraSoreHolds) settings.extraSoreHolds = *options.extraSoreHolds;
   if (replaceTargets && !changes.targets.empty()) settings.targets.clear();
   for (const Target& target : changes.targets) setTarget(settings.targets, target);
   for (const auto& [typed, what] : changes.removals) {
@@ -124,7 +135,7 @@ int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ost
         throw UsageError{"--date: expected a date like 2024-05-01, found '" + options.date + "'"};
     }
     auto store = openStore(options.dataDir, err);
-    const LocalInstant now = localNow();
+    const LocalInstant now = nowFrom(options);
     const auto current = store->currentPlan();
     const LogicalDate today = store->dateFor(now);
     if (start && std::abs(daysBetween(today, *start)) > 365) {
@@ -139,6 +150,9 @@ int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ost
     const RecoveryPlan plan = store->startPlan(start.value_or(today), settings, now);
     out << "Started a new recovery plan.\n";
     printPlan(plan, today, out);
+    printSoreSide(plan.current(), out);
+    out << "Level: week 1 starts gentle; it goes up a step after a good week and down after a "
+           "flare (unknot plan level to choose)\n";
     return kExitOk;
   });
 }
@@ -151,7 +165,13 @@ int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostr
       out << "No recovery plan yet. Start one with: unknot plan start\n";
       return kExitOk;
     }
-    printPlan(*plan, store->dateFor(localNow()), out);
+    const LocalInstant now = nowFrom(options);
+    const ProgressSnapshot snapshot = store->snapshot(now);
+    printPlan(*plan, snapshot.today, out);
+    printSoreSide(plan->settingsOn(std::clamp(snapshot.today, plan->start, plan->end())), out);
+    printLevel(snapshot, out);
+    printNextReview(snapshot, out);
+    printLevelHistory(snapshot, out);
     return kExitOk;
   });
 }
@@ -161,8 +181,8 @@ int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostr
     const PlanChanges changes = planChanges(options, true);
     if (!changes.any(options)) {
       throw UsageError{
-          "nothing to change: give --target, --remove-target, --weeks, --rest-days "
-          "or --day-start"};
+          "nothing to change: give --target, --remove-target, --weeks, --rest-days, "
+          "--day-start, --side or --extra-sore-holds"};
     }
     auto store = openStore(options.dataDir, err);
     const auto current = store->currentPlan();
@@ -170,12 +190,13 @@ int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostr
       throw CommandFailure{"there is no plan to edit; start one with `unknot plan start`"};
     }
     const PlanSettings settings = applyPlanChanges(current->current(), options, changes, false);
-    const LocalInstant now = localNow();
+    const LocalInstant now = nowFrom(options);
     const LogicalDate today = store->dateFor(now);
     const RecoveryPlan plan = store->editPlan(today, settings, now);
     out << "Plan changed from " << formatDate(std::max(today, plan.start))
         << " on; earlier days keep their targets.\n";
     printPlan(plan, today, out);
+    printSoreSide(plan.current(), out);
     return kExitOk;
   });
 }

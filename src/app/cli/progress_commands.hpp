@@ -19,12 +19,15 @@ struct ProgressOptions {
   std::vector<std::string> targets;        // start: the plan's targets; edit: set these
   std::vector<std::string> removeTargets;  // edit: drop these ("stretch", "routine:ID")
   bool replace = false;
+  std::string side;                   // start / edit: left, right or both
+  std::optional<int> extraSoreHolds;  // start / edit: 0..2
+  std::string level;                  // plan level: gentle, standard, strong or auto
   // checkin
   int pain = -1;
   std::optional<int> tightness;
   std::vector<std::string> symptoms;
   std::vector<std::string> gone;  // symptoms an earlier check-in reported that have gone
-  std::string note;
+  std::string note;               // checkin and flare
   bool beforeSession = false, afterSession = false;
   std::string nowText;  // hidden --now (checkin, stats) for tests: a chosen day and time
   // history, stats, export, backup
@@ -37,6 +40,8 @@ struct ProgressOptions {
 int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
 int planShowCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
 int planEditCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int planLevelCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
+int flareCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
 int checkinCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
 int historyCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);
 int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);

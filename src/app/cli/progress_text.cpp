@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "app/cli/command_support.hpp"
+#include "app/cli/level_text.hpp"
 #include "app/session/warnings.hpp"
 
 namespace unknot {
@@ -41,6 +42,8 @@ char stateLetter(DayState state) {
       return '.';
     case DayState::Untracked:
       return '-';
+    case DayState::Flare:
+      return 'f';
   }
   return '?';
 }
@@ -72,7 +75,7 @@ void printCalendar(const ProgressSnapshot& snap, std::ostream& out) {
   const bool untracked = std::any_of(snap.days.begin(), snap.days.end(), [](const DayStatus& day) {
     return day.state == DayState::Untracked;
   });
-  out << "Calendar (M met, p partial, r rest, x missed, T today, . to come"
+  out << "Calendar (M met, p partial, r rest, f flare, x missed, T today, . to come"
       << (untracked ? ", - before you began" : "") << "):\n";
   for (size_t i = 0; i < snap.days.size(); i += 7) {
     out << "  week " << i / 7 + 1 << "  ";
@@ -95,10 +98,7 @@ void printTotals(const ProgressSnapshot& snap, std::ostream& out) {
         << (c.sessions == 1 ? " session " : " sessions ") << minutesText(c.time);
   }
   out << '\n';
-  if (snap.leftHold.count() > 0 || snap.rightHold.count() > 0) {
-    out << "Hold time by side: right " << minutesText(snap.rightHold) << ", left "
-        << minutesText(snap.leftHold) << '\n';
-  }
+  printSideBalance(snap, out);
 }
 
 void printPain(const ProgressSnapshot& snap, std::ostream& out) {
@@ -210,6 +210,7 @@ void printStats(const ProgressSnapshot& snap, std::ostream& out) {
         << formatDate(snap.plan.start) << " to " << formatDate(snap.plan.end()) << ")\n";
   }
   printToday(snap, out);
+  printLevel(snap, out);
   out << "Streak: " << snap.streaks.current << (snap.streaks.current == 1 ? " day" : " days")
       << " (longest " << snap.streaks.longest << ")\n";
   out << "Adherence: " << percent(snap.adherence) << " so far, " << percent(snap.adherenceLast7)
@@ -234,7 +235,15 @@ void printHistory(const std::vector<SessionSummary>& sessions,
                        (s.outcome ? toString(*s.outcome) : "running") + ", " +
                        minutesText(s.active) + ", " + counted(s.phasesDone, "phase") + " done";
     if (s.phasesSkipped > 0) line += ", " + std::to_string(s.phasesSkipped) + " skipped";
+    if (s.level) line += std::string(" (") + toString(*s.level) + ")";
     byDay[s.date].emplace_back(s.started.utc, line);
+  }
+  for (const FlareDay& flare : snap.flares) {
+    if (flare.date < range.from || flare.date > range.to) continue;
+    // First in its day: it speaks for the whole day.
+    byDay[flare.date].emplace_back(
+        UtcMillis{},
+        "flare day" + (flare.note.empty() ? std::string() : "; \"" + flare.note + "\""));
   }
   for (const auto& c : checkins) {
     std::string line = localClock(c.at) + "  check-in: pain " + std::to_string(c.pain);

@@ -110,6 +110,50 @@ Json flagJson(const RedFlag& flag) {
           {"reason", flag.reason}};
 }
 
+Json sideJson(const SideTime& time) {
+  return {{"left", minutes(time.left)}, {"right", minutes(time.right)}};
+}
+
+Json balanceJson(const DoseBalance& balance) {
+  Json muscles = Json::array();
+  for (const MuscleTime& muscle : balance.muscles) {
+    Json entry = sideJson(muscle.time);
+    entry["muscle"] = muscle.muscle;
+    muscles.push_back(std::move(entry));
+  }
+  return {{"minutes_by_side", sideJson(balance.total)}, {"by_muscle", std::move(muscles)}};
+}
+
+Json changeJson(const LevelChange& change) {
+  return {{"from", formatDate(change.from)},
+          {"level", toString(change.level)},
+          {"cause", toString(change.cause)},
+          {"reason", change.reason}};
+}
+
+Json flaresJson(const ProgressSnapshot& snap) {
+  Json flares = Json::array();
+  for (const FlareDay& flare : snap.flares)
+    flares.push_back({{"date", formatDate(flare.date)}, {"note", flare.note}});
+  return flares;
+}
+
+Json levelJson(const ProgressSnapshot& snap) {
+  if (!snap.hasPlan) return nullptr;
+  Json history = Json::array();
+  for (const LevelChange& change : snap.levels) history.push_back(changeJson(change));
+  const LevelChange* today = snap.levelToday();
+  const LevelChange* tomorrow = snap.levelTomorrow();
+  const Side side = snap.dose.soreSide;
+  return {{"today", toString(snap.dose.level)},
+          {"since", today ? Json(formatDate(today->from)) : Json(nullptr)},
+          {"reason", today ? Json(today->reason) : Json(nullptr)},
+          {"tomorrow", tomorrow ? changeJson(*tomorrow) : Json(nullptr)},
+          {"sore_side", side == Side::None ? "both" : toString(side)},
+          {"extra_sore_holds", snap.dose.extraSoreHolds},
+          {"history", std::move(history)}};
+}
+
 }  // namespace
 
 std::string jsonString(std::string_view text) {
@@ -137,6 +181,11 @@ std::string progressJson(const ProgressSnapshot& snap) {
       {"categories", std::move(categories)},
       {"hold_minutes_by_side",
        {{"left", minutes(snap.leftHold)}, {"right", minutes(snap.rightHold)}}},
+      {"level", levelJson(snap)},
+      {"flare_days", flaresJson(snap)},
+      {"hold_balance",
+       {{"last_7_days", balanceJson(snap.balanceLast7)},
+        {"window", balanceJson(snap.balanceWindow)}}},
       {"pain", painJson(snap)},
       {"red_flags", std::move(flags)},
       {"disclaimer", kNotMedicalAdvice}};

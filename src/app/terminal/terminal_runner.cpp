@@ -323,8 +323,12 @@ int runTerminalCommand(const Library& library, const std::string& id,
   TerminalOptions run = options;
   if (run.resumeCommand.empty()) run.resumeCommand = "unknot run " + id + " --terminal";
   showFirstStartNotice(run, std::cin, out);
-  if (!adviseBeforeStart(*entry->plan, run, std::cin, out, err)) return kExitFailure;
-  switch (runInTerminal(*entry->plan, run, out)) {
+  // Expanded once at today's dose; the recorder keeps a reference to it for the whole run.
+  const Plan plan = planAtDose(library, *entry, run.today.dose);
+  if (!adviseBeforeStart(plan, run, std::cin, out, err)) return kExitFailure;
+  if (const std::string line = doseLine(run.today); !line.empty())
+    out << terminalSafe(line) << '\n';
+  switch (runInTerminal(plan, run, out)) {
     case TerminalOutcome::Refused:
       return kExitFailure;
     case TerminalOutcome::Interrupted:

@@ -8,6 +8,7 @@
 
 #include "app/session/library.hpp"
 #include "app/session/session_sinks.hpp"
+#include "app/session/today_dose.hpp"
 #include "core/plan.hpp"
 #include "core/recovery/red_flags.hpp"
 
@@ -32,6 +33,8 @@ struct TerminalOptions {
   // `acknowledgeNotice` remembers the answer in the settings.
   bool showNotice = false;
   std::function<void()> acknowledgeNotice;
+  // The plan's dose today: the routine is expanded at it and its level is shown before the timer.
+  TodayDose today;
 };
 
 // Left: a heat/ice cycle closed mid-way, kept to be resumed. Refused: not confirmed.

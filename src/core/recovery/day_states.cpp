@@ -22,6 +22,8 @@ const char* toString(DayState state) {
       return "future";
     case DayState::Untracked:
       return "untracked";
+    case DayState::Flare:
+      return "flare";
   }
   return "?";
 }
@@ -52,7 +54,9 @@ void fillProgress(DayStatus& day, const std::vector<Target>& targets,
 
 std::vector<DayStatus> evaluatePlanDays(const RecoveryPlan& plan,
                                         const std::vector<SessionPart>& parts, LogicalDate today,
-                                        std::optional<LogicalDate> trackedFrom) {
+                                        std::optional<LogicalDate> trackedFrom,
+                                        std::span<const LogicalDate> flareDays) {
+  const std::set<LogicalDate> flares(flareDays.begin(), flareDays.end());
   std::map<LogicalDate, std::vector<const SessionPart*>> byDate;
   for (const auto& part : parts) {
     if (plan.contains(part.date)) byDate[part.date].push_back(&part);
@@ -71,6 +75,8 @@ std::vector<DayStatus> evaluatePlanDays(const RecoveryPlan& plan,
       day.state = DayState::Future;
     } else if (met) {
       day.state = DayState::Met;
+    } else if (flares.contains(date)) {
+      day.state = DayState::Flare;
     } else if (date == today) {
       day.state = DayState::Today;
     } else if (trackedFrom && date < *trackedFrom) {
@@ -99,6 +105,7 @@ Streaks computeStreaks(const std::vector<DayStatus>& days) {
         run = 0;
         break;
       case DayState::Rest:
+      case DayState::Flare:
       case DayState::Today:
       case DayState::Future:
       case DayState::Untracked:
@@ -117,8 +124,8 @@ std::optional<double> adherence(const std::vector<DayStatus>& days, LogicalDate 
   std::optional<double> today;
   for (const auto& day : days) {
     if (day.date < from || day.date > to) continue;
-    if (day.state == DayState::Rest || day.state == DayState::Future ||
-        day.state == DayState::Untracked) {
+    if (day.state == DayState::Rest || day.state == DayState::Flare ||
+        day.state == DayState::Future || day.state == DayState::Untracked) {
       continue;
     }
     if (day.state == DayState::Today) {

@@ -1,9 +1,10 @@
-// Day states over a plan window (met / partial / rest / missed), streaks and adherence, all
+// Day states over a plan window (met / partial / rest / flare / missed), streaks and adherence, all
 // computed from the recorded sessions; nothing is counted up and stored.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,9 @@ struct SessionPart {
 };
 
 // Untracked: a settled day before the first record, which nothing was expected of yet.
-enum class DayState { Met, Partial, Rest, Missed, Today, Future, Untracked };
+// Flare: a day the person marked as a flare and did not meet; it bridges like a rest day
+// without using up the week's rest days.
+enum class DayState { Met, Partial, Rest, Missed, Today, Future, Untracked, Flare };
 const char* toString(DayState state);
 
 struct TargetProgress {
@@ -50,20 +53,23 @@ struct DayStatus {
 // One entry per plan day, start to end. Days before `today` are settled: met when complete;
 // untracked when before `trackedFrom` (see trackingStart); otherwise the first unmet day in each
 // plan week (up to the week's allowance) is a rest day, and the others are partial or missed.
-// Today is met once complete, otherwise "today".
+// Today is met once complete, otherwise "today". An unmet day in `flareDays` (today included)
+// is a flare day, before any rest day is given out.
 std::vector<DayStatus> evaluatePlanDays(const RecoveryPlan& plan,
                                         const std::vector<SessionPart>& parts, LogicalDate today,
-                                        std::optional<LogicalDate> trackedFrom = std::nullopt);
+                                        std::optional<LogicalDate> trackedFrom = std::nullopt,
+                                        std::span<const LogicalDate> flareDays = {});
 
 struct Streaks {
   int current = 0;  // consecutive met days up to today (or the plan's last day)
   int longest = 0;
 };
-// Met days add one, rest days bridge without adding, partial and missed days break. An
+// Met days add one, rest and flare days bridge without adding, partial and missed days break. An
 // unfinished today and untracked days neither add nor break.
 Streaks computeStreaks(const std::vector<DayStatus>& days);
 
-// Sum of completion over scheduled days (rest and untracked days excluded) in [from, to]. Settled
+// Sum of completion over scheduled days (rest, flare and untracked days excluded) in [from, to].
+// Settled
 // days always count; today counts once including it does not lower the figure, since it is not over
 // yet. nullopt when there is no day to count.
 std::optional<double> adherence(const std::vector<DayStatus>& days, LogicalDate from,

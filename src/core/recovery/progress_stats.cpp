@@ -28,7 +28,9 @@ DateRange sessionRange(const std::optional<RecoveryPlan>& plan, LogicalDate toda
 DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate today) {
   const DateRange sessions = sessionRange(plan, today);
   constexpr int kPainRuleDays = 2 * pain_rules::kWindowDays;
-  return {std::min(sessions.from, today - days(kPainRuleDays - 1)), today};
+  // The level's first weekly review compares week 1's pain with the week before the plan.
+  const LogicalDate from = plan ? sessions.from - days(pain_rules::kWindowDays) : sessions.from;
+  return {std::min(from, today - days(kPainRuleDays - 1)), today};
 }
 
 LogicalDate trackingStart(const ProgressInput& input) {
@@ -64,7 +66,35 @@ std::vector<RedFlag> ProgressSnapshot::symptomFlags() const {
   return out;
 }
 
+const LevelChange* ProgressSnapshot::levelToday() const {
+  if (!hasPlan || today < plan.start) return nullptr;
+  return levelChangeOn(levels, today);
+}
+
+const LevelChange* ProgressSnapshot::levelTomorrow() const {
+  if (levels.empty() || levels.back().from != today + std::chrono::days(1)) return nullptr;
+  return &levels.back();
+}
+
 namespace {
+
+void addLevels(ProgressSnapshot& snap, const ProgressInput& input) {
+  snap.flares = input.flares;
+  const DateRange window{snap.plan.start, std::min(snap.today, snap.plan.end())};
+  snap.balanceWindow = doseBalance(input.holds, window);
+  snap.balanceLast7 = doseBalance(input.holds, {window.to - days(6), window.to});
+  if (!snap.hasPlan) return;
+  LevelInput levels;
+  levels.plan = &snap.plan;
+  levels.days = snap.days;
+  levels.checkins = input.checkins;
+  levels.flares = input.flares;
+  levels.overrides = input.levelOverrides;
+  levels.today = snap.today;
+  snap.levels = levelHistory(levels);
+  snap.dose =
+      planDose(snap.plan, snap.levels, std::clamp(snap.today, snap.plan.start, snap.plan.end()));
+}
 
 void addTotals(ProgressSnapshot& snap, const std::vector<SessionPart>& parts) {
   std::map<Category, std::pair<std::set<std::int64_t>, Millis>> totals;
@@ -109,13 +139,17 @@ ProgressSnapshot progressSnapshot(const ProgressInput& input) {
   snap.notStarted = input.today < snap.plan.start;
   snap.finished = input.today > snap.plan.end();
   snap.dayNumber = std::clamp(snap.plan.dayNumber(input.today), 0, snap.dayCount);
-  snap.days = evaluatePlanDays(snap.plan, input.parts, input.today, trackingStart(input));
+  std::vector<LogicalDate> flareDays;
+  for (const FlareDay& flare : input.flares) flareDays.push_back(flare.date);
+  snap.days =
+      evaluatePlanDays(snap.plan, input.parts, input.today, trackingStart(input), flareDays);
   snap.streaks = computeStreaks(snap.days);
   const LogicalDate last = std::min(input.today, snap.plan.end());
   snap.adherence = adherence(snap.days, snap.plan.start, last);
   snap.adherenceLast7 = adherence(snap.days, last - days(6), last);
   addTotals(snap, input.parts);
   addPain(snap, input);
+  addLevels(snap, input);
   return snap;
 }
 

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/recovery/day_states.hpp"
+#include "core/recovery/dose_balance.hpp"
+#include "core/recovery/level_plan.hpp"
 #include "core/recovery/pain_rules.hpp"
 #include "core/recovery/pain_trend.hpp"
 #include "core/recovery/red_flags.hpp"
@@ -26,11 +28,14 @@ DateRange checkinRange(const std::optional<RecoveryPlan>& plan, LogicalDate toda
 struct ProgressInput {
   LogicalDate today;
   std::optional<RecoveryPlan> plan;
-  std::vector<SessionPart> parts;          // sessions dated in sessionRange()
-  std::vector<CheckinRecord> checkins;     // check-ins dated in checkinRange()
-  std::optional<LogicalDate> firstRecord;  // the earliest session, check-in or plan start ever
-  std::vector<SymptomMark> symptomMarks;   // every symptom reported or said gone, ever
-  std::vector<DailyPain> baseline;         // firstPainDays over baselineRange(plan, today)
+  std::vector<SessionPart> parts;             // sessions dated in sessionRange()
+  std::vector<CheckinRecord> checkins;        // check-ins dated in checkinRange()
+  std::optional<LogicalDate> firstRecord;     // the earliest session, check-in or plan start ever
+  std::vector<SymptomMark> symptomMarks;      // every symptom reported or said gone, ever
+  std::vector<DailyPain> baseline;            // firstPainDays over baselineRange(plan, today)
+  std::vector<FlareDay> flares;               // marked flare days in the plan window
+  std::vector<LevelOverride> levelOverrides;  // the current plan's, in the order set
+  std::vector<HoldRecord> holds;              // completed holds with a side in sessionRange()
 };
 
 // The first day anything was expected of the user: the earliest of the first record (in
@@ -64,11 +69,22 @@ struct ProgressSnapshot {
   PainComparison painComparison;  // the means the pain rules compared
   std::vector<RedFlag> redFlags;  // every active flag, most pressing first
 
+  // The level (with a plan): each change with its reason, and today's dose.
+  std::vector<LevelChange> levels;
+  Dose dose;
+  std::vector<FlareDay> flares;
+  // Hold time per side and per muscle: the last 7 days and the whole window up to today.
+  DoseBalance balanceLast7, balanceWindow;
+
   const DayStatus* day(LogicalDate date) const;
   const DayStatus* todayStatus() const { return day(today); }
   std::optional<double> latestPain() const;
   // Flags of symptoms only (the ones a check-in can say have gone).
   std::vector<RedFlag> symptomFlags() const;
+  // The level change in force today; nullptr without a plan or before it starts.
+  const LevelChange* levelToday() const;
+  // The change a flare today makes from tomorrow, if any.
+  const LevelChange* levelTomorrow() const;
 };
 
 ProgressSnapshot progressSnapshot(const ProgressInput& input);

@@ -213,6 +213,8 @@ std::optional<std::string> validatePlanSettings(const PlanSettings& settings) {
     return "rest days per week must be 0 to 3, found " + std::to_string(settings.restDaysPerWeek);
   if (settings.dayStartHour < 0 || settings.dayStartHour > 12)
     return "the day-start hour must be 0 to 12, found " + std::to_string(settings.dayStartHour);
+  if (settings.extraSoreHolds < 0 || settings.extraSoreHolds > kMaxExtraSoreHolds)
+    return "extra sore-side holds must be 0 to 2, found " + std::to_string(settings.extraSoreHolds);
   return std::nullopt;
 }
 

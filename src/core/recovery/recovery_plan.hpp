@@ -33,6 +33,9 @@ struct PlanSettings {
   std::vector<Target> targets;
   int restDaysPerWeek = 1;
   int dayStartHour = kDefaultDayStartHour;
+  // The sore side two-sided steps start on and get `extraSoreHolds` more holds on; None is both.
+  Side soreSide = Side::None;
+  int extraSoreHolds = 1;
   bool operator==(const PlanSettings&) const = default;
 };
 
@@ -41,6 +44,7 @@ inline constexpr int kMinWeeks = 2, kMaxWeeks = 6;
 inline constexpr int kMaxPerDay = 10;
 inline constexpr int kMaxTargets = 20;
 inline constexpr int kMaxRestDaysPerWeek = 3;
+inline constexpr int kMaxExtraSoreHolds = 2;
 }  // namespace plan_limits
 
 // stretch x2, foam-roll or massage x1, strength x1 from week 2; thermal is logged, not required.

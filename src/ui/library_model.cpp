@@ -18,7 +18,7 @@ bool contains(std::string_view haystack, const std::string& lowerNeedle) {
   return lower(haystack).find(lowerNeedle) != std::string::npos;
 }
 
-LibraryItem makeItem(const LibraryEntry& entry) {
+LibraryItem makeItem(const LibraryEntry& entry, const Plan* dosed) {
   LibraryItem item;
   item.id = entry.id;
   item.name = entry.id;
@@ -34,9 +34,10 @@ LibraryItem makeItem(const LibraryEntry& entry) {
     for (const Diagnostic& warning : routine.warnings) item.warnings.push_back(warning.message);
   }
   if (entry.plan) {
-    item.total = entry.plan->total;
-    item.hasUntimed = entry.plan->hasUntimedPhases;
-    for (const Phase& phase : entry.plan->phases) {
+    const Plan& plan = dosed ? *dosed : *entry.plan;
+    item.total = plan.total;
+    item.hasUntimed = plan.hasUntimedPhases;
+    for (const Phase& phase : plan.phases) {
       item.phases.push_back(
           {phase.label, phase.side, phase.kind, phase.duration, phase.reps, phase.round});
     }
@@ -50,11 +51,32 @@ LibraryItem makeItem(const LibraryEntry& entry) {
 
 }  // namespace
 
-LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRoutinesDir) {
+LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRoutinesDir,
+                              const Dose& dose, std::string today) {
   LibraryModel model;
   model.userRoutinesDir = std::move(userRoutinesDir);
-  for (const LibraryEntry& entry : library.entries()) model.items.push_back(makeItem(entry));
+  model.today = std::move(today);
+  const Dose standard;
+  const bool dosed = dose.level != standard.level || dose.soreSide != standard.soreSide;
+  const RoutineResolver resolve = [&library](std::string_view id) {
+    return library.findRoutine(id);
+  };
+  for (const LibraryEntry& entry : library.entries()) {
+    // A routine that cannot run at this dose still shows (and starts) as written.
+    std::optional<Plan> plan;
+    if (dosed && entry.routine && entry.plan) plan = expand(*entry.routine, resolve, dose).plan;
+    model.items.push_back(makeItem(entry, plan ? &*plan : nullptr));
+  }
   return model;
+}
+
+std::string todayLine(const Dose& dose, bool fromPlan, const char* dot) {
+  if (!fromPlan) return {};
+  std::string line = std::string("Today: ") + toString(dose.level);
+  if (dose.soreSide != Side::None) {
+    line += std::string(" ") + dot + " sore side " + toString(dose.soreSide);
+  }
+  return line;
 }
 
 bool matchesFilter(const LibraryItem& item, const LibraryFilter& filter) {

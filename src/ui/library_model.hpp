@@ -40,9 +40,16 @@ struct LibraryItem {
 struct LibraryModel {
   std::vector<LibraryItem> items;  // by id, as the library sorts them
   std::string userRoutinesDir;     // shown when the library is empty
+  std::string today;               // "Today: standard · sore side right"; empty without a plan
 };
 
-LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRoutinesDir);
+// Items show their phases and totals at `dose` (the plan's level and side today), so the detail
+// lists what Start will run; `today` is the header's line about it.
+LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRoutinesDir,
+                              const Dose& dose = {}, std::string today = {});
+
+// "Today: standard · sore side right" (`dot` between the parts); "" when the dose is not a plan's.
+std::string todayLine(const Dose& dose, bool fromPlan, const char* dot);
 
 struct LibraryFilter {
   std::optional<Category> category;  // nullopt: all

@@ -131,8 +131,8 @@ bool drawChip(const char* label, bool active, float left, float right, ImVec2& p
 
 // True when Enter was pressed in the search box: start the selected match. `progress` is set
 // when the Progress button was clicked.
-bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float width,
-                bool& progress) {
+bool drawHeader(const LibraryModel& model, LibraryViewState& state, const UiFonts& fonts, float pad,
+                float width, bool& progress) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawText(list, fonts.heading, fonts.headingSize * 1.25f, ImVec2(pad, pad), palette::kAccent,
            "unknot");
@@ -143,13 +143,16 @@ bool drawHeader(LibraryViewState& state, const UiFonts& fonts, float pad, float 
       ImGui::CalcTextSize(progressLabel).x + ImGui::GetStyle().FramePadding.x * 2;
   const float tagRoom = width - 2 * pad - titleWidth - searchWidth - progressWidth - pad * 3;
   if (tagRoom > fonts.bodySize * 8) {
+    // With a plan, the day's level and side take the tagline's place: what Start will run.
+    const bool today = !model.today.empty();
     const std::string tagline =
-        truncated(fonts.body, fonts.bodySize, "Stretching and recovery routines for sore glutes",
-                  tagRoom, symbol(fonts, "\xE2\x80\xA6", "..."));
+        truncated(fonts.body, fonts.bodySize,
+                  today ? model.today : "Stretching and recovery routines for sore glutes", tagRoom,
+                  symbol(fonts, "\xE2\x80\xA6", "..."));
     drawText(
         list, fonts.body, fonts.bodySize,
         ImVec2(pad + titleWidth + pad, pad + fonts.headingSize * 1.25f - fonts.bodySize * 1.1f),
-        palette::kTextDim, tagline);
+        today ? palette::kText : palette::kTextDim, tagline);
   }
   ImGui::SetCursorScreenPos(ImVec2(width - pad * 2 - searchWidth - progressWidth, pad));
   progress = ImGui::Button(progressLabel);
@@ -326,7 +329,7 @@ LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state
   beginFullscreenWindow("##library");
   ImGui::PushFont(fonts.body);
   bool progress = false;
-  const bool searchEnter = drawHeader(state, fonts, pad, window.x, progress);
+  const bool searchEnter = drawHeader(model, state, fonts, pad, window.x, progress);
   float chipsTop = pad + fonts.headingSize * 1.25f + pad * 0.8f;
   if (!warnings.empty()) {
     const float bannerHeight = std::round(fonts.bodySize * 2.2f);

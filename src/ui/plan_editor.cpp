@@ -47,6 +47,48 @@ void choiceRow(const char* id, int& value, int lo, int hi, const char* suffix) {
   ImGui::PopID();
 }
 
+// One button per label with the chosen one highlighted; `index` is the chosen label's.
+void labelRow(const char* id, int& index, std::initializer_list<const char*> labels) {
+  ImGui::PushID(id);
+  int i = 0;
+  for (const char* label : labels) {
+    if (i > 0) ImGui::SameLine();
+    const bool active = i == index;
+    ImGui::PushStyleColor(ImGuiCol_Button, colour(active ? palette::kAccentDark : palette::kPanel));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          colour(active ? palette::kAccent : palette::kPanelHover));
+    if (ImGui::Button(label)) index = i;
+    ImGui::PopStyleColor(2);
+    ++i;
+  }
+  ImGui::PopID();
+}
+
+// The sore side, its extra holds and the level: the dose the plan asks for each day.
+void drawDose(PlanEditorState& state, const UiFonts& fonts) {
+  heading(fonts, "Sore side");
+  PlanSettings& settings = state.settings;
+  int side = settings.soreSide == Side::Right ? 1 : settings.soreSide == Side::Left ? 2 : 0;
+  labelRow("side", side, {"Both", "Right", "Left"});
+  settings.soreSide = side == 1 ? Side::Right : side == 2 ? Side::Left : Side::None;
+  if (settings.soreSide != Side::None) {
+    ImGui::SameLine(0, fonts.bodySize);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("extra holds on it:");
+    ImGui::SameLine();
+    choiceRow("extra", settings.extraSoreHolds, 0, plan_limits::kMaxExtraSoreHolds, "");
+  }
+  dimText(settings.soreSide == Side::None
+              ? "Two-sided steps start on the right, with the same holds on each side."
+              : "Two-sided steps start on the sore side and end with the extra holds there.");
+  heading(fonts, "Level");
+  int level = state.level ? static_cast<int>(*state.level) + 1 : 0;
+  labelRow("level", level, {"Automatic", "Gentle", "Standard", "Strong"});
+  state.level = level == 0 ? std::nullopt : std::optional<Level>(static_cast<Level>(level - 1));
+  dimText(state.level ? "Stays at this level until you choose Automatic again."
+                      : "Week 1 is gentle; a good week raises it, a flare lowers it.");
+}
+
 // "-  n  +"; the label keeps its width so the buttons do not jump.
 void stepper(const char* id, int& value, int lo, int hi, const std::string& text) {
   ImGui::PushID(id);
@@ -189,6 +231,7 @@ PlanEditorIntent drawPlanEditor(PlanEditorState& state, const UiFonts& fonts,
   dimText(state.editing ? "Changes apply from today on; earlier days keep the targets they had."
                         : "The plan starts today and runs for the weeks you choose (2 to 6).");
   drawLength(state, fonts);
+  drawDose(state, fonts);
   drawTargets(state, fonts);
   if (const PlanEditorIntent reminder = drawReminders(state, fonts);
       reminder.kind != PlanEditorIntent::Kind::None) {

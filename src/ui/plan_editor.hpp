@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -21,9 +22,12 @@ struct PlanEditorState {
   std::vector<std::string> routineIds;  // offered as per-routine targets
   int newTarget = 0;                    // index into targetChoices()
   std::array<char, 8> reminderTime{'0', '8', ':', '0', '0'};
-  int reminderTarget = 0;     // index into reminderTargets()
-  std::string error;          // one line, shown under the buttons
-  std::string reminderError;  // one line under the reminder row, where the user is looking
+  int reminderTarget = 0;  // index into reminderTargets()
+  // The level: nullopt lets the plan's rules choose (auto); a level is the person's choice.
+  std::optional<Level> level;
+  std::optional<Level> savedLevel;  // as stored, so saving only records a change
+  std::string error;                // one line, shown under the buttons
+  std::string reminderError;        // one line under the reminder row, where the user is looking
 };
 
 struct PlanEditorIntent {

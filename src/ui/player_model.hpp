@@ -18,6 +18,7 @@ struct PlayerModel {
   SessionSnapshot snapshot;
   bool flash = false;         // the phase changed a moment ago: highlight the change
   std::optional<bool> muted;  // nullopt: no sound in this run, so no mute control
+  std::string level;          // the plan's level for this run ("gentle"); empty without a plan
 };
 
 enum class PlayerIntent {

@@ -100,9 +100,21 @@ void drawTopBar(ImDrawList* list, const UiFonts& fonts, const Box& box, const Pl
   const std::string counters = countersText(phase, dot);
   const float size = fonts.mediumSize;
   const float countersWidth = textWidth(fonts.medium, size, counters);
-  const float nameRoom = box.width() - countersWidth - size;
+  // The level badge names the dose the plan chose, so "why is this shorter today" has an answer.
+  std::string level = model.level;
+  std::transform(level.begin(), level.end(), level.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const float badgeSize = std::round(size * 0.8f);
+  const float badgeWidth = level.empty() ? 0 : pillWidth(fonts.medium, badgeSize, level) + size;
+  const float nameRoom = box.width() - countersWidth - size - badgeWidth;
   const float nameSize = fitTextSize(fonts.medium, size, model.plan->name, nameRoom);
   drawText(list, fonts.medium, nameSize, box.min, palette::kTextDim, model.plan->name);
+  if (!level.empty()) {
+    const float x = box.min.x + textWidth(fonts.medium, nameSize, model.plan->name) + size * 0.6f;
+    const float y = std::round(box.min.y + (size - badgeSize * kPillHeight) * 0.5f);
+    drawPill(list, fonts.medium, badgeSize, ImVec2(x, y), palette::kNeutralPill,
+             textOn(palette::kNeutralPill), level);
+  }
   drawText(list, fonts.medium, size, ImVec2(box.max.x - countersWidth, box.min.y), palette::kText,
            counters);
 }

@@ -18,6 +18,8 @@ ProgressIntent progressIntentForKey(UiKey key) {
     case UiKey::E:
     case UiKey::P:
       return ProgressIntent::Plan;
+    case UiKey::F:
+      return ProgressIntent::Flare;
     default:
       return ProgressIntent::None;
   }
@@ -69,7 +71,7 @@ const char* heatCellLabel(DayState state, bool hasPlan) {
 
 std::vector<DayState> legendStates(bool hasPlan) {
   if (!hasPlan) return {DayState::Met, DayState::Missed, DayState::Today};
-  return {DayState::Met,    DayState::Partial, DayState::Rest,
+  return {DayState::Met,    DayState::Partial, DayState::Rest,  DayState::Flare,
           DayState::Missed, DayState::Today,   DayState::Future};
 }
 

@@ -14,13 +14,14 @@ namespace unknot {
 // The view's input: the snapshot when the store could be read, else a one-line error.
 struct ProgressViewModel {
   std::optional<ProgressSnapshot> snapshot;
-  std::string error;   // the store could not be opened or read
-  std::string notice;  // a short confirmation, e.g. "Check-in saved."
+  std::string error;          // the store could not be opened or read
+  std::string notice;         // a short confirmation, e.g. "Check-in saved."
+  bool offerSoreDay = false;  // a flare was just marked: offer the gentle Sore day routine
 };
 
-enum class ProgressIntent { None, Back, Checkin, Plan };
+enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay };
 
-// Esc or Enter go back, C opens the check-in, E (or P) opens the plan editor.
+// Esc or Enter go back, C opens the check-in, E (or P) opens the plan editor, F marks a flare.
 ProgressIntent progressIntentForKey(UiKey key);
 
 // Heat-map colours per day state; today also gets an outline (kTodayOutline).

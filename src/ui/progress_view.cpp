@@ -42,16 +42,17 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
            line);
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const char* labels[] = {"Check in (C)", "Plan (E)", "Back (Esc)"};
-  const ProgressIntent intents[] = {ProgressIntent::Checkin, ProgressIntent::Plan,
-                                    ProgressIntent::Back};
+  const char* labels[] = {"Check in (C)", "Flare day (F)", "Plan (E)", "Back (Esc)"};
+  const ProgressIntent intents[] = {ProgressIntent::Checkin, ProgressIntent::Flare,
+                                    ProgressIntent::Plan, ProgressIntent::Back};
+  constexpr int kButtons = 4;
   const float height = std::round(fonts.bodySize * 2.0f);
   float x = width - pad;
-  for (int i = 2; i >= 0; --i)
+  for (int i = kButtons - 1; i >= 0; --i)
     x -= ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   x += style.ItemSpacing.x;
   ImGui::SetCursorScreenPos(ImVec2(x, pad));
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < kButtons; ++i) {
     if (i > 0) ImGui::SameLine();
     const bool main = i == 0;
     if (main ? accentButton(labels[i], ImVec2(0, height))
@@ -102,6 +103,55 @@ std::string todayLine(const ProgressSnapshot& s) {
   return out;
 }
 
+// Hold time per muscle and side over the last 7 days: where the week's work went.
+void drawBalance(const ProgressSnapshot& s, const UiFonts& fonts) {
+  if (s.balanceLast7.muscles.empty()) return;
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+  if (ImGui::BeginTable("##muscles", 3, flags)) {
+    ImGui::TableSetupColumn("Last 7 days");
+    ImGui::TableSetupColumn("Right");
+    ImGui::TableSetupColumn("Left");
+    ImGui::TableHeadersRow();
+    for (const MuscleTime& muscle : s.balanceLast7.muscles) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(muscle.muscle.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(minutesText(muscle.time.right).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(minutesText(muscle.time.left).c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
+// The plan's level today with its reason, the sore side, and the earlier changes.
+void drawLevel(const ProgressSnapshot& s, const UiFonts& fonts) {
+  const LevelChange* today = s.levelToday();
+  if (!s.hasPlan || !today) return;
+  ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
+  std::string line = "Level: " + levelSentence(*today);
+  if (s.dose.soreSide != Side::None)
+    line += std::string("; sore side ") + toString(s.dose.soreSide);
+  ImGui::PushFont(fonts.body);
+  ImGui::TextWrapped("%s", line.c_str());
+  ImGui::PopFont();
+  if (const LevelChange* tomorrow = s.levelTomorrow())
+    colouredText(
+        fonts.body, palette::kTextDim,
+        std::string("From tomorrow: ") + toString(tomorrow->level) + " (" + tomorrow->reason + ")");
+  // The last few changes before today's, newest first: why the level is where it is.
+  int shown = 0;
+  for (auto it = s.levels.rbegin(); it != s.levels.rend() && shown < 3; ++it) {
+    if (it->from >= today->from) continue;
+    colouredText(fonts.body, palette::kTextDim,
+                 dayLabel(it->from) + "  " + toString(it->level) + " \xE2\x80\x94 " + it->reason);
+    ++shown;
+  }
+}
+
 void drawTotals(const ProgressSnapshot& s, const UiFonts& fonts) {
   colouredText(fonts.heading, palette::kText, "Sessions and time");
   if (s.categories.empty()) {
@@ -126,6 +176,7 @@ void drawTotals(const ProgressSnapshot& s, const UiFonts& fonts) {
     }
     ImGui::EndTable();
   }
+  drawBalance(s, fonts);
   if (s.leftHold.count() > 0 || s.rightHold.count() > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kRight));
     ImGui::Text("Right side %s", minutesText(s.rightHold).c_str());
@@ -155,6 +206,7 @@ void drawFigures(const ProgressSnapshot& s, const UiFonts& fonts) {
   ImGui::PopFont();
   colouredText(fonts.body, palette::kTextDim,
                percentText(s.adherenceLast7) + " over the last 7 days");
+  drawLevel(s, fonts);
   if (const std::string today = todayLine(s); !today.empty()) {
     ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
     ImGui::PushFont(fonts.body);
@@ -192,7 +244,20 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
   }
   const ProgressSnapshot& s = *model.snapshot;
   if (!model.error.empty()) colouredText(fonts.body, palette::kError, model.error);
-  if (!model.notice.empty()) colouredText(fonts.body, palette::kAccent, model.notice);
+  if (!model.notice.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kAccent));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextWrapped("%s", model.notice.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  if (model.offerSoreDay) {
+    if (accentButton("Start the Sore day routine (S)",
+                     ImVec2(0, std::round(fonts.bodySize * 2.0f)))) {
+      clicked = ProgressIntent::SoreDay;
+    }
+    ImGui::Dummy(ImVec2(0, gap * 0.5f));
+  }
   if (!s.redFlags.empty()) {
     drawWarningBoxes(s.redFlags, fonts, width);
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
@@ -234,7 +299,8 @@ ProgressIntent drawProgressView(const ProgressViewModel& model, const UiFonts& f
                                 std::span<const UiKey> keys) {
   ProgressIntent intent = ProgressIntent::None;
   for (UiKey key : keys) {
-    intent = progressIntentForKey(key);
+    intent =
+        key == UiKey::S && model.offerSoreDay ? ProgressIntent::SoreDay : progressIntentForKey(key);
     if (intent != ProgressIntent::None) break;
   }
   const ImVec2 window = ImGui::GetIO().DisplaySize;

@@ -10,7 +10,24 @@ namespace unknot {
 // and release between two frames is never lost and tests can feed keys directly.
 // Reload: F5 or Ctrl+R. Focus: the window came to the front again (a routine file may have
 // been edited meanwhile).
-enum class UiKey { Space, Left, Right, Up, Down, Enter, Escape, R, M, C, E, P, S, Reload, Focus };
+enum class UiKey {
+  Space,
+  Left,
+  Right,
+  Up,
+  Down,
+  Enter,
+  Escape,
+  R,
+  M,
+  C,
+  E,
+  F,
+  P,
+  S,
+  Reload,
+  Focus
+};
 
 struct UiFonts {
   ImFont* body = nullptr;     // controls, lists, long text

@@ -361,4 +361,47 @@ TEST_CASE("a read-only data folder still shows the Progress view and is left as 
   CHECK_THAT(progress.checkinDraft().error, Catch::StartsWith("Could not save the check-in"));
   CHECK(folderBytes(dir.file("data")) == before);
 }
+TEST_CASE("the Flare day key marks today, keeps the streak and offers the Sore day routine") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress::Options options;
+  options.dataDir = DataDir{dir.file("data"), {}};
+  options.routineIds = {"pigeon-pose", "sore-day"};
+  GuiProgress progress(options);
+  PlanSettings settings = defaultPlanSettings();
+  progress.open(GuiProgress::Screen::Plan);
+  REQUIRE(progress.savePlan(settings, false));
+  progress.open(GuiProgress::Screen::Progress);
+  frame(ui, progress, {UiKey::F});
+  REQUIRE(progress.model().snapshot);
+  CHECK_THAT(progress.model().notice, Catch::Contains("keeps your streak like a rest day"));
+  CHECK(progress.model().offerSoreDay);
+  const DayStatus* today = progress.model().snapshot->todayStatus();
+  REQUIRE(today);
+  CHECK(today->state == DayState::Flare);
+  // S (or the button) asks for the Sore day routine and closes the view for it.
+  frame(ui, progress, {UiKey::S});
+  CHECK_FALSE(progress.isOpen());
+  CHECK(progress.takeStartRequest() == std::optional<std::string>("sore-day"));
+  const ProcessResult stats = statsJson(dir);
+  CHECK_THAT(stats.out, Catch::Contains("\"flare\""));
+}
+
+TEST_CASE("the plan editor saves the sore side, its extra holds and a level chosen by hand") {
+  TempDir dir;
+  ImGuiHarness ui;
+  GuiProgress progress = controllerFor(dir);
+  progress.open(GuiProgress::Screen::Plan);
+  PlanSettings settings = defaultPlanSettings();
+  settings.soreSide = Side::Left;
+  settings.extraSoreHolds = 2;
+  REQUIRE(progress.savePlan(settings, false));
+  progress.open(GuiProgress::Screen::Plan);
+  CHECK(progress.planEditor().settings.soreSide == Side::Left);
+  CHECK(progress.planEditor().settings.extraSoreHolds == 2);
+  CHECK_FALSE(progress.planEditor().level);
+  const ProcessResult before =
+      runProcess({UNKNOT_BINARY, "plan", "show", "--data-dir", dir.file("data")});
+  CHECK_THAT(before.out, Catch::Contains("Sore side: left"));
+}
 #endif

@@ -181,3 +181,21 @@ TEST_CASE("the library draws at 640 by 480 with a long name and a long step name
   ui.frame([&] { return drawLibraryView(model, state, ui.fonts(), {}).kind; });
   CHECK(ui.vertexCount() > 200);
 }
+
+TEST_CASE("at the plan's dose the detail lists the sore side first and the header says so") {
+  Fixture f;
+  const Dose dose{Level::Gentle, Side::Left, 1};
+  const LibraryModel dosed = makeLibraryModel(f.library, "/tmp", dose, todayLine(dose, true, "-"));
+  CHECK(dosed.today == "Today: gentle - sore side left");
+  const auto pigeon = std::find_if(dosed.items.begin(), dosed.items.end(),
+                                   [](const LibraryItem& item) { return item.id == "pigeon"; });
+  REQUIRE(pigeon != dosed.items.end());
+  std::vector<Side> sides;
+  for (const LibraryPhaseRow& row : pigeon->phases) {
+    if (row.kind == PhaseKind::Hold) sides.push_back(row.side);
+  }
+  CHECK(sides == std::vector<Side>{Side::Left, Side::Right, Side::Left});
+  CHECK(pigeon->total > f.model.items[2].total);  // one more hold and one more switch
+  CHECK(todayLine(dose, false, "-").empty());
+  CHECK(f.model.today.empty());
+}

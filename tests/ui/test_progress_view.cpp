@@ -83,7 +83,7 @@ TEST_CASE("without a plan a day with no session is neutral, not missed") {
   CHECK(heatCellColour(DayState::Missed, false) != dayStateColour(DayState::Missed));
   CHECK(heatCellColour(DayState::Missed, false) != heatCellColour(DayState::Met, false));
   CHECK(std::string(heatCellLabel(DayState::Missed, false)) == "no session");
-  CHECK(legendStates(true).size() == 6);
+  CHECK(legendStates(true).size() == 7);
   const std::vector<DayState> noPlan = legendStates(false);
   CHECK(std::find(noPlan.begin(), noPlan.end(), DayState::Rest) == noPlan.end());
   CHECK(std::find(noPlan.begin(), noPlan.end(), DayState::Partial) == noPlan.end());

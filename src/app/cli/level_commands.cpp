@@ -5,15 +5,13 @@
 #include "app/cli/level_text.hpp"
 #include "app/cli/progress_commands.hpp"
 #include "app/cli/reminder_commands.hpp"
+#include "app/session/today_dose.hpp"
 #include "core/closest_match.hpp"
 #include "core/safe_text.hpp"
 
 namespace unknot {
 
 namespace {
-
-// The routine a flare day offers instead of the plan's (routines/sore-day.toml).
-constexpr const char* kSoreDayRoutine = "sore-day";
 
 std::optional<Level> levelNamed(const std::string& name) {
   if (name == "auto") return std::nullopt;
@@ -59,16 +57,7 @@ int flareCommand(const ProgressOptions& options, std::ostream& out, std::ostream
     const LogicalDate today = store->dateFor(now);
     store->markFlare(today, options.note, now);
     const ProgressSnapshot snapshot = store->snapshot(now);
-    out << "Flare marked for " << formatDate(today)
-        << ". It keeps your streak like a rest day and does not use up this week's rest days.\n";
-    if (snapshot.hasPlan) {
-      if (const LevelChange* tomorrow = snapshot.levelTomorrow()) {
-        out << "From tomorrow the level is " << toString(tomorrow->level) << ".\n";
-      } else if (!snapshot.finished && !snapshot.notStarted) {
-        out << "The level stays " << toString(snapshot.dose.level)
-            << " (it goes no lower than gentle).\n";
-      }
-    }
+    out << flareOutcome(snapshot, today) << '\n';
     out << "Streak: " << counted(snapshot.streaks.current, "day") << ".\n";
     out << "For today, the Sore day routine is gentler: unknot run " << kSoreDayRoutine
         << " --terminal\n";

@@ -27,10 +27,12 @@ constexpr milliseconds kFlashLength{450};  // the phase-change highlight
 constexpr int kScreenshotFrames = 3;       // child windows and tables size themselves on frame 2
 constexpr microseconds kWakeSlack{2000};   // land just after a boundary, never just before it
 
-LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* library) {
+LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* library,
+                            const TodayDose& today) {
   const std::string userDir = displayPath(options.paths, options.paths.userRoutinesDir);
-  if (!library) return LibraryModel{{}, userDir};
-  return makeLibraryModel(*library, userDir);
+  if (!library) return LibraryModel{{}, userDir, {}};
+  return makeLibraryModel(*library, userDir, today.dose,
+                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"));
 }
 
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
@@ -55,7 +57,8 @@ std::vector<std::filesystem::path> routineDirsOf(const GuiOptions& options) {
 GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
     : m_options(options),
       m_window(window),
-      m_library(libraryModelOf(options, options.library)),
+      m_today(todayDose(options.paths.data, localNow())),
+      m_library(libraryModelOf(options, options.library, m_today)),
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
@@ -68,6 +71,31 @@ void GuiApp::toggleMute() {
   m_muted = m_options.toggleMute();
   // Saved with the window geometry on exit, so the next run starts the way this one ended.
   if (m_options.settings) m_options.settings->audio.muted = *m_muted;
+}
+
+void GuiApp::refreshToday() {
+  TodayDose today = todayDose(m_options.paths.data, localNow());
+  const bool changed = today.fromPlan != m_today.fromPlan ||
+                       today.dose.level != m_today.dose.level ||
+                       today.dose.soreSide != m_today.dose.soreSide ||
+                       today.dose.extraSoreHolds != m_today.dose.extraSoreHolds;
+  m_today = std::move(today);
+  if (!changed) return;
+  m_library = libraryModelOf(m_options, library(), m_today);
+  ++m_libraryRevision;
+}
+
+// Heat and ice run as written: a stored cycle is resumed by the hash of the plan it recorded.
+Plan GuiApp::atTodaysDose(const Plan& plan) const {
+  if (!m_today.fromPlan || !library() || isThermalPlan(plan)) return plan;
+  const LibraryEntry* entry = library()->find(plan.routineId);
+  if (!entry || !entry->routine || !entry->plan) return plan;
+  const RoutineLibrary& routines = *library();
+  const RoutineResolver resolve = [&routines](std::string_view id) {
+    return routines.findRoutine(id);
+  };
+  ExpandResult result = expand(*entry->routine, resolve, m_today.dose);
+  return result.plan ? std::move(*result.plan) : plan;
 }
 
 void GuiApp::start(const Plan& plan, Millis at) {
@@ -106,16 +134,22 @@ void GuiApp::endSession() {
   m_thermal.reset();  // it drives the session's engine: it goes first
   m_session.reset();
   // The library's banner follows the record (a new day, a check-in made elsewhere).
-  if (had && !m_frozenClock) m_progress.refreshWarnings();
+  if (had && !m_frozenClock) {
+    m_progress.refreshWarnings();
+    refreshToday();  // a session can end a flare-free week's last day, or follow a new plan
+  }
 }
 
-void GuiApp::startSession(const Plan& plan, Millis at) {
+void GuiApp::startSession(const Plan& asWritten, Millis at) {
   m_stopQuestion.dismiss();
+  // Made before endSession: "Again" passes the plan of the session that ends here.
+  const Plan plan = atTodaysDose(asWritten);
   endSession();  // a previous run records its end before the next one starts
   GuiSession::Options options;
   options.timeScale = m_options.timeScale;
   options.frozenClock = m_frozenClock;
   options.makeSink = m_frozenClock ? nullptr : &m_options.makeSessionSink;
+  if (m_today.fromPlan && !isThermalPlan(plan)) options.level = toString(plan.level);
   m_session = std::make_unique<GuiSession>(plan, options);
   m_window.setTitle(plan.name + " \xE2\x80\x94 unknot");
   m_seenPhaseStarts = 0;
@@ -178,7 +212,7 @@ void GuiApp::reloadLibrary(bool onlyIfChanged) {
   if (onlyIfChanged && stamp == m_libraryStamp) return;
   m_libraryStamp = std::move(stamp);
   m_reloaded = m_options.reloadLibrary();
-  m_library = libraryModelOf(m_options, library());
+  m_library = libraryModelOf(m_options, library(), m_today);
   ++m_libraryRevision;
 }
 
@@ -188,7 +222,10 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
   for (const UiKey key : allKeys) {
     if (key == UiKey::Reload || key == UiKey::Focus) {
       reloadLibrary(key == UiKey::Focus);
-      if (!m_session && !m_progress.isOpen() && !m_frozenClock) m_progress.refreshWarnings();
+      if (!m_session && !m_progress.isOpen() && !m_frozenClock) {
+        m_progress.refreshWarnings();
+        refreshToday();
+      }
     } else {
       keys.push_back(key);
     }
@@ -199,6 +236,11 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
   }
   if (m_progress.isOpen()) {
     m_progress.draw(fonts, keys);
+    // The plan editor, a flare or a check-in may have changed today's level or side.
+    if (!m_progress.isOpen() || m_progress.revision() != m_progressSeen) {
+      m_progressSeen = m_progress.revision();
+      if (!m_frozenClock) refreshToday();
+    }
     startRequestedRoutine();
     return;
   }

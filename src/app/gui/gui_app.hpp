@@ -14,6 +14,7 @@
 #include "app/gui/gui_session.hpp"
 #include "app/gui/gui_thermal.hpp"
 #include "app/gui/gui_window.hpp"
+#include "app/session/today_dose.hpp"
 #include "ui/library_view.hpp"
 #include "ui/stop_question.hpp"
 
@@ -60,7 +61,10 @@ class GuiApp {
     bool operator==(const FrameKey&) const = default;
   };
 
+  // Starts `plan` at today's dose (the plan's level and sore side), as the library shows it.
   void startSession(const Plan& plan, Millis at);
+  Plan atTodaysDose(const Plan& plan) const;
+  void refreshToday();  // reads today's dose again; the library follows when it changed
   void endSession();
   bool drawThermal(const UiFonts& fonts, std::span<const UiKey> keys);
   void drawViews(std::span<const UiKey> keys);
@@ -80,6 +84,7 @@ class GuiApp {
   const GuiOptions& m_options;
   GuiWindow& m_window;
   FontSet m_fonts;
+  TodayDose m_today;                      // the plan's level and sore side today
   const RoutineLibrary* library() const;  // the one loaded last
   void reloadLibrary(bool onlyIfChanged);
   std::optional<RoutineLibrary> m_reloaded;  // set once the folders were loaded again
@@ -91,6 +96,7 @@ class GuiApp {
   std::unique_ptr<GuiThermal> m_thermal;  // heat/ice sessions only; drives m_session's engine
   GuiReminders m_reminders;               // daily reminders while the window is open
   GuiProgress m_progress;                 // the Progress view, check-in dialog and plan editor
+  int m_progressSeen = 0;                 // its revision when today's dose was last read
   bool m_frozenClock = false;
   std::optional<bool> m_muted;  // nullopt: this run has no sound
   StopQuestion m_stopQuestion;  // Esc asks before a run ends

@@ -1,8 +1,10 @@
 #include "app/gui/gui_progress.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "app/session/open_store.hpp"
+#include "app/session/today_dose.hpp"
 #include "app/session/warnings.hpp"
 #include "core/recovery/red_flags.hpp"
 #include "store/store.hpp"
@@ -93,6 +95,8 @@ void GuiProgress::resetPlanEditor() {
     m_plan.editing = true;
     m_plan.settings = m_currentPlan->current();
   }
+  const LevelChange* level = m_model.snapshot ? m_model.snapshot->levelToday() : nullptr;
+  if (level && level->cause == LevelCause::Manual) m_plan.level = m_plan.savedLevel = level->level;
 }
 
 void GuiProgress::show(Screen screen) {
@@ -105,6 +109,7 @@ void GuiProgress::open(Screen screen, bool afterSession) {
   m_occasion = afterSession ? CheckinOccasion::AfterSession : CheckinOccasion::Any;
   m_pendingStart.reset();
   m_model.notice.clear();
+  m_model.offerSoreDay = false;
   reload();
   if (screen == Screen::Checkin) m_draft = freshDraft();
   if (screen == Screen::Plan) resetPlanEditor();
@@ -161,6 +166,9 @@ bool GuiProgress::savePlan(const PlanSettings& settings, bool startNew) {
           store.startPlan(today, settings, now);
           notice = "Plan started today, " + formatDate(today) + ".";
         }
+        // A new plan starts on the rules; a level chosen in the editor holds from today.
+        if (m_plan.level != m_plan.savedLevel || (startNew && m_plan.level))
+          store.setLevelOverride(m_plan.level, today, now);
       },
       m_plan.error);
   if (!saved) return false;
@@ -209,9 +217,36 @@ void GuiProgress::applyProgress(ProgressIntent intent) {
       resetPlanEditor();
       show(Screen::Plan);
       break;
+    case ProgressIntent::Flare:
+      markFlare();
+      break;
+    case ProgressIntent::SoreDay:
+      m_startRequest = kSoreDayRoutine;
+      close();
+      break;
     case ProgressIntent::None:
       break;
   }
+}
+
+void GuiProgress::markFlare() {
+  std::string notice, error;
+  const bool saved = withStore(
+      [&](Store& store) {
+        const LocalInstant now = m_options.now();
+        const LogicalDate today = store.dateFor(now);
+        store.markFlare(today, "", now);
+        notice = flareOutcome(store.snapshot(now), today);
+      },
+      error);
+  reload();
+  if (!saved) {
+    m_model.error = "Could not mark today as a flare day: " + error;
+    return;
+  }
+  m_model.notice = notice;
+  m_model.offerSoreDay = std::find(m_options.routineIds.begin(), m_options.routineIds.end(),
+                                   kSoreDayRoutine) != m_options.routineIds.end();
 }
 
 bool GuiProgress::offerBeforeSession(const std::string& routineId) {

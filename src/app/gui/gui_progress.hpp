@@ -77,6 +77,8 @@ class GuiProgress {
   bool afterReminderChange(bool saved);
   void show(Screen screen);
   void applyProgress(ProgressIntent intent);
+  // The Flare day button: marks today, says what it did and offers the Sore day routine.
+  void markFlare();
   void applyCheckin(CheckinIntent intent);
   void applyPlan(const PlanEditorIntent& intent);
   void applyStartAdvice(const StartAdviceIntent& intent);

@@ -6,10 +6,11 @@ namespace unknot {
 
 GuiSession::GuiSession(const Plan& plan, const Options& options)
     : m_plan(plan),
+      m_level(options.level),
       m_clock(options.timeScale, options.frozenClock),
-      m_tally(plan),
-      m_engine(plan, m_clock, m_fanout) {
-  if (options.makeSink && *options.makeSink) m_outside = (*options.makeSink)(plan, m_clock);
+      m_tally(m_plan),
+      m_engine(m_plan, m_clock, m_fanout) {
+  if (options.makeSink && *options.makeSink) m_outside = (*options.makeSink)(m_plan, m_clock);
   m_gate.target = m_outside.get();
   m_fanout.add(m_tally);
   m_fanout.add(m_gate);

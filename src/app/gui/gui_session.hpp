@@ -34,6 +34,7 @@ class GuiSession {
     double timeScale = 1.0;
     bool frozenClock = false;
     const SessionSinkFactory* makeSink = nullptr;  // null or empty: no outside sinks
+    std::string level;  // the plan's level badge ("gentle"); empty without a plan
   };
 
   GuiSession(const Plan& plan, const Options& options);
@@ -58,7 +59,9 @@ class GuiSession {
   CueSink* outside() { return m_outside.get(); }
   SessionSnapshot snapshot() const { return m_engine.snapshot(); }
   bool over() const;  // finished or stopped: the summary is showing
-  PlayerModel playerModel(bool flash) const { return {&m_plan, snapshot(), flash, std::nullopt}; }
+  PlayerModel playerModel(bool flash) const {
+    return {&m_plan, snapshot(), flash, std::nullopt, m_level};
+  }
   SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.tally()}; }
   // Counts phase starts, so the runner can flash on every change (including back/restart).
   int phaseStarts() const { return m_tally.phaseStarts(); }
@@ -74,7 +77,9 @@ class GuiSession {
     }
   };
 
-  const Plan& m_plan;
+  // A copy: the plan at today's dose is made for this run, and "Again" starts from it.
+  const Plan m_plan;
+  std::string m_level;
   GuiClock m_clock;
   TallyCounter m_tally;
   Gate m_gate;

@@ -41,6 +41,8 @@ std::optional<UiKey> uiKey(int key) {
       return UiKey::E;
     case GLFW_KEY_P:
       return UiKey::P;
+    case GLFW_KEY_F:
+      return UiKey::F;
     case GLFW_KEY_S:
       return UiKey::S;
     default:

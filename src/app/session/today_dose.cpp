@@ -43,4 +43,18 @@ std::string doseLine(const TodayDose& today) {
   return line;
 }
 
+std::string flareOutcome(const ProgressSnapshot& snapshot, LogicalDate day) {
+  std::string out = "Flare marked for " + formatDate(day) +
+                    ". It keeps your streak like a rest day and does not use up this week's rest "
+                    "days.";
+  if (!snapshot.hasPlan) return out;
+  if (const LevelChange* tomorrow = snapshot.levelTomorrow()) {
+    out += std::string(" From tomorrow the level is ") + toString(tomorrow->level) + ".";
+  } else if (!snapshot.finished && !snapshot.notStarted) {
+    out += std::string(" The level stays ") + toString(snapshot.dose.level) +
+           " (it goes no lower than gentle).";
+  }
+  return out;
+}
+
 }  // namespace unknot

@@ -10,6 +10,7 @@
 #include "app/session/library.hpp"
 #include "core/plan.hpp"
 #include "core/recovery/level_plan.hpp"
+#include "core/recovery/progress_stats.hpp"
 
 namespace unknot {
 
@@ -32,5 +33,13 @@ Plan planAtDose(const Library& library, const LibraryEntry& entry, const Dose& d
 // "Level: standard since Tue 8 Dec — 6 of 7 days done, pain 4 → 3; sore side right"; empty
 // without a plan.
 std::string doseLine(const TodayDose& today);
+
+// What marking `day` as a flare did, for every front end: "Flare marked for 2026-12-01. It keeps
+// your streak like a rest day and does not use up this week's rest days. From tomorrow the level
+// is gentle." (the last sentence only with a plan that runs).
+std::string flareOutcome(const ProgressSnapshot& snapshot, LogicalDate day);
+
+// The routine a flare day offers instead of the plan's (routines/sore-day.toml).
+inline constexpr const char* kSoreDayRoutine = "sore-day";
 
 }  // namespace unknot

@@ -156,7 +156,7 @@ TEST_CASE("the progress view draws a snapshot, red flags and an error line") {
   ProgressViewModel model;
   model.snapshot = handMadeSnapshot();
   model.snapshot->redFlags.push_back({RedFlagKind::Symptom, Symptom::Numbness, date("2026-11-05"),
-                                      symptomAdvice(Symptom::Numbness)});
+                                      symptomAdvice(Symptom::Numbness), FlagLevel::SeeSoon, ""});
   const UiKey c[] = {UiKey::C};
   CHECK(ui.frame([&] { return drawProgressView(model, ui.fonts(), c); }) ==
         ProgressIntent::Checkin);

@@ -15,13 +15,17 @@ using namespace unknot::testing;
 namespace {
 
 RedFlag symptomFlag(Symptom symptom) {
-  return {RedFlagKind::Symptom, symptom, *parseDate("2026-11-05"), symptomAdvice(symptom),
-          symptomLevel(symptom)};
+  return {RedFlagKind::Symptom,  symptom, *parseDate("2026-11-05"), symptomAdvice(symptom),
+          symptomLevel(symptom), ""};
 }
 
 RedFlag painFlag(RedFlagKind kind) {
-  return {RedFlagKind(kind), std::nullopt, *parseDate("2026-11-05"), painAdvice(kind),
-          kind == RedFlagKind::PainNotImproving ? FlagLevel::SeeSoon : FlagLevel::EaseOff};
+  return {RedFlagKind(kind),
+          std::nullopt,
+          *parseDate("2026-11-05"),
+          painAdvice(kind),
+          kind == RedFlagKind::PainNotImproving ? FlagLevel::SeeSoon : FlagLevel::EaseOff,
+          ""};
 }
 
 // Clicks at (x, y): the mouse goes down in one frame and up in the next, as a person's does.

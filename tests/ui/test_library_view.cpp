@@ -132,7 +132,7 @@ TEST_CASE("the library view draws the list and details and starts on enter") {
 
 TEST_CASE("an empty library says where routine files go") {
   ImGuiHarness ui;
-  const LibraryModel empty{{}, "/somewhere/routines"};
+  const LibraryModel empty{{}, "/somewhere/routines", {}};
   LibraryViewState state;
   CHECK(ui.frame([&] { return drawLibraryView(empty, state, ui.fonts(), {}); }).kind ==
         LibraryIntent::Kind::None);

@@ -26,7 +26,7 @@ struct Session {
     engine.update();
   }
   PlayerModel model(bool flash = false) const {
-    return {&plan, engine.snapshot(), flash, std::nullopt};
+    return {&plan, engine.snapshot(), flash, std::nullopt, {}};
   }
   // One frame of the player with these keys; the intent goes to the engine like in the app.
   PlayerIntent press(ImGuiHarness& ui, std::vector<UiKey> keys) {

@@ -21,7 +21,7 @@ struct Run {
   // One frame: the keys pass the question first, the player's intent goes to the engine.
   void press(ImGuiHarness& ui, std::vector<UiKey> keys) {
     const std::vector<UiKey> passed = question.filter(keys);
-    const PlayerModel model{&plan, engine.snapshot(), false, std::nullopt};
+    const PlayerModel model{&plan, engine.snapshot(), false, std::nullopt, {}};
     const PlayerIntent intent = ui.frame([&] {
       const PlayerIntent drawn = drawPlayerView(model, ui.fonts(), passed);
       drawStopQuestion(question, ui.fonts());

@@ -43,7 +43,7 @@ struct Held {
   }
   ThermalViewModel model() const {
     ThermalViewModel out;
-    out.player = PlayerModel{&plan, engine.snapshot(), false, std::nullopt};
+    out.player = PlayerModel{&plan, engine.snapshot(), false, std::nullopt, {}};
     out.held = engine.held();
     out.heldTitle = "Heat is done: switch to ice";
     return out;

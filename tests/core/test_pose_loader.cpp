@@ -1,9 +1,8 @@
 // Pose files are shared like routine files: every mistake is one positioned line,
 // `path:line:column: key: expected X, found Y`, with "did you mean" for near misses.
-#include <fstream>
-
 #include "core/figure/pose_loader.hpp"
 #include "figure_helpers.hpp"
+#include "support/process.hpp"
 
 using namespace unknot;
 using namespace unknot::figure;
@@ -157,19 +156,16 @@ name = "stand"
 
 TEST_CASE(
     "a user's pose folder replaces a bundled pose of the same id and keeps broken files listed") {
-  const auto root = std::filesystem::temp_directory_path() / "unknot-pose-library-test";
-  std::filesystem::remove_all(root);
-  std::filesystem::create_directories(root / "bundled");
-  std::filesystem::create_directories(root / "user");
-  std::ofstream(root / "bundled" / "rest.toml") << kHeader << kKeyframe;
-  std::ofstream(root / "user" / "rest.toml") << kHeader << "camera = { elevation = 10 }\n"
-                                             << kKeyframe;
-  std::ofstream(root / "user" / "broken.toml") << "schema = 1\n";
-  const PoseLibrary library = PoseLibrary::load({root / "bundled", root / "user"});
+  const testing::TempDir root;
+  std::filesystem::create_directories(root.file("bundled"));
+  std::filesystem::create_directories(root.file("user"));
+  root.write("bundled/rest.toml", kHeader + kKeyframe);
+  root.write("user/rest.toml", kHeader + "camera = { elevation = 10 }\n" + kKeyframe);
+  root.write("user/broken.toml", "schema = 1\n");
+  const PoseLibrary library = PoseLibrary::load({root.file("bundled"), root.file("user")});
   REQUIRE(library.entries().size() == 2);
   REQUIRE(library.find("rest"));
   CHECK(library.find("rest")->camera.elevation == 10);
   CHECK_FALSE(library.find("broken"));
   CHECK(library.errorCount() > 0);
-  std::filesystem::remove_all(root);
 }

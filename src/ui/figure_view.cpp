@@ -107,12 +107,15 @@ void drawFigure(ImDrawList& list, ImVec2 min, ImVec2 max, const figure::Pose& po
   list.AddConvexPolyFilled(floor, 4, kFloor);
   for (const Shape2& shape : drawing.props)
     if (!shape.over) drawShape(list, map, shape);
-  // The floor line runs across the whole box, so every figure stands on the same ground.
+  // Seen from the side the floor is only a line, drawn across the whole box so every figure
+  // stands on the same ground; seen from above, its near edge is the line.
   const ImVec2 fa = map(drawing.floorFrom), fb = map(drawing.floorTo);
-  if (std::abs(fb.x - fa.x) > 1) {
+  if (pose.camera.elevation == 0 && std::abs(fb.x - fa.x) > 1) {
     const float slope = (fb.y - fa.y) / (fb.x - fa.x);
     list.AddLine(ImVec2(min.x, fa.y + (min.x - fa.x) * slope),
                  ImVec2(max.x, fa.y + (max.x - fa.x) * slope), kFloorLine, 2.0f);
+  } else {
+    list.AddLine(fa, fb, kFloorLine, 2.0f);
   }
   const float span = std::max(drawing.farDepth - drawing.nearDepth, 1e-3f);
   const float outline = std::max(1.0f, map.scale * 0.006f);

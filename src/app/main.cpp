@@ -11,6 +11,7 @@
 
 #include "app/cli/command_support.hpp"
 #include "app/cli/library_commands.hpp"
+#include "app/cli/pose_commands.hpp"
 #include "app/cli/progress_commands.hpp"
 #include "app/cli/reminder_commands.hpp"
 #include "app/session/app_paths.hpp"
@@ -27,6 +28,7 @@
 #include "core/settings.hpp"
 
 #ifdef UNKNOT_HAVE_GUI
+#include "app/gui/gui_pose_sheet.hpp"
 #include "app/gui/gui_runner.hpp"
 #endif
 #ifdef UNKNOT_HAVE_AUDIO
@@ -48,6 +50,8 @@ struct Options {
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
   int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
   std::vector<std::string> validatePaths;
+  std::string posesSheet;              // poses --sheet FILE.png
+  std::vector<std::string> posesOnly;  // poses --pose ID: only these on the sheet
   bool terminal = false;
   std::string dataDirFlag;  // --data-dir, before or after the command name; empty: not given
   bool confirmLongThermal = false, freshThermal = false;  // heat/ice
@@ -184,6 +188,39 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   noDisplay = "this build has no desktop window";
 #endif
   return withoutDisplay(paths, library, options, settings, noDisplay);
+}
+
+// `unknot poses`: the table, or with --sheet every pose drawn into one PNG (needs a display).
+int runPoses(const AppPaths& paths, const std::string& sheet,
+             const std::vector<std::string>& only) {
+  figure::PoseLibrary poses = figure::PoseLibrary::load({paths.assetsDir / "poses"});
+  if (!only.empty()) {
+    std::vector<std::string> ids;
+    for (const figure::PoseEntry& entry : poses.entries()) ids.push_back(entry.id);
+    for (const std::string& id : only) {
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+      std::cerr << usageLine("poses",
+                             UsageError("--pose: no pose '" + id + "'" + didYouMean(id, ids)))
+                << '\n';
+      return kExitUsage;
+    }
+    poses.keepOnly(only);
+  }
+  if (sheet.empty()) return posesCommand(poses, std::cout, std::cerr);
+  for (const figure::PoseEntry& entry : poses.entries())
+    for (const Diagnostic& error : entry.errors) std::cerr << error.toString() << '\n';
+  std::string noDisplay;
+#ifdef UNKNOT_HAVE_GUI
+  const int code = writePoseSheet(poses, sheet, noDisplay);
+  if (code != kExitNoDisplay)
+    return code == kExitOk && poses.errorCount() > 0 ? kExitFailure : code;
+#else
+  noDisplay = "this build has no desktop window";
+#endif
+  std::cerr << errorLine("poses", "cannot open a window (" + noDisplay +
+                                      "); a sheet needs a display (xvfb-run gives one)")
+            << '\n';
+  return kExitNoDisplay;
 }
 
 // Validators: CLI11 checks each value before converting it, so a bad one gets our words
@@ -422,6 +459,7 @@ int dispatch(CLI::App& app, Options options) {
   options.reminders.dataDir = paths.data;
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
   if (const auto code = dispatchReminders(app, options.reminders)) return *code;
+  if (app.got_subcommand("poses")) return runPoses(paths, options.posesSheet, options.posesOnly);
   const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) {
@@ -556,6 +594,11 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
       ->check(oneOf({"gentle", "standard", "strong"}));
   auto* validate = app.add_subcommand("validate", "Check routine files (default: all routines)");
   validate->add_option("PATH", options.validatePaths, "Files or folders to check");
+  auto* poses = app.add_subcommand(
+      "poses", "List the pose library (the drawn figures): id, keyframes, view, props");
+  poses->add_option("--sheet", options.posesSheet,
+                    "Draw every pose, keyframe and side into this PNG (needs a display)");
+  poses->add_option("--pose", options.posesOnly, "Only this pose (repeatable)");
   auto* run = app.add_subcommand("run", "Run a routine (in the window, or --terminal)");
   run->add_option("ID", options.runId, "Routine id (see unknot list)")->required();
   run->add_flag("--terminal", options.terminal, "Run in the terminal instead of the window");

@@ -65,6 +65,9 @@ std::string states(const std::vector<DayStatus>& days) {
       case DayState::Rest:
         out += 'r';
         break;
+      case DayState::Flare:
+        out += 'f';
+        break;
       case DayState::Missed:
         out += 'x';
         break;

@@ -71,7 +71,7 @@ TEST_CASE(
     engine.update();
     ++wakes;
     const long long shown =
-        shownSeconds(PlayerModel{&plan, engine.snapshot(), false, std::nullopt});
+        shownSeconds(PlayerModel{&plan, engine.snapshot(), false, std::nullopt, {}});
     if (shown != lastShown) ++shownChanges;
     lastShown = shown;
   }

@@ -35,13 +35,30 @@ EngineTimeBase calibrateEngineTime(const Clock& clock, double scale) {
   // The engine clock is linear in real time: find the real instant one of its milliseconds
   // begins, and the rest follows from the scale. The tick happened between the read that
   // still showed the old value and the one that shows the new; a few ticks are timed and the
-  // most tightly bracketed one is kept, so a preemption mid-measurement does not matter.
-  const auto deadline = Steady::now() + std::chrono::milliseconds(6);
+  // most tightly bracketed one is kept, so a preemption mid-measurement does not matter. On a
+  // loaded machine every bracket of the first few ticks can span a preemption (tens of ms, half
+  // of which would be the error), so it goes on until one is tight, within a longer limit.
+  const auto start = Steady::now();
+  const auto deadline = start + std::chrono::milliseconds(6);
+  const auto limit = start + std::chrono::milliseconds(200);
+  // Tight in engine time: a tenth of an engine millisecond, fewer real microseconds when sped up.
+  const auto kTight = std::chrono::duration_cast<Steady::duration>(
+      std::chrono::duration<double, std::micro>(100.0 / std::max(scale, 1.0)));
   std::optional<Steady::time_point> best;
   Steady::duration bestWidth = Steady::duration::max();
-  Millis previous = clock.now();
+  // Taken before the first read, so the first bracket holds that read too.
   auto previousRead = Steady::now();
-  for (int ticks = 0; ticks < 4 && Steady::now() < deadline;) {
+  Millis previous = clock.now();
+  // A clock that does not move (a test's fake) shows no tick however long it is read; a thread
+  // preempted past the deadline before its first read has not read it at all yet.
+  int reads = 0;
+  const auto done = [&](int ticks) {
+    const auto now = Steady::now();
+    if (now >= limit) return true;
+    if (bestWidth > kTight) return !best && now >= deadline && reads >= 1000;
+    return ticks >= 4 || now >= deadline;
+  };
+  for (int ticks = 0; !done(ticks); ++reads) {
     const auto before = Steady::now();
     const Millis value = clock.now();
     const auto after = Steady::now();

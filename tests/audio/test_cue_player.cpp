@@ -162,9 +162,11 @@ TEST_CASE("the engine clock is located to well under a millisecond") {
       const double precise = base.nowMs();
       const auto after = static_cast<double>(clock.now().count());
       INFO("scale " << scale << ": " << before << " <= " << precise << " < " << after + 1);
-      // The true engine time lies in [before, after + 1); allow 0.2 engine ms either side.
-      CHECK(precise >= before - 0.2);
-      CHECK(precise < after + 1.2);
+      // The true engine time lies in [before, after + 1); allow 0.5 engine ms either side (a
+      // machine loaded four times over its cores measured up to 0.4 ms; an idle one 0.1 ms;
+      // cue onsets are checked to 2-3 ms).
+      CHECK(precise >= before - 0.5);
+      CHECK(precise < after + 1.5);
       std::this_thread::sleep_for(std::chrono::microseconds(700));
     }
   }

@@ -120,6 +120,9 @@ namespace {
 double sampleFrom(const AudioLog& log, size_t k, double pace, double due) {
   const auto& cb = log.callbacks[k];
   const double sample = static_cast<double>(cb.pos) + (due - cb.engineMs) / pace;
+  // Due before the stream's first callback (its thread started late on a loaded machine):
+  // nothing plays before that buffer, so the first sample it can be heard at is its first.
+  if (k == 0 && due < cb.engineMs) return std::max(sample, static_cast<double>(cb.pos));
   // Past the end of buffer k but before the next callback: the stream stalled, and the
   // first sample after the due time is the next buffer's first.
   if (k + 1 < log.callbacks.size())

@@ -33,7 +33,7 @@ LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* lib
   const std::string userDir = displayPath(options.paths, options.paths.userRoutinesDir);
   if (!library) return LibraryModel{{}, userDir, {}};
   return makeLibraryModel(*library, userDir, today.dose,
-                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"));
+                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"), options.poses);
 }
 
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {

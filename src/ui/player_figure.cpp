@@ -62,9 +62,10 @@ FigureFrame playerFigureFrame(const PlayerModel& model, const figure::Pose& pose
     case PhaseKind::Reps: {
       // A rep goes from the first keyframe to the last and back; in between, keyframe pairs in
       // order, so a three-keyframe pose passes through its middle one.
-      const float t = animates(model, pose) || model.snapshot.state == SessionState::Paused
-                          ? repTween(repFraction(*phase, model.snapshot), reducedMotion)
-                          : 0.0f;
+      const float exact = animates(model, pose) || model.snapshot.state == SessionState::Paused
+                              ? repTween(repFraction(*phase, model.snapshot), reducedMotion)
+                              : 0.0f;
+      const float t = std::round(exact * kTweenSteps) / kTweenSteps;
       const double along = static_cast<double>(t) * static_cast<double>(last);
       frame.from = std::min(static_cast<size_t>(along), last);
       frame.to = std::min(frame.from + 1, last);

@@ -15,8 +15,13 @@ namespace unknot {
 
 // A reps step without rep_time waits for Done; its figure still moves at this tempo.
 inline constexpr Millis kDefaultRepTempo{3000};
-// Reps animate at no more than this (the frame interval is 1 s / 30, rounded up).
+// Reps are looked at no more often than this (1 s / 30, rounded up)...
 inline constexpr Millis kFigureFrameInterval{34};
+// ...and drawn only when the figure has moved a step: the way up and the way down each take
+// this many pictures. Under a software renderer (llvmpipe) a 1280x800 frame costs ~12 ms of
+// CPU, so 30 pictures a second would cost a third of a core; four each way show the movement
+// at rep tempo (start, three on the way, the top) for about 4 % of a core.
+inline constexpr int kTweenSteps = 4;
 
 // The tween of one rep at `fraction` (0..1 through the rep): up over the first 35 %, held at
 // the top (the squeeze) to 65 %, down to the end; eased so it starts and stops softly. With
@@ -30,7 +35,8 @@ double repFraction(const Phase& phase, const SessionSnapshot& snapshot);
 // work phase's side while getting ready; right when the step has none.
 figure::BodySide figureSide(const PlayerModel& model);
 
-// The keyframes and tween to draw for the current phase of `model` with `pose`.
+// The keyframes and tween to draw for the current phase of `model` with `pose`; a rep's tween
+// is rounded to kTweenSteps steps.
 FigureFrame playerFigureFrame(const PlayerModel& model, const figure::Pose& pose,
                               bool reducedMotion);
 

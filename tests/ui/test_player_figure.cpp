@@ -119,3 +119,15 @@ TEST_CASE("getting ready shows the first step's start, switching the other side'
   CHECK(change.side == figure::BodySide::Left);
   CHECK(playerFigureFrame(at(plan, 3, Millis(1000)), pose, false).side == figure::BodySide::Left);
 }
+
+TEST_CASE("a rep is drawn as a few still steps each way, not a new picture every frame") {
+  const Plan plan = repsPlan();
+  const figure::Pose pose = twoKeyframes();
+  std::vector<long long> keys;
+  for (int ms = 0; ms < 4000; ms += 10) {  // one 4 s rep, looked at every 10 ms
+    const long long key = figureFrameKey(playerFigureFrame(at(plan, 1, Millis(ms)), pose, false));
+    if (keys.empty() || keys.back() != key) keys.push_back(key);
+  }
+  CHECK(keys.size() <= 2 * kTweenSteps + 1);
+  CHECK(keys.size() >= 2 * kTweenSteps - 1);
+}

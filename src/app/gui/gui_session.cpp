@@ -65,6 +65,20 @@ bool GuiSession::over() const {
   return state == SessionState::Finished || state == SessionState::Stopped;
 }
 
+std::optional<PlayerFigure> GuiSession::startFigure(size_t index) const {
+  if (!m_poses || index >= m_plan.phases.size()) return std::nullopt;
+  const Phase& phase = m_plan.phases[index];
+  const figure::Pose* pose = phase.pose.empty() ? nullptr : m_poses->find(phase.pose);
+  if (!pose) return std::nullopt;
+  PlayerFigure figure;
+  figure.pose = pose;
+  figure.frame.side = phase.side == Side::Left ? figure::BodySide::Left : figure::BodySide::Right;
+  const auto bounds = m_bounds.find({phase.pose, figure.frame.side});
+  if (bounds == m_bounds.end()) return std::nullopt;
+  figure.bounds = bounds->second;
+  return figure;
+}
+
 std::optional<std::chrono::microseconds> GuiSession::untilNextChange() const {
   auto next = earliest(m_engine.untilNextChange(), untilDisplayChange(snapshot()));
   if (const PlayerModel model = playerModel(false); model.figure) {

@@ -66,6 +66,9 @@ class GuiSession {
   bool over() const;  // finished or stopped: the summary is showing
   // With the current phase's figure, when it has a pose the library holds.
   PlayerModel playerModel(bool flash) const;
+  // The figure of phase `index` at its start, still (heat/ice held at a switch shows what
+  // comes next); nullopt without a pose.
+  std::optional<PlayerFigure> startFigure(size_t index) const;
   SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.tally()}; }
   // Counts phase starts, so the runner can flash on every change (including back/restart).
   int phaseStarts() const { return m_tally.phaseStarts(); }

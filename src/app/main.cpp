@@ -153,6 +153,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
 #ifdef UNKNOT_HAVE_GUI
   GuiOptions gui;
   gui.library = &library.routines;
+  gui.poses = &library.poses;
   gui.reloadLibrary = [&paths] { return loadLibrary(paths).routines; };
   if (!options.guiRunId.empty()) gui.runId = options.guiRunId;
   // --at, --size and --exit-after were checked by their validators.
@@ -193,7 +194,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
 // `unknot poses`: the table, or with --sheet every pose drawn into one PNG (needs a display).
 int runPoses(const AppPaths& paths, const std::string& sheet,
              const std::vector<std::string>& only) {
-  figure::PoseLibrary poses = figure::PoseLibrary::load({paths.assetsDir / "poses"});
+  figure::PoseLibrary poses = loadPoses(paths);
   if (!only.empty()) {
     std::vector<std::string> ids;
     for (const figure::PoseEntry& entry : poses.entries()) ids.push_back(entry.id);

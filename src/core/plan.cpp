@@ -131,6 +131,7 @@ class Expander {
     const Phase& first = m_phases[1];
     m_phases.front().text = "Get into position for " + first.label + ".";
     m_phases.front().say = "Get ready. First, " + first.label + ".";
+    m_phases.front().pose = first.pose;
   }
 
   // outerRound = 0 for the top routine; embedded phases carry the top routine's round.
@@ -271,6 +272,7 @@ class Expander {
     if (!phase.duration) phase.halfway = false;
     phase.sound = step.sound;
     phase.muscles = step.muscles;
+    phase.pose = step.pose;
     return push(std::move(phase));
   }
 
@@ -285,6 +287,7 @@ class Expander {
     phase.duration = step.switchTime;
     phase.text = std::string("Change to the ") + toString(to) + " side for " + step.name + ".";
     phase.say = std::string("Switch to the ") + toString(to) + " side.";
+    phase.pose = step.pose;  // shown on the side being switched to, at its start
     return push(std::move(phase));
   }
 

@@ -35,6 +35,9 @@ struct Phase {
   std::string routineId;  // the routine the phase came from (differs inside embedded steps)
   std::string stepName;   // the step's own name, for records and "next up"
   std::vector<std::string> muscles;  // work phases: the step's muscles (docs/routines.md)
+  // The figure to draw: work and switch phases take their step's pose, prepare the first
+  // step's; empty when there is none.
+  std::string pose;
 };
 
 struct Plan {

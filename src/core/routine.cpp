@@ -58,10 +58,26 @@ std::optional<Step> stepAtLevel(const Step& step, Level level) {
   if (override->repTime) out.repTime = override->repTime;
   if (override->sets) out.sets = *override->sets;
   if (override->rest) out.rest = *override->rest;
+  if (override->pose) out.pose = *override->pose;
   if (override->text) out.text = *override->text;
   if (override->say) out.say = *override->say;
   out.levels = {};
   return out;
+}
+
+Diagnostics stepsWithoutPose(const Routine& routine) {
+  Diagnostics warnings;
+  for (size_t i = 0; i < routine.steps.size(); ++i) {
+    const Step& step = routine.steps[i];
+    if (!step.embeddedId.empty() || !step.pose.empty()) continue;
+    if (step.kind != StepKind::Hold && step.kind != StepKind::Reps) continue;
+    // A level can name another pose but never take one away, so the step's own is the test.
+    warnings.push_back({routine.path.string(), step.pos,
+                        "steps[" + std::to_string(i + 1) +
+                            "]: no pose, so the player shows only words; add e.g. pose = "
+                            "\"pigeon\" (see unknot poses)"});
+  }
+  return warnings;
 }
 
 const char* toString(StepKind kind) {

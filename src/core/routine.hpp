@@ -34,7 +34,8 @@ struct StepOverride {
   std::optional<int> sets;
   std::optional<Millis> rest;
   std::optional<std::string> text;
-  std::optional<std::string> say;  // already defaulted to the level's name when only that changed
+  std::optional<std::string> say;   // already defaulted to the level's name when only that changed
+  std::optional<std::string> pose;  // e.g. strong's single-leg bridge instead of the bridge
 };
 
 struct Step {
@@ -54,6 +55,8 @@ struct Step {
   int countdown = 3;
   std::filesystem::path sound;       // resolved, confined path; empty when none
   std::vector<std::string> muscles;  // from core/muscles.hpp's vocabulary
+  std::string pose;                  // the drawn figure's id in the pose library; empty: none
+  SourcePos posePos;                 // of the `pose` key, for errors found after loading
   // Indexed by Level; the standard entry stays empty (the step's own keys are that level).
   std::array<std::optional<StepOverride>, 3> levels;
   // Set when the step embeds another routine; every other field is then unused.
@@ -77,6 +80,9 @@ struct Routine {
 
 // The step as done at `level`, or nullopt when that level leaves it out.
 std::optional<Step> stepAtLevel(const Step& step, Level level);
+// Steps a person holds or repeats are shown as a figure; one without a pose leaves the player
+// with only words. One warning per such step, positioned at the step.
+Diagnostics stepsWithoutPose(const Routine& routine);
 inline constexpr std::array<Level, 3> kLevels{Level::Gentle, Level::Standard, Level::Strong};
 
 const char* toString(StepKind kind);

@@ -11,8 +11,8 @@ namespace unknot::loader {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kLevelKeys{"name", "duration", "reps", "rep_time", "sets",
-                                                     "rest", "text",     "say",  "skip"};
+constexpr std::array<std::string_view, 10> kLevelKeys{
+    "name", "duration", "reps", "rep_time", "sets", "rest", "text", "say", "pose", "skip"};
 constexpr std::array<Level, 2> kOverridable{Level::Gentle, Level::Strong};
 constexpr Millis kOneSecond{1000};
 
@@ -30,7 +30,7 @@ void rejectOtherKeys(Report& report, const toml::table& table, const std::string
       report.error(posOf(key.source()),
                    prefix + "." + std::string(key.str()) +
                        ": a level cannot change it (a level table takes name, duration, reps, "
-                       "rep_time, sets, rest, text, say and skip)");
+                       "rep_time, sets, rest, text, say, pose and skip)");
       continue;
     }
     report.error(posOf(key.source()), prefix + ": unknown key " + quotedKey(key.str()) +
@@ -76,7 +76,8 @@ void readAmounts(Report& report, Fields& fields, StepOverride& out, const Step& 
 std::optional<StepOverride> readOverride(Report& report, const toml::node& node,
                                          const std::string& prefix, const Step& base,
                                          std::optional<StepKind> kind, bool explicitSay,
-                                         std::span<const std::string_view> stepKeys) {
+                                         std::span<const std::string_view> stepKeys,
+                                         const PoseIds& poseIds) {
   const auto* table = node.as_table();
   if (!table) {
     report.error(posOf(node), prefix +
@@ -101,6 +102,7 @@ std::optional<StepOverride> readOverride(Report& report, const toml::node& node,
   readAmounts(report, fields, out, base, kind);
   out.text = fields.text("text");
   out.say = fields.text("say");
+  out.pose = readPose(fields, poseIds);
   // A step that never set `say` speaks its name, so a level that renames it speaks the new one.
   if (out.name && !out.say && !explicitSay) out.say = out.name;
   if (report.errorCount() != before) return std::nullopt;
@@ -111,7 +113,7 @@ std::optional<StepOverride> readOverride(Report& report, const toml::node& node,
 
 void readLevels(Report& report, const toml::table& table, Step& step, const std::string& prefix,
                 std::optional<StepKind> kind, bool explicitSay,
-                std::span<const std::string_view> stepKeys) {
+                std::span<const std::string_view> stepKeys, const PoseIds& poseIds) {
   if (const toml::node* standard = table.get("standard")) {
     report.error(posOf(*standard), prefix +
                                        ".standard: the step's own keys are its standard level; "
@@ -121,7 +123,7 @@ void readLevels(Report& report, const toml::table& table, Step& step, const std:
     const toml::node* node = table.get(toString(level));
     if (!node) continue;
     step.levels[static_cast<size_t>(level)] = readOverride(
-        report, *node, prefix + "." + toString(level), step, kind, explicitSay, stepKeys);
+        report, *node, prefix + "." + toString(level), step, kind, explicitSay, stepKeys, poseIds);
   }
 }
 

@@ -87,7 +87,7 @@ void readHeader(Fields& fields, Routine& routine) {
 }
 
 void readSteps(Report& report, Fields& fields, Routine& routine,
-               const loader::SoundRoots& soundRoots) {
+               const loader::SoundRoots& soundRoots, const PoseIds& poseIds) {
   const toml::node* node = fields.find("steps");
   if (!node) {
     fields.missing("steps", "(add at least one [[steps]] table)");
@@ -111,7 +111,7 @@ void readSteps(Report& report, Fields& fields, Routine& routine,
     return;
   }
   for (size_t i = 0; i < steps->size(); ++i) {
-    if (auto step = loader::readStep(report, *steps->get(i), i + 1, soundRoots)) {
+    if (auto step = loader::readStep(report, *steps->get(i), i + 1, soundRoots, poseIds)) {
       routine.steps.push_back(std::move(*step));
     }
   }
@@ -160,7 +160,8 @@ LoadResult parseUnguarded(std::string_view text, const fs::path& path,
   if (!readSchema(fields)) return finish(report, std::nullopt);
   fields.rejectUnknownKeys(kTopKeys);
   readHeader(fields, routine);
-  readSteps(report, fields, routine, loader::soundRootsFor(path, options.assetsDir));
+  readSteps(report, fields, routine, loader::soundRootsFor(path, options.assetsDir),
+            options.poseIds);
   return finish(report, std::move(routine));
 }
 

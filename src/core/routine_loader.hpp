@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/routine.hpp"
 
@@ -16,9 +18,14 @@ struct LoadResult {
   Diagnostics errors;              // warnings live in routine->warnings
 };
 
-// Where sound files named by a routine may live besides the routine's own folder.
+// The pose ids a step may name (the bundled library and the user's own poses). Unset: any
+// well-formed id passes, for tools that read a routine without a pose library (the fuzzer).
+using PoseIds = std::optional<std::vector<std::string>>;
+
 struct LoaderOptions {
+  // Where sound files named by a routine may live besides the routine's own folder.
   std::filesystem::path assetsDir;
+  PoseIds poseIds;
 };
 
 // Parses routine text as if read from `path` (the id is the file stem). The entry point the
@@ -29,7 +36,7 @@ LoadResult parseRoutine(std::string_view text, const std::filesystem::path& path
 // Reads and parses a file; refuses files over limits::kMaxFileBytes before reading them.
 LoadResult loadRoutineFile(const std::filesystem::path& path, const LoaderOptions& options);
 
-// True for ids made of [a-z0-9-], 1..64 characters.
+// True for ids made of [a-z0-9-], 1..64 characters (routine and pose ids alike).
 bool isValidRoutineId(std::string_view id);
 
 }  // namespace unknot

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/closest_match.hpp"
 #include "core/routine_levels.hpp"
 #include "core/routine_loader.hpp"
 
@@ -12,10 +13,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 19> kStepKeys{
+constexpr std::array<std::string_view, 20> kStepKeys{
     "name",    "kind",     "duration", "sides",  "switch",  "sets",      "rest",
     "reps",    "rep_time", "text",     "say",    "halfway", "countdown", "sound",
-    "routine", "muscles",  "gentle",   "strong", "standard"};
+    "routine", "muscles",  "pose",     "gentle", "strong",  "standard"};
 
 constexpr Millis kOneSecond{1000};
 
@@ -126,6 +127,27 @@ void readPresentation(Fields& fields, Step& step, const SoundRoots& soundRoots) 
 
 }  // namespace
 
+std::optional<std::string> readPose(Fields& fields, const PoseIds& poseIds) {
+  const toml::node* node = fields.find("pose");
+  if (!node) return std::nullopt;
+  const auto* id = node->as_string();
+  if (!id || !isValidRoutineId(id->get())) {
+    fields.invalid("pose",
+                   "expected the id of a pose (a-z, 0-9 and '-', e.g. \"pigeon\"; see unknot "
+                   "poses), found " +
+                       describe(*node));
+    return std::nullopt;
+  }
+  const std::string& name = id->get();
+  if (poseIds && std::find(poseIds->begin(), poseIds->end(), name) == poseIds->end()) {
+    std::string hint = didYouMean(name, *poseIds);
+    if (hint.empty()) hint = " (see unknot poses for the ids)";
+    fields.invalid("pose", "unknown pose " + quotedKey(name) + hint);
+    return std::nullopt;
+  }
+  return name;
+}
+
 void warnLongThermal(Report& report, Fields& fields, StepKind kind, Millis duration) {
   const bool thermal = kind == StepKind::Heat || kind == StepKind::Ice;
   if (!thermal || duration <= limits::kThermalWarning) return;
@@ -139,7 +161,7 @@ void warnLongThermal(Report& report, Fields& fields, StepKind kind, Millis durat
 }
 
 std::optional<Step> readStep(Report& report, const toml::node& node, size_t number,
-                             const SoundRoots& soundRoots) {
+                             const SoundRoots& soundRoots, const PoseIds& poseIds) {
   const std::string prefix = "steps[" + std::to_string(number) + "]";
   const auto* table = node.as_table();
   if (!table) {
@@ -172,7 +194,11 @@ std::optional<Step> readStep(Report& report, const toml::node& node, size_t numb
   readReps(fields, step, kind);
   readPresentation(fields, step, soundRoots);
   readMuscles(report, fields, step);
-  readLevels(report, *table, step, prefix, kind, fields.has("say"), kStepKeys);
+  if (auto pose = readPose(fields, poseIds)) {
+    step.pose = std::move(*pose);
+    step.posePos = posOf(*fields.find("pose"));
+  }
+  readLevels(report, *table, step, prefix, kind, fields.has("say"), kStepKeys, poseIds);
   if (report.errorCount() != before) return std::nullopt;
   return step;
 }

@@ -9,6 +9,7 @@
 
 #include "core/routine.hpp"
 #include "core/routine_fields.hpp"
+#include "core/routine_loader.hpp"
 
 namespace unknot::loader {
 
@@ -21,7 +22,10 @@ SoundRoots soundRootsFor(const std::filesystem::path& routinePath,
 // `number` is 1-based, as messages show it ("steps[2].duration"). Returns nullopt when the
 // step has errors (already reported).
 std::optional<Step> readStep(Report& report, const toml::node& node, size_t number,
-                             const SoundRoots& soundRoots);
+                             const SoundRoots& soundRoots, const PoseIds& poseIds);
+
+// Reads `pose` of `fields`: a pose id that `poseIds` holds (when set), with "did you mean".
+std::optional<std::string> readPose(Fields& fields, const PoseIds& poseIds);
 
 // Warns at `duration` of `fields` when heat or ice lasts longer than limits::kThermalWarning.
 void warnLongThermal(Report& report, Fields& fields, StepKind kind, Millis duration);

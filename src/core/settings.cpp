@@ -193,6 +193,10 @@ void readSafety(const toml::table& table, SafetySettings& safety, const Reader& 
             reader);
 }
 
+void readDisplay(const toml::table& table, DisplaySettings& display, const Reader& reader) {
+  readTable(table, "display", {boolField("reduced_motion", display.reducedMotion)}, {}, reader);
+}
+
 std::string render(const Settings& settings) {
   const AudioSettings& a = settings.audio;
   const auto flag = [](bool value) { return value ? "true" : "false"; };
@@ -220,7 +224,10 @@ std::string render(const Settings& settings) {
   if (settings.window.y) out << "y = " << *settings.window.y << "\n";
   out << "\n[safety]\n"
       << "notice_acknowledged = " << flag(settings.safety.noticeAcknowledged)
-      << "   # the first-start notice was read; false shows it again\n";
+      << "   # the first-start notice was read; false shows it again\n"
+      << "\n[display]\n"
+      << "reduced_motion = " << flag(settings.display.reducedMotion)
+      << "   # pose figures switch between keyframes instead of moving\n";
   return out.str();
 }
 
@@ -291,7 +298,8 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
   readTable(root, "", {},
             {{"audio", [&](const toml::table& t) { readAudio(t, settings.audio, reader); }},
              {"window", [&](const toml::table& t) { readWindow(t, settings.window, reader); }},
-             {"safety", [&](const toml::table& t) { readSafety(t, settings.safety, reader); }}},
+             {"safety", [&](const toml::table& t) { readSafety(t, settings.safety, reader); }},
+             {"display", [&](const toml::table& t) { readDisplay(t, settings.display, reader); }}},
             reader);
   // toml++ tables iterate in key order; users read errors top to bottom.
   std::stable_sort(result.errors.begin(), result.errors.end(), [](const auto& a, const auto& b) {

@@ -1,5 +1,5 @@
 // User settings persisted in $XDG_CONFIG_HOME/unknot/settings.toml: sound, voice, window
-// geometry and whether the first-start safety notice was acknowledged. A garbage file is
+// geometry, motion and whether the first-start safety notice was acknowledged. A garbage file is
 // reported and defaults are used; saving is atomic (temp + rename). The file is meant to be
 // edited by hand too; every key is listed in docs/gui.md.
 #pragma once
@@ -47,10 +47,17 @@ struct SafetySettings {
   bool noticeAcknowledged = false;
 };
 
+struct DisplaySettings {
+  // Pose figures switch between keyframes instead of moving (for people whom motion bothers,
+  // and for the slowest machines).
+  bool reducedMotion = false;
+};
+
 struct Settings {
   AudioSettings audio;
   WindowSettings window;
   SafetySettings safety;
+  DisplaySettings display;
 };
 
 struct SettingsLoad {

@@ -1,9 +1,11 @@
 #include "ui/library_details.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "core/duration.hpp"
+#include "ui/figure_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -116,6 +118,39 @@ void drawPhaseTable(const LibraryItem& item, const UiFonts& fonts) {
   ImGui::EndTable();
 }
 
+// Small figures, one per step, so the routine reads at a glance before it starts. Cells wrap
+// to more rows when a routine has many steps.
+void drawFigureStrip(const LibraryItem& item, const UiFonts& fonts) {
+  if (item.figures.empty()) return;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float spacing = std::round(fonts.bodySize * 0.5f);
+  const float cell = std::floor(std::min(fonts.bodySize * 7.0f, avail));
+  const float height = std::round(cell * 0.72f);
+  const int perRow = std::max(1, static_cast<int>((avail + spacing) / (cell + spacing)));
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  FigureStyle style;
+  style.margin = 0.08f;
+  for (size_t i = 0; i < item.figures.size(); ++i) {
+    const LibraryFigure& f = item.figures[i];
+    const int col = static_cast<int>(i) % perRow, row = static_cast<int>(i) / perRow;
+    const ImVec2 min(origin.x + static_cast<float>(col) * (cell + spacing),
+                     origin.y + static_cast<float>(row) * (height + spacing));
+    const ImVec2 max(min.x + cell, min.y + height);
+    list->AddRectFilled(min, max, palette::kPanel, std::round(cell * 0.05f));
+    FigureFrame frame;
+    frame.from = frame.to = f.pose->keyframes.size() - 1;
+    frame.side = f.side;
+    drawFigure(*list, min, max, *f.pose, frame, f.bounds, style);
+    ImGui::SetCursorScreenPos(min);
+    ImGui::InvisibleButton(("##figure" + std::to_string(i)).c_str(), ImVec2(cell, height));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.step.c_str());
+  }
+  const int rows = (static_cast<int>(item.figures.size()) + perRow - 1) / perRow;
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(avail, static_cast<float>(rows) * (height + spacing)));
+}
+
 void drawBroken(const LibraryItem& item, const UiFonts& fonts) {
   ImGui::PushFont(fonts.medium);
   wrappedText(palette::kText, item.name);
@@ -157,6 +192,7 @@ bool drawLibraryDetails(const LibraryItem& item, const UiFonts& fonts) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted("Steps");
   ImGui::PopFont();
+  drawFigureStrip(item, fonts);
   drawPhaseTable(item, fonts);
   return start;
 }

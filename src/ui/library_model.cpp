@@ -18,7 +18,31 @@ bool contains(std::string_view haystack, const std::string& lowerNeedle) {
   return lower(haystack).find(lowerNeedle) != std::string::npos;
 }
 
-LibraryItem makeItem(const LibraryEntry& entry, const Plan* dosed) {
+bool isWork(PhaseKind kind) {
+  return kind == PhaseKind::Hold || kind == PhaseKind::Reps || kind == PhaseKind::Heat ||
+         kind == PhaseKind::Ice || kind == PhaseKind::Manual;
+}
+
+// A step is its first work phase of the first round; its other side and sets add no figure.
+std::vector<LibraryFigure> figuresOf(const Plan& plan, const figure::PoseLibrary& poses) {
+  std::vector<LibraryFigure> figures;
+  std::string last;
+  for (const Phase& phase : plan.phases) {
+    if (phase.round > 1 || !isWork(phase.kind)) continue;
+    const std::string key = phase.routineId + "/" + phase.stepName;
+    if (key == last) continue;
+    last = key;
+    const figure::Pose* pose = phase.pose.empty() ? nullptr : poses.find(phase.pose);
+    if (!pose) continue;
+    const figure::BodySide side =
+        phase.side == Side::Left ? figure::BodySide::Left : figure::BodySide::Right;
+    figures.push_back({phase.stepName, pose, side, figure::poseBounds(*pose, side)});
+  }
+  return figures;
+}
+
+LibraryItem makeItem(const LibraryEntry& entry, const Plan* dosed,
+                     const figure::PoseLibrary* poses) {
   LibraryItem item;
   item.id = entry.id;
   item.name = entry.id;
@@ -41,6 +65,7 @@ LibraryItem makeItem(const LibraryEntry& entry, const Plan* dosed) {
       item.phases.push_back(
           {phase.label, phase.side, phase.kind, phase.duration, phase.reps, phase.round});
     }
+    if (poses) item.figures = figuresOf(plan, *poses);
   } else {
     item.category.reset();
     for (const Diagnostic& error : entry.errors) item.errors.push_back(error.toString());
@@ -52,7 +77,8 @@ LibraryItem makeItem(const LibraryEntry& entry, const Plan* dosed) {
 }  // namespace
 
 LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRoutinesDir,
-                              const Dose& dose, std::string today) {
+                              const Dose& dose, std::string today,
+                              const figure::PoseLibrary* poses) {
   LibraryModel model;
   model.userRoutinesDir = std::move(userRoutinesDir);
   model.today = std::move(today);
@@ -65,7 +91,7 @@ LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRou
     // A routine that cannot run at this dose still shows (and starts) as written.
     std::optional<Plan> plan;
     if (dosed && entry.routine && entry.plan) plan = expand(*entry.routine, resolve, dose).plan;
-    model.items.push_back(makeItem(entry, plan ? &*plan : nullptr));
+    model.items.push_back(makeItem(entry, plan ? &*plan : nullptr, poses));
   }
   return model;
 }

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/figure/figure_scene.hpp"
+#include "core/figure/pose_loader.hpp"
 #include "core/routine_library.hpp"
 
 namespace unknot {
@@ -18,6 +20,14 @@ struct LibraryPhaseRow {
   std::optional<Millis> duration;  // nullopt: until Done
   int reps = 0;                    // reps phases
   int round = 1;
+};
+
+// One step's small figure in the detail's strip, on the side the step starts with.
+struct LibraryFigure {
+  std::string step;  // the step's name, for the tooltip
+  const figure::Pose* pose = nullptr;
+  figure::BodySide side = figure::BodySide::Right;
+  figure::Bounds bounds;
 };
 
 struct LibraryItem {
@@ -34,6 +44,7 @@ struct LibraryItem {
   std::vector<std::string> warnings;  // messages only; the file is known
   std::vector<std::string> errors;    // full "path:line:column: message" lines
   std::vector<LibraryPhaseRow> phases;
+  std::vector<LibraryFigure> figures;  // one per step that has a pose, in order
   bool ok() const { return errors.empty(); }
 };
 
@@ -44,9 +55,11 @@ struct LibraryModel {
 };
 
 // Items show their phases and totals at `dose` (the plan's level and side today), so the detail
-// lists what Start will run; `today` is the header's line about it.
+// lists what Start will run; `today` is the header's line about it. With `poses`, each item
+// gets its strip of step figures.
 LibraryModel makeLibraryModel(const RoutineLibrary& library, std::string userRoutinesDir,
-                              const Dose& dose = {}, std::string today = {});
+                              const Dose& dose = {}, std::string today = {},
+                              const figure::PoseLibrary* poses = nullptr);
 
 // "Today: standard · sore side right" (`dot` between the parts); "" when the dose is not a plan's.
 std::string todayLine(const Dose& dose, bool fromPlan, const char* dot);

@@ -11,6 +11,11 @@ constexpr float kSizeStep = 1.05f;
 constexpr float kDigitShareOfHeight = 0.34f;  // the brief asks for >= 0.25
 constexpr float kDigitShareOfWidth = 0.92f;
 constexpr float kChromeShareOfHeight = 0.62f;  // text rows may take this much, the clock the rest
+// Beside a figure column the clock is sized to this share of the height, the brief's quarter
+// with a little to spare for rounding.
+constexpr float kDigitShareBesideFigure = 0.26f;
+constexpr float kMinFigureColumn = 0.2f;  // of the width; narrower reads worse than below
+constexpr float kMaxFigureColumn = 0.42f;
 
 float quantize(float value) {
   if (value <= 1.0f) return 1.0f;
@@ -50,6 +55,13 @@ float minTextHeight(const FontSizes& f) {
 
 }  // namespace
 
+float figureColumnWidth(ImVec2 window, float margin, float gap, const DigitMetrics& digits) {
+  const float clock = kDigitShareBesideFigure * window.y / digits.glyphHeight * digits.clockWidth;
+  const float column = window.x - 2 * margin - gap * 2 - clock;
+  if (column < kMinFigureColumn * window.x) return 0;
+  return std::floor(std::min(column, kMaxFigureColumn * window.x));
+}
+
 ImVec2 quantizeWindowSize(ImVec2 window) {
   return {quantize(window.x), quantize(window.y)};
 }
@@ -75,47 +87,67 @@ FontSizes planFontSizes(float contentScale, ImVec2 window, const DigitMetrics& d
   sizes.heading = std::round(sizes.body * 1.4f);
   const float room = h - rowsFor(sizes, {w, h}).chrome() - minTextHeight(sizes);
   const float byHeight = std::min(kDigitShareOfHeight * h, room) / digits.glyphHeight;
-  const float byWidth = kDigitShareOfWidth * w / digits.clockWidth;
+  float byWidth = kDigitShareOfWidth * w / digits.clockWidth;
+  const Rows rows = rowsFor(sizes, {w, h});
+  if (const float column = figureColumnWidth({w, h}, rows.margin, rows.gap, digits); column > 0) {
+    byWidth = std::min(byWidth, (w - 2 * rows.margin - 2 * rows.gap - column) / digits.clockWidth);
+  }
   sizes.digits = std::max(10.0f, std::floor(std::min(byHeight, byWidth)));
   return sizes;
 }
 
-PlayerLayout layoutPlayer(ImVec2 window, const FontSizes& fonts, const DigitMetrics& digits) {
+PlayerLayout layoutPlayer(ImVec2 window, const FontSizes& fonts, const DigitMetrics& digits,
+                          bool figure) {
   PlayerLayout out;
   const Rows rows = rowsFor(fonts, window);
   const float m = rows.margin;
   out.margin = m;
-  const float left = m, right = window.x - m;
   const float gap = rows.gap;
+  const float digitWidth = fonts.digits * digits.clockWidth;
+  // The figure column never takes width the clock needs, whatever size the fonts were made at.
+  const float column = figure ? std::min(figureColumnWidth(window, m, gap, digits),
+                                         window.x - 2 * m - 2 * gap - digitWidth)
+                              : 0.0f;
+  const bool beside = column > 0;
+  const float left = beside ? m + column + 2 * gap : m, right = window.x - m;
 
   // Top down: counters, title row, digits, phase bar.
   float y = m;
-  out.topBar = row(left, right, y, rows.topBar);
+  out.topBar = row(m, right, y, rows.topBar);
   y = out.topBar.max.y + gap;
   out.title = row(left, right, y, rows.title);
   y = out.title.max.y + gap * 1.5f;
   const float digitHeight = std::round(fonts.digits * digits.glyphHeight);
-  const float digitWidth = fonts.digits * digits.clockWidth;
-  const float cx = window.x * 0.5f;
+  const float cx = (left + right) * 0.5f;
   out.digits =
       Box{ImVec2(cx - digitWidth * 0.5f, y), ImVec2(cx + digitWidth * 0.5f, y + digitHeight)};
   y = out.digits.max.y + gap * 2.0f;
-  const float barWidth = std::min(right - left, std::max(digitWidth, window.x * 0.6f));
+  const float barWidth = std::min(right - left, std::max(digitWidth, (right - left) * 0.6f));
   out.phaseBar =
       Box{ImVec2(cx - barWidth * 0.5f, y), ImVec2(cx + barWidth * 0.5f, y + rows.phaseBar)};
   const float textTop = out.phaseBar.max.y + gap * 1.5f;
 
   // Bottom up: controls, overall progress, next up; the instruction text takes what is left.
   float bottom = window.y - m;
-  out.controls = row(left, right, bottom - rows.controls, rows.controls);
+  out.controls = row(m, right, bottom - rows.controls, rows.controls);
   bottom = out.controls.min.y - gap * 1.5f;
-  out.overall = row(left, right, bottom - rows.overall, rows.overall);
+  out.overall = row(m, right, bottom - rows.overall, rows.overall);
   bottom = out.overall.min.y - gap;
   out.next = row(left, right, bottom - rows.next, rows.next);
   bottom = out.next.min.y - gap;
-  const float textWidth = std::min(right - left, fonts.medium * 38.0f);
-  out.text = Box{ImVec2(cx - textWidth * 0.5f, textTop),
-                 ImVec2(cx + textWidth * 0.5f, std::max(textTop, bottom))};
+  if (beside) {
+    out.figure = Box{ImVec2(m, out.title.min.y), ImVec2(m + column, out.next.max.y)};
+  } else if (figure) {
+    // Too narrow for a column: the figure takes the left part of the instruction rows.
+    const float height = std::max(0.0f, bottom - textTop);
+    const float width = std::floor(std::min((right - left) * 0.45f, height * 1.8f));
+    out.figure = Box{ImVec2(left, textTop), ImVec2(left + width, textTop + height)};
+  }
+  const float textLeft = !beside && figure ? out.figure.max.x + gap : left;
+  const float textWidth = std::min(right - textLeft, fonts.medium * 38.0f);
+  const float textCentre = (textLeft + right) * 0.5f;
+  out.text = Box{ImVec2(textCentre - textWidth * 0.5f, textTop),
+                 ImVec2(textCentre + textWidth * 0.5f, std::max(textTop, bottom))};
   return out;
 }
 

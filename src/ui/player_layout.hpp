@@ -38,8 +38,16 @@ struct PlayerLayout {
   Box next;      // "Next: ..."
   Box overall;   // overall progress label and bar
   Box controls;  // buttons
+  Box figure;    // the pose figure; empty without one
 };
 
-PlayerLayout layoutPlayer(ImVec2 window, const FontSizes& fonts, const DigitMetrics& digits);
+// With `figure`, a wide window (1280x800, 1920x1080) gives the figure a column left of the
+// clock and the instructions, at least a third of the window high, and the clock keeps a
+// quarter of the height; a narrow one (800x600) puts it beside the instruction text.
+PlayerLayout layoutPlayer(ImVec2 window, const FontSizes& fonts, const DigitMetrics& digits,
+                          bool figure = false);
+
+// Width of the figure column a window this wide gets; 0 when it is too narrow for one.
+float figureColumnWidth(ImVec2 window, float margin, float gap, const DigitMetrics& digits);
 
 }  // namespace unknot

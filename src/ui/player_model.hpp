@@ -10,8 +10,16 @@
 #include "core/plan.hpp"
 #include "core/session_command.hpp"
 #include "core/session_engine.hpp"
+#include "ui/figure_view.hpp"
 
 namespace unknot {
+
+// The pose figure beside the instructions: which pose, fitted by its bounds, at which frame.
+struct PlayerFigure {
+  const figure::Pose* pose = nullptr;
+  figure::Bounds bounds;  // figure::poseBounds for the frame's side
+  FigureFrame frame;
+};
 
 struct PlayerModel {
   const Plan* plan = nullptr;
@@ -19,6 +27,7 @@ struct PlayerModel {
   bool flash = false;         // the phase changed a moment ago: highlight the change
   std::optional<bool> muted;  // nullopt: no sound in this run, so no mute control
   std::string level;          // the plan's level for this run ("gentle"); empty without a plan
+  std::optional<PlayerFigure> figure;  // unset: the phase has no pose (or no library)
 };
 
 enum class PlayerIntent {

@@ -144,15 +144,15 @@ void drawTitleRow(ImDrawList* list, const UiFonts& fonts, const Box& box, const 
 }
 
 void drawClock(ImDrawList* list, const UiFonts& fonts, const PlayerLayout& layout,
-               const PlayerModel& model, ImVec2 window) {
+               const PlayerModel& model) {
   const std::string text = clockText(model);
   const DigitMetrics metrics = measureDigits(fonts.digits);
-  // H:MM:SS is wider than the MM:SS the layout was sized for: shrink it to the window.
-  const float size =
-      fitTextSize(fonts.digits, fonts.digitsSize, text, window.x - 2 * layout.margin);
+  // H:MM:SS is wider than the MM:SS the layout was sized for: shrink it to its column.
+  const float size = fitTextSize(fonts.digits, fonts.digitsSize, text, layout.title.width());
   const float shift = (fonts.digitsSize - size) * metrics.glyphHeight * 0.5f;
   const float top = layout.digits.min.y - metrics.glyphTop * size + shift;
-  drawTextCentered(list, fonts.digits, size, window.x * 0.5f, top, clockColour(model), text);
+  drawTextCentered(list, fonts.digits, size, layout.digits.center().x, top, clockColour(model),
+                   text);
 }
 
 void drawPhaseBar(ImDrawList* list, const Box& box, const PlayerModel& model, const Phase& phase) {
@@ -264,6 +264,24 @@ PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerMode
 
 }  // namespace
 
+void drawPlayerFigure(ImDrawList& list, Box box, const PlayerModel& model) {
+  if (!model.figure || !model.figure->pose || box.width() <= 1 || box.height() <= 1) return;
+  // A lying figure in a tall column would float in empty panel: the panel shrinks to the
+  // figure's shape (never below 60 % of the column, so it stays large) and stays centred.
+  const figure::Bounds& b = model.figure->bounds;
+  const float aspect = (b.maxY - b.minY) / std::max(b.maxX - b.minX, 1e-3f);
+  const float wanted = std::clamp(box.width() * aspect * 1.3f, box.height() * 0.6f, box.height());
+  const float cy = box.center().y;
+  box.min.y = std::round(cy - wanted * 0.5f);
+  box.max.y = std::round(cy + wanted * 0.5f);
+  // A faint panel tells the figure's area from the text around it at a glance.
+  list.AddRectFilled(box.min, box.max, palette::kPanel, std::round(box.width() * 0.03f));
+  FigureStyle style;
+  style.margin = 0.05f;
+  drawFigure(list, box.min, box.max, *model.figure->pose, model.figure->frame, model.figure->bounds,
+             style);
+}
+
 ImU32 playerBackground(const PlayerModel& model) {
   if (model.flash) return palette::kFlashBackground;
   if (inLastSeconds(model) && shownSeconds(model) % 2 == 1) return palette::kCountdownBackground;
@@ -335,13 +353,15 @@ PlayerIntent drawPlayerView(const PlayerModel& model, const UiFonts& fonts,
   const Phase* phase = currentPhase(model);
   if (!phase) return intent;
   const ImVec2 window = ImGui::GetIO().DisplaySize;
-  const PlayerLayout layout = layoutPlayer(window, fontSizesOf(fonts), measureDigits(fonts.digits));
+  const PlayerLayout layout = layoutPlayer(window, fontSizesOf(fonts), measureDigits(fonts.digits),
+                                           model.figure.has_value());
 
   beginFullscreenWindow("##player");
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawTopBar(list, fonts, layout.topBar, model, *phase);
   drawTitleRow(list, fonts, layout.title, model, *phase);
-  drawClock(list, fonts, layout, model, window);
+  drawPlayerFigure(*list, layout.figure, model);
+  drawClock(list, fonts, layout, model);
   drawPhaseBar(list, layout.phaseBar, model, *phase);
   drawInstruction(list, fonts, layout.text, model, *phase);
   drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, layout.next.min.y,

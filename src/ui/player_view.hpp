@@ -25,6 +25,10 @@ PlayerIntent drawPlayerView(const PlayerModel& model, const UiFonts& fonts,
 // warm tint on alternate seconds during the last seconds of a phase.
 ImU32 playerBackground(const PlayerModel& model);
 
+// The current pose figure fitted into `box` (a panel no taller than its shape needs) on a
+// faint panel; nothing without one.
+void drawPlayerFigure(ImDrawList& list, Box box, const PlayerModel& model);
+
 // Measures the countdown font ('0' and "00:00") for layoutPlayer.
 DigitMetrics measureDigits(ImFont* digits);
 

@@ -54,18 +54,17 @@ void drawTitle(ImDrawList* list, const UiFonts& fonts, const Box& box,
 }
 
 void drawDigits(ImDrawList* list, const UiFonts& fonts, const PlayerLayout& layout,
-                const ThermalViewModel& model, const Phase& phase, ImVec2 window) {
+                const ThermalViewModel& model, const Phase& phase) {
   // Held: how long the switch has waited, so a late return is plain to see.
   const std::string text = model.held ? formatClock(model.heldFor) : clockText(model.player);
   ImU32 colour = kindColour(phase);
   if (model.held) colour = palette::kWarning;
   if (model.player.snapshot.state == SessionState::Paused) colour = palette::kTextFaint;
   const DigitMetrics metrics = measureDigits(fonts.digits);
-  const float size =
-      fitTextSize(fonts.digits, fonts.digitsSize, text, window.x - 2 * layout.margin);
+  const float size = fitTextSize(fonts.digits, fonts.digitsSize, text, layout.title.width());
   const float shift = (fonts.digitsSize - size) * metrics.glyphHeight * 0.5f;
   const float top = layout.digits.min.y - metrics.glyphTop * size + shift;
-  drawTextCentered(list, fonts.digits, size, window.x * 0.5f, top, colour, text);
+  drawTextCentered(list, fonts.digits, size, layout.digits.center().x, top, colour, text);
 }
 
 void drawBody(ImDrawList* list, const UiFonts& fonts, Box box, const ThermalViewModel& model,
@@ -213,12 +212,14 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
   const Phase* phase = currentPhase(model.player);
   if (!phase) return intent;
   const ImVec2 window = ImGui::GetIO().DisplaySize;
-  const PlayerLayout layout = layoutPlayer(window, fontSizesOf(fonts), measureDigits(fonts.digits));
+  const PlayerLayout layout = layoutPlayer(window, fontSizesOf(fonts), measureDigits(fonts.digits),
+                                           model.player.figure.has_value());
   beginFullscreenWindow("##thermal");
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawTop(list, fonts, layout.topBar, model);
   drawTitle(list, fonts, layout.title, model, *phase);
-  drawDigits(list, fonts, layout, model, *phase, window);
+  drawPlayerFigure(*list, layout.figure, model.player);
+  drawDigits(list, fonts, layout, model, *phase);
   if (!model.held && phase->duration && phase->duration->count() > 0) {
     const float fraction = static_cast<float>(model.player.snapshot.phaseElapsed.count()) /
                            static_cast<float>(phase->duration->count());

@@ -9,16 +9,25 @@
 #include <filesystem>
 #include <regex>
 
+#include "core/figure/pose_loader.hpp"
 #include "core/routine_library.hpp"
 
 using namespace unknot;
 
 namespace {
 
+const figure::PoseLibrary& bundledPoses() {
+  static const figure::PoseLibrary poses =
+      figure::PoseLibrary::load({std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "poses"});
+  return poses;
+}
+
 const RoutineLibrary& bundled() {
   static const RoutineLibrary library = [] {
     const std::filesystem::path source = UNKNOT_SOURCE_DIR;
-    return RoutineLibrary::load({source / "routines"}, {source / "assets"});
+    std::vector<std::string> ids;
+    for (const figure::PoseEntry& entry : bundledPoses().entries()) ids.push_back(entry.id);
+    return RoutineLibrary::load({source / "routines"}, {source / "assets", std::move(ids)});
   }();
   return library;
 }
@@ -165,4 +174,27 @@ TEST_CASE("bundled texts use metric units") {
   const Routine* roll = bundled().findRoutine("foam-roll-glutes");
   REQUIRE(roll);
   CHECK(contains(roll->steps.at(0).text, "2–3 cm a second"));
+}
+
+TEST_CASE("every bundled step is drawn: it names a pose of the library at every level") {
+  int steps = 0;
+  forEachLevelStep([&](const LibraryEntry& entry, Level level, const Step& step) {
+    if (!step.embeddedId.empty()) return;
+    INFO(entry.id << " at " << toString(level) << ": " << step.name);
+    ++steps;
+    REQUIRE_FALSE(step.pose.empty());
+    CHECK(bundledPoses().find(step.pose) != nullptr);
+  });
+  CHECK(steps > 30);
+  for (const LibraryEntry& entry : bundled().entries()) {
+    INFO(entry.id);
+    CHECK(stepsWithoutPose(*entry.routine).empty());
+  }
+}
+
+TEST_CASE("the strong level's bridge is the single-leg bridge, drawn as one") {
+  const Routine* routine = bundled().findRoutine("glute-strength");
+  REQUIRE(routine);
+  CHECK(stepAtLevel(routine->steps.front(), Level::Standard)->pose == "glute-bridge");
+  CHECK(stepAtLevel(routine->steps.front(), Level::Strong)->pose == "single-leg-bridge");
 }

@@ -85,7 +85,7 @@ TEST_CASE("an unknown key in a level table is positioned and gets a suggestion")
 TEST_CASE("a level cannot change what the exercise is") {
   CHECK(onlyError(parseText(withStep(kHold + "[steps.gentle]\nsides = \"left\"\n"))) ==
         "x.toml:11:1: steps[1].gentle.sides: a level cannot change it (a level table takes "
-        "name, duration, reps, rep_time, sets, rest, text, say and skip)");
+        "name, duration, reps, rep_time, sets, rest, text, say, pose and skip)");
 }
 
 TEST_CASE("level values follow the rules of the step's own keys") {

@@ -247,3 +247,16 @@ TEST_CASE("saving into a path that cannot be written returns an error and writes
   CHECK(error->find("blocker") != std::string::npos);
   CHECK(readFile(dir.path / "blocker") == "a file where a folder should be");
 }
+
+TEST_CASE("reduced motion is off by default, read from [display] and saved back") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  CHECK_FALSE(loadSettings(path).settings.display.reducedMotion);
+  writeFile(path, "[display]\nreduced_motion = true\n");
+  const auto loaded = loadSettings(path);
+  CHECK(loaded.errors.empty());
+  CHECK(loaded.settings.display.reducedMotion);
+  REQUIRE_FALSE(saveSettings(loaded.settings, dir.path / "again.toml").has_value());
+  CHECK(readFile(dir.path / "again.toml").find("[display]\nreduced_motion = true") !=
+        std::string::npos);
+}

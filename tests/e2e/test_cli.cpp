@@ -1,6 +1,8 @@
 // End-to-end tests of the unknot binary's routine commands and the terminal runner.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "support/process.hpp"
 
@@ -83,6 +85,43 @@ TEST_CASE("validate rejects bad TOML syntax with the parser's position") {
   auto result = cli.run({"validate", cli.home.file("bad.toml")});
   CHECK(result.exitCode == 1);
   CHECK(std::regex_search(result.err, std::regex("bad\\.toml:2:[0-9]+: ")));
+}
+
+TEST_CASE("validate warns, without failing, when a user's hold or reps step has no pose") {
+  Cli cli;
+  cli.addUserRoutine("mine.toml",
+                     "schema = 1\nname = \"Mine\"\n\n[[steps]]\nname = \"Hold\"\n"
+                     "duration = 30\n\n[[steps]]\nname = \"Drawn\"\nduration = 30\n"
+                     "pose = \"pigeon\"\n");
+  const std::string file = cli.home.file("config/unknot/routines/mine.toml");
+  auto result = cli.run({"validate", file});
+  INFO(result.err);
+  CHECK(result.exitCode == 0);
+  CHECK(result.err == "warning: " + file +
+                          ":4:1: steps[1]: no pose, so the player shows only words; add e.g. "
+                          "pose = \"pigeon\" (see unknot poses)\n");
+}
+
+TEST_CASE("an unknown pose fails validate at its value; a pose of the user's own folder loads") {
+  Cli cli;
+  cli.addUserRoutine("mine.toml",
+                     "schema = 1\nname = \"Mine\"\n\n[[steps]]\nname = \"Hold\"\n"
+                     "duration = 30\npose = \"my-stretch\"\n");
+  const std::string file = cli.home.file("config/unknot/routines/mine.toml");
+  auto unknown = cli.run({"validate", file});
+  CHECK(unknown.exitCode == 1);
+  CHECK(unknown.err.find(file + ":7:8: steps[1].pose: unknown pose 'my-stretch'") !=
+        std::string::npos);
+  // The user's own pose: a copy of the bundled knee hug under another id.
+  std::ifstream bundled(std::string(UNKNOT_SOURCE_DIR) + "/assets/poses/knee-hug.toml");
+  std::stringstream text;
+  text << bundled.rdbuf();
+  cli.home.write("config/unknot/poses/my-stretch.toml", text.str());
+  auto known = cli.run({"validate", file});
+  INFO(known.err);
+  CHECK(known.exitCode == 0);
+  CHECK(known.err.empty());
+  CHECK(cli.run({"poses"}).out.find("my-stretch") != std::string::npos);
 }
 
 TEST_CASE("validate reports a missing path in one line, with no summary, and exits 1") {

@@ -23,6 +23,7 @@ constexpr Rgb kBackground{0x12, 0x16, 0x1B};
 constexpr Rgb kText{0xF1, 0xF4, 0xF6};
 constexpr Rgb kRight{0xF2, 0xA5, 0x3C};
 constexpr Rgb kAccent{0x4C, 0xC2, 0xB0};
+constexpr Rgb kPanel{0x1C, 0x22, 0x29};
 
 class Image {
  public:
@@ -45,6 +46,41 @@ class Image {
     }
     return n;
   }
+  // The figure's panel: the bounding box of panel-coloured pixels left of `maxX`.
+  struct Area {
+    int left = 1 << 30, top = 1 << 30, right = -1, bottom = -1;
+    int width() const { return right - left; }
+    int height() const { return bottom - top; }
+  };
+  // Rows count only where a long run of the colour shows (text edges blend through it too).
+  Area panel(int maxX) const {
+    Area a;
+    for (int y = 0; y < m_height; ++y) {
+      int run = 0;
+      for (int x = 0; x < std::min(maxX, m_width); ++x) {
+        run = near(x, y, kPanel, 2) ? run + 1 : 0;
+        if (run < 120) continue;
+        a.left = std::min(a.left, x - run + 1);
+        a.right = std::max(a.right, x + 1);
+        a.top = std::min(a.top, y);
+        a.bottom = std::max(a.bottom, y + 1);
+      }
+    }
+    return a;
+  }
+  // Pixels of the side colours' hue, however shaded: orange for right, blue for left.
+  long countHue(bool orange, const Area& a) const {
+    long n = 0;
+    for (int y = a.top; y < a.bottom; ++y) {
+      for (int x = a.left; x < a.right; ++x) {
+        const unsigned char* p = m_pixels.get() + (static_cast<size_t>(y) * m_width + x) * 3;
+        n += orange ? (p[0] > p[1] + 30 && p[1] > p[2] + 30) : (p[2] > p[0] + 60 && p[2] > p[1]);
+      }
+    }
+    return n;
+  }
+  // Drawn (neither panel nor background) at (x, y).
+  bool drawn(int x, int y) const { return !near(x, y, kPanel, 6) && !near(x, y, kBackground, 6); }
   // Tallest block of consecutive rows that each hold some pixel of colour `c`: the height of
   // the biggest text drawn in that colour.
   int tallestRun(Rgb c) const {
@@ -200,4 +236,65 @@ TEST_CASE("a bad --size or an unknown routine is a one-line error before any win
   CHECK(unknown.exitCode == 2);
   CHECK_THAT(unknown.err, Catch::Contains("no routine 'no-such-routine'"));
   CHECK(std::count(unknown.err.begin(), unknown.err.end(), '\n') == 1);
+}
+
+TEST_CASE(
+    "12 s into pigeon pose the figure fills its area with the right side's colour, and the "
+    "left side's picture is its mirror") {
+  TempDir home;
+  const std::string right = home.file("right.png"), left = home.file("left.png");
+  // 12 s: the right side's first hold; 1m10s: the left side's.
+  for (const auto& [png, at] : {std::pair{right, "12s"}, std::pair{left, "1m10s"}}) {
+    const ProcessResult run = underXvfb(
+        home, {"--run", "pigeon-pose", "--at", at, "--screenshot", png, "--size", "1280x800"});
+    REQUIRE(run.exitCode == 0);
+  }
+  const Image r(right), l(left);
+  REQUIRE(r.loaded());
+  REQUIRE(l.loaded());
+  // The figure's area: left of the clock, at least a third of the window high.
+  const auto area = r.panel(640);
+  INFO(area.left << "," << area.top << " " << area.width() << "x" << area.height());
+  REQUIRE(area.width() > 200);
+  CHECK(area.height() >= 800 / 3);
+  CHECK(r.countHue(true, area) > 1500);
+  CHECK(r.countHue(false, area) < 50);
+  const auto mirrorArea = l.panel(640);
+  REQUIRE(mirrorArea.left == area.left);
+  REQUIRE(mirrorArea.width() == area.width());
+  REQUIRE(mirrorArea.top == area.top);
+  CHECK(l.countHue(false, area) > 1500);
+  CHECK(l.countHue(true, area) < 50);
+  // Mirrored across the panel's centre line, the drawn pixels agree (antialiasing aside).
+  long drawn = 0, agree = 0;
+  for (int y = area.top + 4; y < area.bottom - 4; ++y) {
+    for (int x = area.left + 4; x < area.right - 4; ++x) {
+      const bool a = r.drawn(x, y);
+      const bool b = l.drawn(area.left + area.right - 1 - x, y);
+      if (!a && !b) continue;
+      ++drawn;
+      agree += a == b;
+    }
+  }
+  INFO(agree << " of " << drawn);
+  REQUIRE(drawn > 5000);
+  CHECK(agree >= drawn * 95 / 100);
+}
+
+TEST_CASE("glute strength at 20 s shows the bridge figure beside digits a quarter of the height") {
+  TempDir home;
+  const std::string png = home.file("bridge.png");
+  const ProcessResult run = underXvfb(
+      home, {"--run", "glute-strength", "--at", "20s", "--screenshot", png, "--size", "1280x800"});
+  REQUIRE(run.exitCode == 0);
+  const Image image(png);
+  REQUIRE(image.loaded());
+  CHECK(image.tallestRun(kText) >= 800 / 4);
+  const auto area = image.panel(640);
+  REQUIRE(area.width() > 200);
+  CHECK(area.height() >= 800 / 3);
+  long figure = 0;
+  for (int y = area.top; y < area.bottom; ++y)
+    for (int x = area.left; x < area.right; ++x) figure += image.drawn(x, y);
+  CHECK(figure > 5000);
 }

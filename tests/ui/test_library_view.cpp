@@ -199,3 +199,35 @@ TEST_CASE("at the plan's dose the detail lists the sore side first and the heade
   CHECK(todayLine(dose, false, "-").empty());
   CHECK(f.model.today.empty());
 }
+
+TEST_CASE("the routine detail shows a strip of small figures, one per step with a pose") {
+  const std::filesystem::path source = UNKNOT_SOURCE_DIR;
+  const figure::PoseLibrary poses = figure::PoseLibrary::load({source / "assets" / "poses"});
+  TempDir dir;
+  dir.write("mixed.toml",
+            "schema = 1\nname = \"Mixed\"\nprepare = 0\n"
+            "[[steps]]\nname = \"Pigeon\"\nduration = 30\nsides = \"both\"\npose = \"pigeon\"\n"
+            "[[steps]]\nname = \"Rest\"\nkind = \"rest\"\nduration = 10\n"
+            "[[steps]]\nname = \"Bridge\"\nkind = \"reps\"\nreps = 5\nsets = 2\n"
+            "pose = \"glute-bridge\"\n"
+            "[[steps]]\nname = \"Words only\"\nduration = 30\n");
+  const RoutineLibrary library = RoutineLibrary::load({dir.path()}, LoaderOptions{});
+  const LibraryModel model = makeLibraryModel(library, "/tmp", {}, {}, &poses);
+  REQUIRE(model.items.size() == 1);
+  const std::vector<LibraryFigure>& figures = model.items.front().figures;
+  REQUIRE(figures.size() == 2);  // both sides and both sets are one step each
+  CHECK(figures[0].pose == poses.find("pigeon"));
+  CHECK(figures[0].step == "Pigeon");
+  CHECK(figures[1].pose == poses.find("glute-bridge"));
+  CHECK_FALSE(figures[1].bounds.empty);
+  LibraryViewState state;
+  const int without = [&] {
+    const LibraryModel plain = makeLibraryModel(library, "/tmp");
+    ImGuiHarness bare(ImVec2(1280, 800));
+    bare.frame([&] { return drawLibraryView(plain, state, bare.fonts(), {}).kind; });
+    return bare.vertexCount();
+  }();
+  ImGuiHarness ui(ImVec2(1280, 800));
+  ui.frame([&] { return drawLibraryView(model, state, ui.fonts(), {}).kind; });
+  CHECK(ui.vertexCount() > without + 500);  // the two figures are drawn
+}

@@ -169,6 +169,11 @@ int validateCommand(const Library& library, const std::vector<std::string>& path
     errorCount += static_cast<int>(result.errors.size());
     if (result.routine) {
       for (const auto& w : result.routine->warnings) err << "warning: " << w.toString() << '\n';
+      // Only once the file is otherwise right: a missing figure is the least of its problems.
+      if (result.errors.empty()) {
+        for (const auto& w : stepsWithoutPose(*result.routine))
+          err << "warning: " << w.toString() << '\n';
+      }
     }
   }
   // A summary of nothing checked would read as a pass.

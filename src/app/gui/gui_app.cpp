@@ -9,6 +9,7 @@
 #include "app/gui/gui_capture.hpp"
 #include "app/session/library.hpp"
 #include "app/session/session_commands.hpp"
+#include "ui/player_figure.hpp"
 #include "ui/player_view.hpp"
 #include "ui/safety_views.hpp"
 #include "ui/stop_question.hpp"
@@ -32,7 +33,7 @@ LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* lib
   const std::string userDir = displayPath(options.paths, options.paths.userRoutinesDir);
   if (!library) return LibraryModel{{}, userDir, {}};
   return makeLibraryModel(*library, userDir, today.dose,
-                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"));
+                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"), options.poses);
 }
 
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
@@ -150,6 +151,8 @@ void GuiApp::startSession(const Plan& asWritten, Millis at) {
   options.frozenClock = m_frozenClock;
   options.makeSink = m_frozenClock ? nullptr : &m_options.makeSessionSink;
   if (m_today.fromPlan && !isThermalPlan(plan)) options.level = toString(plan.level);
+  options.poses = m_options.poses;
+  options.reducedMotion = m_options.settings && m_options.settings->display.reducedMotion;
   m_session = std::make_unique<GuiSession>(plan, options);
   m_window.setTitle(plan.name + " \xE2\x80\x94 unknot");
   m_seenPhaseStarts = 0;
@@ -346,6 +349,7 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   if (key.view == Screen::Summary) return key;
   key.seconds = shownSeconds(model);
   key.rep = model.snapshot.currentRep;
+  if (model.figure) key.figure = figureFrameKey(model.figure->frame);
   key.flash = flashing(now);
   return key;
 }

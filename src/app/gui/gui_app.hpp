@@ -50,6 +50,7 @@ class GuiApp {
     long long seconds = 0;
     SessionState state = SessionState::Ready;
     int rep = 0;
+    long long figure = 0;  // the pose figure's frame (ui/player_figure.hpp), moving only in reps
     bool flash = false;
     int progress = 0;   // which progress screen and what it shows (GuiProgress::revision)
     int thermal = 0;    // the heat/ice state (GuiThermal::revision)

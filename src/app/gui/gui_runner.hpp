@@ -12,6 +12,7 @@
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
 #include "app/session/session_sinks.hpp"
+#include "core/figure/pose_loader.hpp"
 #include "core/routine_library.hpp"
 #include "core/settings.hpp"
 
@@ -19,6 +20,7 @@ namespace unknot {
 
 struct GuiOptions {
   const RoutineLibrary* library = nullptr;
+  const figure::PoseLibrary* poses = nullptr;  // the figures steps name; null: none drawn
   // Loads the routine folders again (F5, or coming back to the window after editing a file);
   // empty: the library is fixed.
   std::function<RoutineLibrary()> reloadLibrary;

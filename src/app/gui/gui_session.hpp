@@ -4,10 +4,13 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
+#include <utility>
 
 #include "app/session/session_sinks.hpp"
 #include "core/clock.hpp"
+#include "core/figure/pose_loader.hpp"
 #include "core/session_engine.hpp"
 #include "ui/player_model.hpp"
 #include "ui/summary_view.hpp"
@@ -35,6 +38,8 @@ class GuiSession {
     bool frozenClock = false;
     const SessionSinkFactory* makeSink = nullptr;  // null or empty: no outside sinks
     std::string level;  // the plan's level badge ("gentle"); empty without a plan
+    const figure::PoseLibrary* poses = nullptr;  // null: no figures
+    bool reducedMotion = false;                  // figures switch keyframes instead of moving
   };
 
   GuiSession(const Plan& plan, const Options& options);
@@ -59,13 +64,16 @@ class GuiSession {
   CueSink* outside() { return m_outside.get(); }
   SessionSnapshot snapshot() const { return m_engine.snapshot(); }
   bool over() const;  // finished or stopped: the summary is showing
-  PlayerModel playerModel(bool flash) const {
-    return {&m_plan, snapshot(), flash, std::nullopt, m_level};
-  }
+  // With the current phase's figure, when it has a pose the library holds.
+  PlayerModel playerModel(bool flash) const;
+  // The figure of phase `index` at its start, still (heat/ice held at a switch shows what
+  // comes next); nullopt without a pose.
+  std::optional<PlayerFigure> startFigure(size_t index) const;
   SummaryModel summaryModel() const { return {&m_plan, snapshot(), m_tally.tally()}; }
   // Counts phase starts, so the runner can flash on every change (including back/restart).
   int phaseStarts() const { return m_tally.phaseStarts(); }
-  // Real time until the engine's next cue or the clock's next visible tick.
+  // Real time until the engine's next cue, the clock's next visible tick or, while reps
+  // animate, the figure's next frame.
   std::optional<std::chrono::microseconds> untilNextChange() const;
 
  private:
@@ -80,6 +88,11 @@ class GuiSession {
   // A copy: the plan at today's dose is made for this run, and "Again" starts from it.
   const Plan m_plan;
   std::string m_level;
+  const figure::PoseLibrary* m_poses = nullptr;
+  bool m_reducedMotion = false;
+  // poseBounds of every pose the plan draws, per side, worked out once: they keep the figure
+  // still in its box while it moves.
+  std::map<std::pair<std::string, figure::BodySide>, figure::Bounds> m_bounds;
   GuiClock m_clock;
   TallyCounter m_tally;
   Gate m_gate;

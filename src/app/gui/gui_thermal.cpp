@@ -134,6 +134,8 @@ ThermalViewModel GuiThermal::model(std::optional<bool> muted) const {
     out.skinCheck = hold->prompt.skin;
     out.nextUp = hold->prompt.next;
     out.heldFor = std::max(Millis(0), m_session.clock().now() - hold->since);
+    // The figure shows what to do now: the next pack, not the one to take off.
+    if (auto next = m_session.startFigure(index + 1)) out.player.figure = next;
     out.ring = m_rings;
     if (!m_run.alarmAudible()) {
       out.alarm = AlarmSound::Silent;

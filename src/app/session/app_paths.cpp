@@ -65,6 +65,7 @@ AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>&
   paths.assetsDir = bundled / "assets";
   if (const auto config = configDir(env); !config.empty()) {
     paths.userRoutinesDir = config / "routines";
+    paths.userPosesDir = config / "poses";
     paths.settingsFile = config / "settings.toml";
   }
   paths.data = dataDir(env, dataDirFlag);

@@ -19,6 +19,7 @@ struct AppPaths {
   std::filesystem::path routinesDir;      // bundled routines
   std::filesystem::path assetsDir;        // bundled sounds and icons
   std::filesystem::path userRoutinesDir;  // $XDG_CONFIG_HOME/unknot/routines; empty without HOME
+  std::filesystem::path userPosesDir;     // $XDG_CONFIG_HOME/unknot/poses; empty without HOME
   std::filesystem::path settingsFile;  // $XDG_CONFIG_HOME/unknot/settings.toml; empty without HOME
   DataDir data;
   std::filesystem::path home;  // $HOME; empty when unset

@@ -7,10 +7,21 @@
 
 namespace unknot {
 
+figure::PoseLibrary loadPoses(const AppPaths& paths) {
+  std::vector<std::filesystem::path> folders{paths.assetsDir / "poses"};
+  if (!paths.userPosesDir.empty()) folders.push_back(paths.userPosesDir);
+  return figure::PoseLibrary::load(folders);
+}
+
 Library loadLibrary(const AppPaths& paths) {
   Library library;
+  library.poses = loadPoses(paths);
   library.dirs = {paths.routinesDir, paths.userRoutinesDir};
   library.loader.assetsDir = paths.assetsDir;
+  // A broken pose file is reported by unknot poses; a step naming it is not a second mistake.
+  std::vector<std::string> ids;
+  for (const figure::PoseEntry& entry : library.poses.entries()) ids.push_back(entry.id);
+  library.loader.poseIds = std::move(ids);
   library.routines = RoutineLibrary::load(library.dirs, library.loader);
   return library;
 }

@@ -9,17 +9,23 @@
 #include <vector>
 
 #include "app/session/app_paths.hpp"
+#include "core/figure/pose_loader.hpp"
 #include "core/routine_library.hpp"
 
 namespace unknot {
 
 struct Library {
+  // Loaded first: a routine's `pose` must name one of these (bundled, then the user's own).
+  figure::PoseLibrary poses;
   RoutineLibrary routines;
   std::vector<std::filesystem::path> dirs;  // bundled first, then the user's (may be empty)
   LoaderOptions loader;
 };
 
 Library loadLibrary(const AppPaths& paths);
+
+// The bundled poses, then the user's own (a user file replaces a bundled one of the same id).
+figure::PoseLibrary loadPoses(const AppPaths& paths);
 
 // What the routine folders hold right now (each *.toml's name, size and modification time), so
 // a front end can tell cheaply whether loading them again would change anything.

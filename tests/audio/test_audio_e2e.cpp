@@ -333,7 +333,9 @@ TEST_CASE("each phase start speaks its prompt from the boundary") {
     }
     CHECK(rms(rec.pcm, at, 4800) > 0.02);
   }
-  CHECK(quietStarts >= 4);
+  // A late prompt is not checked, and the next one may start while it still speaks: each late
+  // one takes up to two quiet starts away.
+  CHECK(quietStarts + 2 * latePrompts >= 4);
   CHECK(latePrompts <= 1);  // the hold and reps phases are long enough to hear in silence
 }
 

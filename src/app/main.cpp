@@ -14,6 +14,7 @@
 #include "app/cli/pose_commands.hpp"
 #include "app/cli/progress_commands.hpp"
 #include "app/cli/reminder_commands.hpp"
+#include "app/cli/report_commands.hpp"
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
@@ -389,6 +390,18 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   backup->add_option("FILE", p.backupFile, "Where to write the copy (a file, not a folder)")
       ->required();
   dataDir(backup);
+  auto* report = app.add_subcommand(
+      "report", "Write a one-page PDF of your progress to bring to a physiotherapist or doctor");
+  report->add_option("--pdf", p.reportFile, "The PDF file to write")->required();
+  report->add_option("--from", p.fromText,
+                     "First day the calendar, chart and lists show, YYYY-MM-DD (default: the "
+                     "plan's start)");
+  report->add_option("--to", p.toText,
+                     "The record as it stood at the end of this day, YYYY-MM-DD (default today)");
+  report->add_option("--paper", p.paper, "a4 or letter (default: the paper size of your locale)")
+      ->check(oneOf({"a4", "letter"}));
+  report->add_option("--now", p.nowText, "Pretend it is this time")->group("");
+  dataDir(report);
 }
 
 // The reminder commands; their bodies are in reminder_commands.cpp.
@@ -449,6 +462,7 @@ std::optional<int> dispatchProgress(CLI::App& app, const ProgressOptions& p) {
   if (app.got_subcommand("stats")) return statsCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("export")) return exportCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("backup")) return backupCommand(p, std::cout, std::cerr);
+  if (app.got_subcommand("report")) return reportCommand(p, std::cout, std::cerr);
   return std::nullopt;
 }
 

@@ -38,6 +38,8 @@ LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* lib
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   GuiProgress::Options out;
   out.dataDir = options.paths.data;
+  out.documentsDir = options.paths.documentsDir;
+  out.documentsShown = displayPath(options.paths, options.paths.documentsDir);
   if (options.library) {
     for (const LibraryEntry& entry : options.library->entries()) {
       if (!entry.plan) continue;

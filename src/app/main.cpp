@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/cli/command_support.hpp"
+#include "app/cli/import_commands.hpp"
 #include "app/cli/library_commands.hpp"
 #include "app/cli/pose_commands.hpp"
 #include "app/cli/progress_commands.hpp"
@@ -61,6 +62,7 @@ struct Options {
   double timeScale = 1.0;
   ProgressOptions progress;
   ReminderOptions reminders;
+  ImportOptions imports;
 };
 
 bool stdioIsTerminal() {
@@ -490,6 +492,10 @@ int dispatch(CLI::App& app, Options options) {
   if (app.got_subcommand("validate")) {
     return validateCommand(library, options.validatePaths, std::cout, std::cerr);
   }
+  if (app.got_subcommand("import")) {
+    options.imports.interactive = stdioIsTerminal();
+    return importCommand(paths, library, options.imports, std::cin, std::cout, std::cerr);
+  }
   if (app.got_subcommand("run")) {
     if (!options.terminal) {
       Options gui = options;
@@ -608,6 +614,12 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
       ->check(oneOf({"gentle", "standard", "strong"}));
   auto* validate = app.add_subcommand("validate", "Check routine files (default: all routines)");
   validate->add_option("PATH", options.validatePaths, "Files or folders to check");
+  auto* import = app.add_subcommand(
+      "import", "Check shared routine files (*.unknot.toml) and install them as your own");
+  import->add_option("FILE", options.imports.files, "Routine files, all installed or none")
+      ->required();
+  import->add_flag("--replace", options.imports.replace,
+                   "Replace your routines (or hide bundled ones) with the same id without asking");
   auto* poses = app.add_subcommand(
       "poses", "List the pose library (the drawn figures): id, keyframes, view, props");
   poses->add_option("--sheet", options.posesSheet,

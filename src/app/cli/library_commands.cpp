@@ -37,9 +37,9 @@ std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path
   return files;
 }
 
-// A level changes durations and counts, and a plan's sore side adds up to two holds to every
-// two-sided step, so each can break the time and phase limits on its own; a message that
-// several of them share is shown once.
+}  // namespace
+
+// A message that several doses share is shown once.
 Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve) {
   Diagnostics errors;
   std::vector<std::string> seen;
@@ -61,8 +61,6 @@ Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resol
   }
   return errors;
 }
-
-}  // namespace
 
 int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
   size_t idWidth = 2, nameWidth = 4;

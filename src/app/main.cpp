@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/cli/command_support.hpp"
+#include "app/cli/data_commands.hpp"
 #include "app/cli/import_commands.hpp"
 #include "app/cli/library_commands.hpp"
 #include "app/cli/pose_commands.hpp"
@@ -63,6 +64,7 @@ struct Options {
   ProgressOptions progress;
   ReminderOptions reminders;
   ImportOptions imports;
+  DataOptions data;
 };
 
 bool stdioIsTerminal() {
@@ -406,6 +408,23 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   dataDir(report);
 }
 
+// Your data: what is kept, forgetting it, restoring a backup (data_commands.cpp).
+void addDataCommands(CLI::App& app, DataOptions& d, std::string& dataDirFlag) {
+  auto* data = app.add_subcommand("data", "List every file unknot keeps, and its size");
+  auto* forget = app.add_subcommand(
+      "forget", "Delete your record for good, after a typed confirmation (a backup offered)");
+  forget->add_flag("--all", d.all,
+                   "The whole record: sessions, check-ins, plans, flare days, levels, reminders");
+  forget->add_flag("--yes", d.yes, "Delete without asking (for scripts)");
+  forget->add_option("--backup", d.backupFile, "Write a backup to this file first");
+  auto* restore = app.add_subcommand(
+      "restore", "Bring back a backup; the current record is kept as a dated copy");
+  restore->add_option("FILE", d.restoreFile, "A backup made by unknot backup")->required();
+  for (auto* command : {data, forget, restore}) {
+    command->add_option("--data-dir", dataDirFlag, "Folder of the progress database");
+  }
+}
+
 // The reminder commands; their bodies are in reminder_commands.cpp.
 void addReminderCommands(CLI::App& app, ReminderOptions& r, std::string& dataDirFlag) {
   const auto common = [&](CLI::App* command) {
@@ -476,6 +495,13 @@ int dispatch(CLI::App& app, Options options) {
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
   if (const auto code = dispatchReminders(app, options.reminders)) return *code;
   if (app.got_subcommand("poses")) return runPoses(paths, options.posesSheet, options.posesOnly);
+  options.data.interactive = stdioIsTerminal();
+  if (app.got_subcommand("data")) return dataCommand(paths, std::cout, std::cerr);
+  if (app.got_subcommand("forget")) {
+    return forgetCommand(paths, options.data, std::cin, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("restore"))
+    return restoreCommand(paths, options.data, std::cout, std::cerr);
   const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) {
@@ -640,6 +666,7 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
       ->check(timeScale());
   addProgressCommands(app, options.progress, options.dataDirFlag);
   addReminderCommands(app, options.reminders, options.dataDirFlag);
+  addDataCommands(app, options.data, options.dataDirFlag);
   app.require_subcommand(0, 1);
   app.footer(
       "Each command has its own options: unknot COMMAND --help. Messages and exit codes: "

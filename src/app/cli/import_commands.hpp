@@ -20,8 +20,4 @@ struct ImportOptions {
 int importCommand(const AppPaths& paths, const Library& library, const ImportOptions& options,
                   std::istream& in, std::ostream& out, std::ostream& err);
 
-// The id a shared file installs as: "glute-plan" for glute-plan.unknot.toml or glute-plan.toml;
-// empty for any other name.
-std::string importedId(const std::filesystem::path& file);
-
 }  // namespace unknot

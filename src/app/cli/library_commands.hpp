@@ -19,9 +19,4 @@ int showCommand(const Library& library, const std::string& id, const Dose& dose,
 int validateCommand(const Library& library, const std::vector<std::string>& paths,
                     std::ostream& out, std::ostream& err);
 
-// The errors of `routine` expanded at every level, with and without the extra sore-side holds:
-// a level changes durations and counts, and a sore side adds up to two holds to every two-sided
-// step, so each can break the time and phase limits on its own.
-Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve);
-
 }  // namespace unknot

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/session/app_paths.hpp"
+#include "core/plan.hpp"
 #include "core/routine_library.hpp"
 
 namespace unknot {
@@ -34,5 +35,10 @@ struct Runnable {
 };
 Runnable findRunnable(const Library& library, const std::string& id, std::string_view where,
                       std::ostream& err);
+
+// The errors of `routine` expanded at every level, with and without the extra sore-side holds:
+// a level changes durations and counts, and a sore side adds up to two holds to every two-sided
+// step, so each can break the time and phase limits on its own.
+Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve);
 
 }  // namespace unknot

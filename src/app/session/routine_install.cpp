@@ -1,4 +1,4 @@
-#include "app/cli/routine_install.hpp"
+#include "app/session/routine_install.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

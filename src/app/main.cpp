@@ -50,6 +50,7 @@ struct Options {
   std::string showLevel;  // show --level; empty: the plan's level today
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string view;       // --view: open the window on progress, checkin or plan
+  std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
   int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
   std::vector<std::string> validatePaths;
@@ -120,7 +121,8 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
 // and start it only on a yes; otherwise (a script, a pipe) start nothing and record nothing.
 int withoutDisplay(const AppPaths& paths, const Library& library, const Options& options,
                    const SettingsLoad& settings, const std::string& reason) {
-  const bool routineAsked = options.screenshot.empty() && options.view.empty();
+  const bool routineAsked =
+      options.screenshot.empty() && options.view.empty() && options.openFile.empty();
   const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
   std::string advice;
   if (!options.screenshot.empty()) {
@@ -129,6 +131,8 @@ int withoutDisplay(const AppPaths& paths, const Library& library, const Options&
     advice =
         "in a terminal, see your record with `unknot stats`, `unknot checkin` and "
         "`unknot plan show`";
+  } else if (!options.openFile.empty()) {
+    advice = "check and install it here with `unknot import " + options.openFile + "`";
   } else if (!options.guiRunId.empty()) {
     advice = "run it here with `unknot run " + id + " --terminal`";
   } else {
@@ -164,6 +168,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   if (!options.atText.empty()) gui.at = parseDurationText(options.atText);
   if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
   if (!options.view.empty()) gui.view = options.view;
+  if (!options.openFile.empty()) gui.openFile = options.openFile;
   gui.paths = paths;
   gui.timeScale = options.timeScale;
 #ifdef UNKNOT_HAVE_AUDIO
@@ -611,6 +616,11 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "With --screenshot: show the player this far in (e.g. 12s)")
       ->check(durationText("12s or 1m30s"));
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
+  // Without a value (the desktop file's "--open %f" launched from the menu) it is a plain start.
+  app.add_option("--open", options.openFile,
+                 "Open a shared routine file in the window: see it, then import it, try it once "
+                 "or cancel")
+      ->expected(0, 1);
   app.add_option("--view", options.view,
                  "Open the window on: library, progress, checkin, plan, or notice (the safety "
                  "notice of the first start)")

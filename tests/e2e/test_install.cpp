@@ -65,7 +65,8 @@ TEST_CASE("cmake --install lays out binary, routines, assets, menu entry and ico
   REQUIRE(fs::is_regular_file(desktop));
   const std::string entry = slurp(desktop);
   CHECK(entry.rfind("[Desktop Entry]\n", 0) == 0);
-  CHECK(entry.find("\nExec=unknot\n") != std::string::npos);
+  CHECK(entry.find("\nExec=unknot --open %f\n") != std::string::npos);
+  CHECK(entry.find("\nMimeType=application/x-unknot-routine;\n") != std::string::npos);
   CHECK(entry.find("\nIcon=unknot\n") != std::string::npos);
   CHECK(fs::is_regular_file(share / "icons/hicolor/scalable/apps/unknot.svg"));
   for (const char* size : {"48x48", "128x128", "256x256"}) {

@@ -32,7 +32,7 @@ int importCommand(const AppPaths& paths, const Library& library, const ImportOpt
     // Read and check every file first; nothing is written unless all of them pass.
     const ImportCheck check =
         checkImports(std::vector<fs::path>(options.files.begin(), options.files.end()),
-                     paths.userRoutinesDir, library);
+                     paths.userRoutinesDir, library.routines, library.loader);
     for (const ImportFile& file : check.files) {
       for (const Diagnostic& d : file.loaded.errors) err << d.toString() << '\n';
     }

@@ -203,6 +203,33 @@ void GuiApp::startRequestedRoutine() {
   if (entry && entry->plan) startSession(*entry->plan, Millis(0));
 }
 
+void GuiApp::openFile(const std::filesystem::path& file) {
+  static const RoutineLibrary kEmpty;
+  m_open.emplace(file, m_options.paths, library() ? *library() : kEmpty,
+                 LoaderOptions{m_options.paths.assetsDir});
+}
+
+void GuiApp::drawOpenFile(std::span<const UiKey> keys) {
+  switch (m_open->apply(drawOpenRoutineView(m_open->model(), m_fonts.fonts(), keys))) {
+    case GuiOpen::Outcome::Stay:
+      return;
+    case GuiOpen::Outcome::Imported:
+      // The screen stays to say where it went; the library behind it shows the routine.
+      reloadLibrary(false);
+      m_libraryState.selectedId = m_open->importedId();
+      return;
+    case GuiOpen::Outcome::TryOnce: {
+      const Plan plan = *m_open->tryPlan();
+      m_open.reset();
+      start(plan, Millis(0));
+      return;
+    }
+    case GuiOpen::Outcome::Close:
+      m_open.reset();
+      return;
+  }
+}
+
 const RoutineLibrary* GuiApp::library() const {
   return m_reloaded ? &*m_reloaded : m_options.library;
 }
@@ -234,6 +261,10 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
   }
   if (m_notice) {
     if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
+    return;
+  }
+  if (m_open) {
+    drawOpenFile(keys);
     return;
   }
   if (m_progress.isOpen()) {
@@ -334,6 +365,10 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   key.notice = m_notice;
   key.warnings = m_progress.warnings().size();
   if (m_notice) return key;
+  if (m_open) {
+    key.opened = m_open->revision() + 1;
+    return key;
+  }
   if (m_progress.isOpen()) {
     key.view = Screen::Progress;
     key.progress = m_progress.revision();

@@ -56,7 +56,7 @@ std::string importedId(const fs::path& file) {
 }
 
 ImportCheck checkImports(const std::vector<fs::path>& files, const fs::path& userRoutinesDir,
-                         const Library& library) {
+                         const RoutineLibrary& library, const LoaderOptions& loader) {
   ImportCheck check;
   std::map<std::string, fs::path> byId;
   for (const fs::path& source : files) {
@@ -80,11 +80,11 @@ ImportCheck checkImports(const std::vector<fs::path>& files, const fs::path& use
     file.bytes = std::move(*bytes);
     file.target = userRoutinesDir / (file.id + ".toml");
     // Checked as the installed file: its id and the folder its sounds are found from.
-    file.loaded = parseRoutine(file.bytes, file.target, library.loader);
+    file.loaded = parseRoutine(file.bytes, file.target, loader);
     nameSource(file.loaded.errors, source);
     std::error_code ec;
     file.replacesUserFile = fs::exists(file.target, ec);
-    const LibraryEntry* existing = library.routines.find(file.id);
+    const LibraryEntry* existing = library.find(file.id);
     file.hidesBundled = !file.replacesUserFile && existing && !existing->isUser;
     check.files.push_back(std::move(file));
   }
@@ -93,7 +93,7 @@ ImportCheck checkImports(const std::vector<fs::path>& files, const fs::path& use
     for (const ImportFile& file : check.files) {
       if (file.id == id && file.loaded.routine) return &*file.loaded.routine;
     }
-    return library.routines.findRoutine(id);
+    return library.findRoutine(id);
   };
   for (ImportFile& file : check.files) {
     if (file.loaded.routine) {

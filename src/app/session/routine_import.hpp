@@ -34,7 +34,8 @@ struct ImportCheck {
 std::string importedId(const std::filesystem::path& file);
 
 ImportCheck checkImports(const std::vector<std::filesystem::path>& files,
-                         const std::filesystem::path& userRoutinesDir, const Library& library);
+                         const std::filesystem::path& userRoutinesDir,
+                         const RoutineLibrary& library, const LoaderOptions& loader);
 
 // Installs every file of a check that is ok(), all or none; throws InstallError.
 void installImports(const ImportCheck& check, const std::filesystem::path& userRoutinesDir);

@@ -106,6 +106,31 @@ TEST_CASE("a file that would replace another asks on a terminal or else needs --
   CHECK(replaced.exitCode == 0);
   CHECK(contains(slurp(home.routines() / "stand-up.toml"), "name = \"Sit\""));
 
+  // On a terminal (util-linux's script gives it one) it asks; anything but y keeps the file.
+  home.dir.write("share/v3/stand-up.unknot.toml", kStandUp);
+  const std::string v3 = home.dir.file("share/v3/stand-up.unknot.toml");
+  const auto onTerminal = [&](const std::string& answer) {
+    ProcessOptions options;
+    options.env = {{"XDG_CONFIG_HOME", home.dir.file("config")},
+                   {"XDG_DATA_HOME", home.dir.file("data")},
+                   {"HOME", home.dir.path()}};
+    options.input = answer;
+    return runProcess({"script", "-qec", std::string(UNKNOT_BINARY) + " import " + v3, "/dev/null"},
+                      options);
+  };
+  const auto kept = onTerminal("\n");
+  CHECK(kept.exitCode == 1);
+  CHECK(contains(kept.out,
+                 "Replace your routine ~/config/unknot/routines/stand-up.toml with "
+                 "stand-up.unknot.toml? [y/N]"));
+  CHECK(contains(kept.out,
+                 "kept your routine ~/config/unknot/routines/stand-up.toml; nothing was "
+                 "imported"));
+  CHECK(contains(slurp(home.routines() / "stand-up.toml"), "name = \"Sit\""));
+  const auto yes = onTerminal("y\n");
+  CHECK(yes.exitCode == 0);
+  CHECK(slurp(home.routines() / "stand-up.toml") == kStandUp);
+
   // A bundled routine is hidden only on request too.
   home.dir.write("share/pigeon-pose.toml", kStandUp);
   const auto hidden = home.run({"import", home.dir.file("share/pigeon-pose.toml")});

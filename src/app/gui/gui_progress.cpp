@@ -7,7 +7,6 @@
 #include "app/session/today_dose.hpp"
 #include "app/session/warnings.hpp"
 #include "core/recovery/red_flags.hpp"
-#include "report/pdf_report.hpp"
 #include "store/store.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/safety_views.hpp"
@@ -251,37 +250,6 @@ void GuiProgress::markFlare() {
   m_model.notice = notice;
   m_model.offerSoreDay = std::find(m_options.routineIds.begin(), m_options.routineIds.end(),
                                    kSoreDayRoutine) != m_options.routineIds.end();
-}
-
-bool GuiProgress::saveReport() {
-  m_model.notice.clear();
-  m_model.error.clear();
-  if (m_options.documentsDir.empty()) {
-    m_model.error = "Could not save the report: no home folder to save it in.";
-    return false;
-  }
-  std::string error, name;
-  const bool read = withStore(
-      [&](Store& store) {
-        const LocalInstant now = m_options.now();
-        const ProgressSnapshot snapshot = store.snapshot(now);
-        ReportOptions options;
-        options.paper = localePaper();
-        options.madeAt = now;
-        name = reportFileName(snapshot.today).string();
-        writeReportPdf(snapshot, options, m_options.documentsDir / name);  // throws ReportError
-      },
-      error, StoreUse::Read);
-  ++m_revision;
-  if (!read) {
-    m_model.error = "Could not save the report: " + error;
-    return false;
-  }
-  const std::string shown =
-      m_options.documentsShown.empty() ? m_options.documentsDir.string() : m_options.documentsShown;
-  m_model.notice = "Report saved to " + (std::filesystem::path(shown) / name).string() +
-                   " \u2013 one page to print or send to your physiotherapist or doctor.";
-  return true;
 }
 
 bool GuiProgress::offerBeforeSession(const std::string& routineId) {

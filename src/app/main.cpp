@@ -425,7 +425,12 @@ void addDataCommands(CLI::App& app, DataOptions& d, std::string& dataDirFlag) {
   auto* restore = app.add_subcommand(
       "restore", "Bring back a backup; the current record is kept as a dated copy");
   restore->add_option("FILE", d.restoreFile, "A backup made by unknot backup")->required();
-  for (auto* command : {data, forget, restore}) {
+  auto* merge = app.add_subcommand(
+      "merge",
+      "Bring in another computer's record (sessions, check-ins, flares, plans), never twice");
+  merge->add_option("FILE", d.mergeFile, "The other computer's unknot.db or a backup of it")
+      ->required();
+  for (auto* command : {data, forget, restore, merge}) {
     command->add_option("--data-dir", dataDirFlag, "Folder of the progress database");
   }
 }
@@ -505,8 +510,10 @@ int dispatch(CLI::App& app, Options options) {
   if (app.got_subcommand("forget")) {
     return forgetCommand(paths, options.data, std::cin, std::cout, std::cerr);
   }
-  if (app.got_subcommand("restore"))
+  if (app.got_subcommand("restore")) {
     return restoreCommand(paths, options.data, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("merge")) return mergeCommand(paths, options.data, std::cout, std::cerr);
   const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) {

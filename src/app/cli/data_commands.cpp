@@ -187,4 +187,26 @@ int restoreCommand(const AppPaths& paths, const DataOptions& options, std::ostre
   });
 }
 
+int mergeCommand(const AppPaths& paths, const DataOptions& options, std::ostream& out,
+                 std::ostream& err) {
+  return guarded(err, "merge", [&] {
+    if (options.mergeFile.empty()) throw UsageError{"expected the other computer's record"};
+    const fs::path& dir = recordDir(paths);
+    std::error_code ec;
+    if (fs::exists(dir / Store::kFileName, ec) &&
+        fs::equivalent(options.mergeFile, dir / Store::kFileName, ec)) {
+      throw CommandFailure{options.mergeFile + " is this computer's record itself"};
+    }
+    const MergeResult merged = openStore(paths.data, err)->merge(options.mergeFile);
+    out << "Merged " << options.mergeFile << ": " << counted(merged.sessions, "session") << ", "
+        << counted(merged.checkins, "check-in") << ", " << counted(merged.flareDays, "flare day")
+        << ", " << counted(merged.plans, "plan") << " and "
+        << counted(merged.planVersions, "plan change") << " new";
+    if (merged.alreadyHere > 0) out << "; " << merged.alreadyHere << " already here";
+    out << ".\n";
+    for (const std::string& note : merged.notes) out << "Note: " << note << ".\n";
+    return kExitOk;
+  });
+}
+
 }  // namespace unknot

@@ -200,6 +200,13 @@ void letterAndTo(const Record& record) {
   const std::string page = runProcess({"pdftotext", "-layout", out.file("t.pdf"), "-"}).out;
   INFO(page);
   CHECK(contains(page, "day 5 of " + json["plan"]["days"].dump()));
+  // --from narrows what the calendar, chart and lists show, and the page says so.
+  const std::string eighth = json["days"][7]["date"];
+  REQUIRE(record.run({"report", "--pdf", out.file("f.pdf"), "--from", eighth}).exitCode == 0);
+  const std::string narrowed = runProcess({"pdftotext", out.file("f.pdf"), "-"}).out;
+  CHECK(contains(narrowed, "Calendar, chart and lists from " + eighth));
+  CHECK(contains(narrowed, "Wk 2"));
+  CHECK_FALSE(contains(narrowed, "Wk 1"));
   CHECK(contains(page, percentOf(statsThen["adherence"]["so_far"])));
 }
 

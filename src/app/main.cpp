@@ -10,10 +10,13 @@
 #include <iostream>
 
 #include "app/cli/command_support.hpp"
+#include "app/cli/data_commands.hpp"
+#include "app/cli/import_commands.hpp"
 #include "app/cli/library_commands.hpp"
 #include "app/cli/pose_commands.hpp"
 #include "app/cli/progress_commands.hpp"
 #include "app/cli/reminder_commands.hpp"
+#include "app/cli/report_commands.hpp"
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
@@ -47,6 +50,7 @@ struct Options {
   std::string showLevel;  // show --level; empty: the plan's level today
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string view;       // --view: open the window on progress, checkin or plan
+  std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
   int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
   std::vector<std::string> validatePaths;
@@ -60,6 +64,8 @@ struct Options {
   double timeScale = 1.0;
   ProgressOptions progress;
   ReminderOptions reminders;
+  ImportOptions imports;
+  DataOptions data;
 };
 
 bool stdioIsTerminal() {
@@ -115,7 +121,8 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
 // and start it only on a yes; otherwise (a script, a pipe) start nothing and record nothing.
 int withoutDisplay(const AppPaths& paths, const Library& library, const Options& options,
                    const SettingsLoad& settings, const std::string& reason) {
-  const bool routineAsked = options.screenshot.empty() && options.view.empty();
+  const bool routineAsked =
+      options.screenshot.empty() && options.view.empty() && options.openFile.empty();
   const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
   std::string advice;
   if (!options.screenshot.empty()) {
@@ -124,6 +131,8 @@ int withoutDisplay(const AppPaths& paths, const Library& library, const Options&
     advice =
         "in a terminal, see your record with `unknot stats`, `unknot checkin` and "
         "`unknot plan show`";
+  } else if (!options.openFile.empty()) {
+    advice = "check and install it here with `unknot import " + options.openFile + "`";
   } else if (!options.guiRunId.empty()) {
     advice = "run it here with `unknot run " + id + " --terminal`";
   } else {
@@ -160,6 +169,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   if (!options.atText.empty()) gui.at = parseDurationText(options.atText);
   if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
   if (!options.view.empty()) gui.view = options.view;
+  if (!options.openFile.empty()) gui.openFile = options.openFile;
   gui.paths = paths;
   gui.timeScale = options.timeScale;
 #ifdef UNKNOT_HAVE_AUDIO
@@ -390,6 +400,40 @@ void addProgressCommands(CLI::App& app, ProgressOptions& p, std::string& dataDir
   backup->add_option("FILE", p.backupFile, "Where to write the copy (a file, not a folder)")
       ->required();
   dataDir(backup);
+  auto* report = app.add_subcommand(
+      "report", "Write a one-page PDF of your progress to bring to a physiotherapist or doctor");
+  report->add_option("--pdf", p.reportFile, "The PDF file to write")->required();
+  report->add_option("--from", p.fromText,
+                     "First day the calendar, chart and lists show, YYYY-MM-DD (default: the "
+                     "plan's start)");
+  report->add_option("--to", p.toText,
+                     "The record as it stood at the end of this day, YYYY-MM-DD (default today)");
+  report->add_option("--paper", p.paper, "a4 or letter (default: the paper size of your locale)")
+      ->check(oneOf({"a4", "letter"}));
+  report->add_option("--now", p.nowText, "Pretend it is this time")->group("");
+  dataDir(report);
+}
+
+// Your data: what is kept, forgetting it, restoring a backup (data_commands.cpp).
+void addDataCommands(CLI::App& app, DataOptions& d, std::string& dataDirFlag) {
+  auto* data = app.add_subcommand("data", "List every file unknot keeps, and its size");
+  auto* forget = app.add_subcommand(
+      "forget", "Delete your record for good, after a typed confirmation (a backup offered)");
+  forget->add_flag("--all", d.all,
+                   "The whole record: sessions, check-ins, plans, flare days, levels, reminders");
+  forget->add_flag("--yes", d.yes, "Delete without asking (for scripts)");
+  forget->add_option("--backup", d.backupFile, "Write a backup to this file first");
+  auto* restore = app.add_subcommand(
+      "restore", "Bring back a backup; the current record is kept as a dated copy");
+  restore->add_option("FILE", d.restoreFile, "A backup made by unknot backup")->required();
+  auto* merge = app.add_subcommand(
+      "merge",
+      "Bring in another computer's record (sessions, check-ins, flares, plans), never twice");
+  merge->add_option("FILE", d.mergeFile, "The other computer's unknot.db or a backup of it")
+      ->required();
+  for (auto* command : {data, forget, restore, merge}) {
+    command->add_option("--data-dir", dataDirFlag, "Folder of the progress database");
+  }
 }
 
 // The reminder commands; their bodies are in reminder_commands.cpp.
@@ -450,6 +494,7 @@ std::optional<int> dispatchProgress(CLI::App& app, const ProgressOptions& p) {
   if (app.got_subcommand("stats")) return statsCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("export")) return exportCommand(p, std::cout, std::cerr);
   if (app.got_subcommand("backup")) return backupCommand(p, std::cout, std::cerr);
+  if (app.got_subcommand("report")) return reportCommand(p, std::cout, std::cerr);
   return std::nullopt;
 }
 
@@ -461,6 +506,15 @@ int dispatch(CLI::App& app, Options options) {
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
   if (const auto code = dispatchReminders(app, options.reminders)) return *code;
   if (app.got_subcommand("poses")) return runPoses(paths, options.posesSheet, options.posesOnly);
+  options.data.interactive = stdioIsTerminal();
+  if (app.got_subcommand("data")) return dataCommand(paths, std::cout, std::cerr);
+  if (app.got_subcommand("forget")) {
+    return forgetCommand(paths, options.data, std::cin, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("restore")) {
+    return restoreCommand(paths, options.data, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("merge")) return mergeCommand(paths, options.data, std::cout, std::cerr);
   const Library library = loadLibrary(paths);
   if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
   if (app.got_subcommand("show")) {
@@ -476,6 +530,10 @@ int dispatch(CLI::App& app, Options options) {
   }
   if (app.got_subcommand("validate")) {
     return validateCommand(library, options.validatePaths, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("import")) {
+    options.imports.interactive = stdioIsTerminal();
+    return importCommand(paths, library, options.imports, std::cin, std::cout, std::cerr);
   }
   if (app.got_subcommand("run")) {
     if (!options.terminal) {
@@ -566,6 +624,11 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "With --screenshot: show the player this far in (e.g. 12s)")
       ->check(durationText("12s or 1m30s"));
   app.add_option("--screenshot", options.screenshot, "Render one frame to this PNG and exit");
+  // Without a value (the desktop file's "--open %f" launched from the menu) it is a plain start.
+  app.add_option("--open", options.openFile,
+                 "Open a shared routine file in the window: see it, then import it, try it once "
+                 "or cancel")
+      ->expected(0, 1);
   app.add_option("--view", options.view,
                  "Open the window on: library, progress, checkin, plan, or notice (the safety "
                  "notice of the first start)")
@@ -595,6 +658,12 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
       ->check(oneOf({"gentle", "standard", "strong"}));
   auto* validate = app.add_subcommand("validate", "Check routine files (default: all routines)");
   validate->add_option("PATH", options.validatePaths, "Files or folders to check");
+  auto* import = app.add_subcommand(
+      "import", "Check shared routine files (*.unknot.toml) and install them as your own");
+  import->add_option("FILE", options.imports.files, "Routine files, all installed or none")
+      ->required();
+  import->add_flag("--replace", options.imports.replace,
+                   "Replace your routines (or hide bundled ones) with the same id without asking");
   auto* poses = app.add_subcommand(
       "poses", "List the pose library (the drawn figures): id, keyframes, view, props");
   poses->add_option("--sheet", options.posesSheet,
@@ -615,6 +684,7 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
       ->check(timeScale());
   addProgressCommands(app, options.progress, options.dataDirFlag);
   addReminderCommands(app, options.reminders, options.dataDirFlag);
+  addDataCommands(app, options.data, options.dataDirFlag);
   app.require_subcommand(0, 1);
   app.footer(
       "Each command has its own options: unknot COMMAND --help. Messages and exit codes: "

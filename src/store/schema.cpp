@@ -188,8 +188,41 @@ ALTER TABLE sessions ADD COLUMN sore_side TEXT
 ALTER TABLE phases ADD COLUMN muscles TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3,
-                                                      kVersion4, kVersion5, kVersion6};
+// Version 7: stable ids, so two computers' records can be merged without counting anything
+// twice. This database's device id (random, one row); each session, check-in and plan gets a
+// random UUID and the device that wrote it, existing rows included. New rows get theirs from
+// the triggers; rows merged from another record arrive with their own.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE device (id TEXT NOT NULL);
+INSERT INTO device (id) VALUES (lower(hex(randomblob(16))));
+ALTER TABLE sessions ADD COLUMN uuid TEXT;
+ALTER TABLE sessions ADD COLUMN device TEXT;
+UPDATE sessions SET uuid = lower(hex(randomblob(16))), device = (SELECT id FROM device);
+CREATE UNIQUE INDEX sessions_by_uuid ON sessions (uuid);
+CREATE TRIGGER sessions_stable_id AFTER INSERT ON sessions WHEN NEW.uuid IS NULL BEGIN
+  UPDATE sessions SET uuid = lower(hex(randomblob(16))), device = (SELECT id FROM device)
+  WHERE id = NEW.id;
+END;
+ALTER TABLE checkins ADD COLUMN uuid TEXT;
+ALTER TABLE checkins ADD COLUMN device TEXT;
+UPDATE checkins SET uuid = lower(hex(randomblob(16))), device = (SELECT id FROM device);
+CREATE UNIQUE INDEX checkins_by_uuid ON checkins (uuid);
+CREATE TRIGGER checkins_stable_id AFTER INSERT ON checkins WHEN NEW.uuid IS NULL BEGIN
+  UPDATE checkins SET uuid = lower(hex(randomblob(16))), device = (SELECT id FROM device)
+  WHERE id = NEW.id;
+END;
+ALTER TABLE plans ADD COLUMN uuid TEXT;
+ALTER TABLE plans ADD COLUMN device TEXT;
+UPDATE plans SET uuid = lower(hex(randomblob(16))), device = (SELECT id FROM device);
+CREATE UNIQUE INDEX plans_by_uuid ON plans (uuid);
+CREATE TRIGGER plans_stable_id AFTER INSERT ON plans WHEN NEW.uuid IS NULL BEGIN
+  UPDATE plans SET uuid = lower(hex(randomblob(16))), device = (SELECT id FROM device)
+  WHERE id = NEW.id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5, kVersion6, kVersion7};
 
 }  // namespace
 

@@ -113,6 +113,13 @@ Statement& Statement::bindNull(int index) {
   return *this;
 }
 
+Statement& Statement::bindColumn(int index, const Statement& row, int column) {
+  if (sqlite3_bind_value(m_stmt, index, sqlite3_column_value(row.m_stmt, column)) != SQLITE_OK) {
+    fail("cannot bind a value");
+  }
+  return *this;
+}
+
 bool Statement::step() {
   const int rc = sqlite3_step(m_stmt);
   if (rc == SQLITE_ROW) return true;

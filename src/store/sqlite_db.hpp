@@ -39,6 +39,8 @@ class Statement {
     return bind(index, std::string_view(value));
   }
   Statement& bindNull(int index);
+  // Binds column `column` of `row` (another statement's current row) as it is, type and all.
+  Statement& bindColumn(int index, const Statement& row, int column);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bindNull(index);

@@ -98,6 +98,13 @@ struct PhaseRow {
   LogicalDate date;
 };
 
+// What a merge brought in, and what it says about plans that met.
+struct MergeResult {
+  int sessions = 0, checkins = 0, flareDays = 0, plans = 0, planVersions = 0;
+  int alreadyHere = 0;             // sessions and check-ins this record had already
+  std::vector<std::string> notes;  // two plans met: which was kept, and why
+};
+
 class Store {
  public:
   static constexpr const char* kFileName = "unknot.db";
@@ -211,6 +218,12 @@ class Store {
   // Lets go of a session without ending it: the app closed mid-cycle, to come back to it.
   void leaveSession(std::int64_t session);
 
+  // Brings in another computer's record (a file of schema 7: an older one must be opened once
+  // first): its finished sessions, check-ins, flare days and plans, by their stable ids, in
+  // one transaction; what is already here is skipped, so merging twice changes nothing. Of two
+  // plans the newer (started last) is kept as the current one and the notes say so.
+  MergeResult merge(const std::filesystem::path& other);
+
   // SQLite online backup to `destination`, written to a temporary file and renamed into place.
   void backup(const std::filesystem::path& destination);
 
@@ -220,6 +233,7 @@ class Store {
   // read-only file that is a SIGBUS, not an error. So it is asked first, and the connection
   // then closes without touching the files. Throws StoreError "DIR became read-only".
   void requireWritable();
+  void mergePlans(Database& theirs, MergeResult& result);
   std::optional<LogicalDate> latestRecordedDate();
   std::int64_t insertPlanVersion(std::int64_t plan, LogicalDate from, const PlanSettings& settings,
                                  const LocalInstant& now);

@@ -19,7 +19,7 @@ struct ProgressViewModel {
   bool offerSoreDay = false;  // a flare was just marked: offer the gentle Sore day routine
 };
 
-enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay };
+enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay, Report };
 
 // Esc or Enter go back, C opens the check-in, E (or P) opens the plan editor, F marks a flare.
 ProgressIntent progressIntentForKey(UiKey key);

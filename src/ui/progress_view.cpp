@@ -42,10 +42,12 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
            line);
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const char* labels[] = {"Check in (C)", "Flare day (F)", "Plan (E)", "Back (Esc)"};
+  const char* labels[] = {"Check in (C)", "Flare day (F)", "Plan (E)", "Report\u2026",
+                          "Back (Esc)"};
   const ProgressIntent intents[] = {ProgressIntent::Checkin, ProgressIntent::Flare,
-                                    ProgressIntent::Plan, ProgressIntent::Back};
-  constexpr int kButtons = 4;
+                                    ProgressIntent::Plan, ProgressIntent::Report,
+                                    ProgressIntent::Back};
+  constexpr int kButtons = 5;
   const float height = std::round(fonts.bodySize * 2.0f);
   float x = width - pad;
   for (int i = kButtons - 1; i >= 0; --i)

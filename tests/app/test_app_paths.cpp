@@ -10,6 +10,7 @@
 
 #include "app/session/app_paths.hpp"
 #include "app/session/library.hpp"
+#include "support/process.hpp"
 
 using namespace unknot;
 namespace fs = std::filesystem;
@@ -108,4 +109,35 @@ TEST_CASE("the routine folders' stamp changes when a routine file is added, edit
   fs::remove(dir / "mine.toml");
   CHECK(routineFilesStamp({dir}) == empty);
   fs::remove_all(dir);
+}
+
+TEST_CASE("the documents folder is read from user-dirs.dirs as xdg-user-dir reads it") {
+  const fs::path home = "/home/someone";
+  CHECK(documentsDirIn("XDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n", home) == home / "Dokumente");
+  CHECK(documentsDirIn("# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
+                       "  XDG_DOCUMENTS_DIR=\"/srv/papers\"\n",
+                       home) == fs::path("/srv/papers"));
+  CHECK(documentsDirIn("XDG_DOCUMENTS_DIR=\"$HOME/My \\\"Docs\\\"\"", home) ==
+        home / "My \"Docs\"");
+  CHECK(documentsDirIn("XDG_DOCUMENTS_DIR=\"$HOME\"\n", home) == home);
+  // Neither "$HOME/..." nor absolute, or never closed: not a folder the spec allows.
+  CHECK(documentsDirIn("XDG_DOCUMENTS_DIR=\"Documents\"\n", home).empty());
+  CHECK(documentsDirIn("XDG_DOCUMENTS_DIR=\"$HOME/Docs\n", home).empty());
+  CHECK(documentsDirIn("", home).empty());
+}
+
+TEST_CASE("reports go to the XDG documents folder when it exists, else ~/Documents, else HOME") {
+  const unknot::testing::TempDir dir;
+  const fs::path home = dir.path();
+  FakeEnv env{{{"HOME", home.string()}, {"XDG_CONFIG_HOME", (home / "cfg").string()}}};
+  CHECK(resolve(env).documentsDir == home);
+  fs::create_directories(home / "Documents");
+  CHECK(resolve(env).documentsDir == home / "Documents");
+  fs::create_directories(home / "cfg");
+  std::ofstream(home / "cfg" / "user-dirs.dirs") << "XDG_DOCUMENTS_DIR=\"$HOME/Papiere\"\n";
+  // Named but missing: the next place that exists.
+  CHECK(resolve(env).documentsDir == home / "Documents");
+  fs::create_directories(home / "Papiere");
+  CHECK(resolve(env).documentsDir == home / "Papiere");
+  CHECK(resolve(FakeEnv{}).documentsDir.empty());
 }

@@ -405,3 +405,29 @@ TEST_CASE("the plan editor saves the sore side, its extra holds and a level chos
   CHECK_THAT(before.out, Catch::Contains("Sore side: left"));
 }
 #endif
+
+TEST_CASE("Report… saves the one-page PDF in the documents folder and says where") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("home/Documents"));
+  GuiProgress::Options options;
+  options.dataDir = DataDir{dir.file("data"), {}};
+  options.documentsDir = dir.file("home/Documents");
+  options.documentsShown = "~/Documents";
+  GuiProgress progress(options);
+  progress.open(GuiProgress::Screen::Plan);
+  REQUIRE(progress.savePlan(defaultPlanSettings(), false));
+  progress.open(GuiProgress::Screen::Progress);
+  REQUIRE(progress.saveReport());
+  const std::string name = "unknot-report-" + formatDate(progress.model().snapshot->today) + ".pdf";
+  CHECK_THAT(progress.model().notice, Catch::StartsWith("Report saved to ~/Documents/" + name));
+  const ProcessResult info = runProcess({"pdfinfo", dir.file("home/Documents/" + name)});
+  INFO(info.err);
+  CHECK_THAT(info.out, Catch::Contains("Pages:           1\n"));
+
+  // A documents folder that has gone: one error line, no file anywhere.
+  std::filesystem::remove_all(dir.file("home/Documents"));
+  CHECK_FALSE(progress.saveReport());
+  CHECK_THAT(progress.model().error,
+             Catch::StartsWith("Could not save the report: cannot write in "));
+  CHECK(progress.model().notice.empty());
+}

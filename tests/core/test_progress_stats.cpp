@@ -176,3 +176,18 @@ TEST_CASE("a plan that has not started or has finished says so") {
   CHECK(snap.days.back().state == DayState::Partial);
   CHECK(snap.adherenceLast7);
 }
+
+TEST_CASE("the snapshot keeps the latest noted check-ins up to today, newest first") {
+  ProgressInput input = planInput(6);
+  for (int n = 1; n <= 7; ++n) {
+    CheckinRecord c = checkin(n, 5);
+    if (n != 4) c.note = "day " + std::to_string(n);
+    input.checkins.push_back(c);
+  }
+  const ProgressSnapshot snap = progressSnapshot(input);
+  REQUIRE(snap.notes.size() == kSnapshotNotes);
+  // Day 7 is after today and day 4 has no note.
+  CHECK(snap.notes[0].note == "day 6");
+  CHECK(snap.notes[1].note == "day 5");
+  CHECK(snap.notes[2].note == "day 3");
+}

@@ -65,7 +65,8 @@ TEST_CASE("cmake --install lays out binary, routines, assets, menu entry and ico
   REQUIRE(fs::is_regular_file(desktop));
   const std::string entry = slurp(desktop);
   CHECK(entry.rfind("[Desktop Entry]\n", 0) == 0);
-  CHECK(entry.find("\nExec=unknot\n") != std::string::npos);
+  CHECK(entry.find("\nExec=unknot --open %f\n") != std::string::npos);
+  CHECK(entry.find("\nMimeType=application/x-unknot-routine;\n") != std::string::npos);
   CHECK(entry.find("\nIcon=unknot\n") != std::string::npos);
   CHECK(fs::is_regular_file(share / "icons/hicolor/scalable/apps/unknot.svg"));
   for (const char* size : {"48x48", "128x128", "256x256"}) {
@@ -108,4 +109,31 @@ TEST_CASE("the installed unknot looks sounds up in its installed assets") {
   const std::string assets = (installed.prefix / "share/unknot/assets").string();
   CHECK(validate.err.find(assets) != std::string::npos);
   CHECK(validate.err.find(UNKNOT_SOURCE_DIR) == std::string::npos);
+}
+
+TEST_CASE(
+    "cmake --install into a DESTDIR registers *.unknot.toml as application/x-unknot-routine") {
+  TempDir root;
+  ProcessOptions options;
+  options.env = {{"DESTDIR", root.file("stage")}};
+  const auto install =
+      runProcess({"cmake", "--install", UNKNOT_BUILD_DIR, "--prefix", "/usr/local"}, options);
+  INFO(install.out << install.err);
+  REQUIRE(install.exitCode == 0);
+  const fs::path mime = fs::path(root.file("stage")) / "usr/local/share/mime";
+  const fs::path xml = mime / "packages/unknot-routine.xml";
+  REQUIRE(fs::is_regular_file(xml));
+  CHECK_FALSE(fs::exists(fs::path(root.file("stage")) /
+                         "usr/local/share/unknot/assets/unknot-routine.xml"));
+  // Someone else's parsers: xmllint for the XML, update-mime-database for what it registers.
+  const auto lint = runProcess({"xmllint", "--noout", xml.string()});
+  INFO(lint.err);
+  CHECK(lint.exitCode == 0);
+  const auto update = runProcess({"update-mime-database", mime.string()});
+  INFO(update.err);
+  REQUIRE(update.exitCode == 0);
+  const std::string globs = slurp(mime / "globs2");
+  CHECK(globs.find("60:application/x-unknot-routine:*.unknot.toml") != std::string::npos);
+  CHECK(slurp(mime / "application/x-unknot-routine.xml").find("unknot routine") !=
+        std::string::npos);
 }

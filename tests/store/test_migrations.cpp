@@ -148,15 +148,19 @@ TEST_CASE("every earlier schema version upgrades to the latest with its records 
       raw.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
       raw.exec("PRAGMA user_version = " + std::to_string(version));
       raw.exec(R"sql(
-        INSERT INTO sessions VALUES (1, 'pigeon-pose', 'Pigeon pose', 'stretch', 'aaaa', 200000,
-          5, 'terminal', NULL, 1714546800000, 7200, '2024-05-01', 1714547000000, 7200,
-          'completed');
+        INSERT INTO sessions (id, routine_id, routine_name, category, plan_hash, planned_ms,
+          phase_count, runner, lock_token, started_utc_ms, started_offset_s, logical_date,
+          ended_utc_ms, ended_offset_s, outcome) VALUES (1, 'pigeon-pose', 'Pigeon pose',
+          'stretch', 'aaaa', 200000, 5, 'terminal', NULL, 1714546800000, 7200, '2024-05-01',
+          1714547000000, 7200, 'completed');
         INSERT INTO phases (session_id, phase_index, kind, label, routine_id, category, side,
           planned_ms, actual_ms, skipped, ended_utc_ms, ended_offset_s, logical_date) VALUES
           (1, 1, 'hold', 'Pigeon pose', 'pigeon-pose', 'stretch', 'right', 45000, 45000, 0,
            1714546850000, 7200, '2024-05-01');
-        INSERT INTO plans VALUES (1, '2024-05-01', 1714546000000, NULL);
-        INSERT INTO plan_versions VALUES (1, 1, '2024-05-01', 6, 1, 3, 1714546000000);
+        INSERT INTO plans (id, start_date, created_utc_ms, cut_off_date)
+          VALUES (1, '2024-05-01', 1714546000000, NULL);
+        INSERT INTO plan_versions (id, plan_id, effective_from, weeks, rest_days_per_week,
+          day_start_hour, created_utc_ms) VALUES (1, 1, '2024-05-01', 6, 1, 3, 1714546000000);
         INSERT INTO plan_targets VALUES (1, 0, 'stretch=1');
       )sql");
     }
@@ -182,6 +186,11 @@ TEST_CASE("every earlier schema version upgrades to the latest with its records 
     RawDb raw(temp.file("unknot.db"));
     CHECK(raw.text("PRAGMA integrity_check") == "ok");
     CHECK(raw.text("PRAGMA foreign_key_check") == "");
+    // Schema 7: what was recorded before gets its stable id and this database's device.
+    for (const char* table : {"sessions", "plans"}) {
+      CHECK(raw.text(std::string("SELECT count(*) FROM ") + table +
+                     " WHERE length(uuid) != 32 OR device != (SELECT id FROM device)") == "0");
+    }
   }
 }
 

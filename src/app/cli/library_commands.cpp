@@ -37,31 +37,6 @@ std::vector<std::filesystem::path> tomlFilesIn(const std::filesystem::path& path
   return files;
 }
 
-// A level changes durations and counts, and a plan's sore side adds up to two holds to every
-// two-sided step, so each can break the time and phase limits on its own; a message that
-// several of them share is shown once.
-Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve) {
-  Diagnostics errors;
-  std::vector<std::string> seen;
-  for (Level level : {Level::Standard, Level::Gentle, Level::Strong}) {
-    for (const Dose& dose : {Dose{level}, Dose{level, Side::Right, 2}}) {
-      for (Diagnostic& e : expand(routine, resolve, dose).errors) {
-        const std::string line = e.toString();
-        if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
-        seen.push_back(line);
-        std::string where;
-        if (level != Level::Standard) where = std::string("at the ") + toString(level) + " level";
-        if (dose.soreSide != Side::None) {
-          where += (where.empty() ? "" : ", ") + std::string("with 2 extra sore-side holds");
-        }
-        if (!where.empty()) e.message = where + ": " + e.message;
-        errors.push_back(std::move(e));
-      }
-    }
-  }
-  return errors;
-}
-
 }  // namespace
 
 int listCommand(const Library& library, std::ostream& out, std::ostream& err) {

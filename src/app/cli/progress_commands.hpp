@@ -35,6 +35,8 @@ struct ProgressOptions {
   bool json = false;
   std::string exportDir;
   std::string backupFile;
+  // report
+  std::string reportFile, fromText, toText, paper;
 };
 
 int planStartCommand(const ProgressOptions& options, std::ostream& out, std::ostream& err);

@@ -39,6 +39,8 @@ LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* lib
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   GuiProgress::Options out;
   out.dataDir = options.paths.data;
+  out.documentsDir = options.paths.documentsDir;
+  out.documentsShown = displayPath(options.paths, options.paths.documentsDir);
   if (options.library) {
     for (const LibraryEntry& entry : options.library->entries()) {
       if (!entry.plan) continue;
@@ -204,6 +206,35 @@ void GuiApp::startRequestedRoutine() {
   if (entry && entry->plan) startSession(*entry->plan, Millis(0));
 }
 
+void GuiApp::openFile(const std::filesystem::path& file) {
+  static const RoutineLibrary kEmpty;
+  // Checked as `unknot import` checks it: pose names against the poses the window draws.
+  LoaderOptions loader{m_options.paths.assetsDir, std::nullopt};
+  if (m_options.poses) loader.poseIds = poseIdsOf(*m_options.poses);
+  m_open.emplace(file, m_options.paths, library() ? *library() : kEmpty, loader);
+}
+
+void GuiApp::drawOpenFile(std::span<const UiKey> keys) {
+  switch (m_open->apply(drawOpenRoutineView(m_open->model(), m_fonts.fonts(), keys))) {
+    case GuiOpen::Outcome::Stay:
+      return;
+    case GuiOpen::Outcome::Imported:
+      // The screen stays to say where it went; the library behind it shows the routine.
+      reloadLibrary(false);
+      m_libraryState.selectedId = m_open->importedId();
+      return;
+    case GuiOpen::Outcome::TryOnce: {
+      const Plan plan = *m_open->tryPlan();
+      m_open.reset();
+      start(plan, Millis(0));
+      return;
+    }
+    case GuiOpen::Outcome::Close:
+      m_open.reset();
+      return;
+  }
+}
+
 const RoutineLibrary* GuiApp::library() const {
   return m_reloaded ? &*m_reloaded : m_options.library;
 }
@@ -235,6 +266,10 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
   }
   if (m_notice) {
     if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
+    return;
+  }
+  if (m_open) {
+    drawOpenFile(keys);
     return;
   }
   if (m_progress.isOpen()) {
@@ -335,6 +370,10 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   key.notice = m_notice;
   key.warnings = m_progress.warnings().size();
   if (m_notice) return key;
+  if (m_open) {
+    key.opened = m_open->revision() + 1;
+    return key;
+  }
   if (m_progress.isOpen()) {
     key.view = Screen::Progress;
     key.progress = m_progress.revision();

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "app/gui/gui_fonts.hpp"
+#include "app/gui/gui_open.hpp"
 #include "app/gui/gui_progress.hpp"
 #include "app/gui/gui_reminders.hpp"
 #include "app/gui/gui_runner.hpp"
@@ -26,6 +27,8 @@ class GuiApp {
 
   // Opens a progress screen (--view) instead of the library.
   void openView(GuiProgress::Screen screen) { m_progress.open(screen); }
+  // Opens a shared routine file (--open): its phases and problems, Import, Try once, Cancel.
+  void openFile(const std::filesystem::path& file);
   // Opens the player on `plan` (--run), `at` into it; while a warning is up, its advice comes
   // first (not in a still, which never starts anything for real).
   void start(const Plan& plan, Millis at);
@@ -59,6 +62,7 @@ class GuiApp {
     bool notice = false;
     size_t warnings = 0;  // the library's banner
     int library = 0;      // bumped when the routine folders were loaded again
+    int opened = 0;       // the Open screen (GuiOpen::revision + 1; 0: not shown)
     bool operator==(const FrameKey&) const = default;
   };
 
@@ -69,6 +73,7 @@ class GuiApp {
   void endSession();
   bool drawThermal(const UiFonts& fonts, std::span<const UiKey> keys);
   void drawViews(std::span<const UiKey> keys);
+  void drawOpenFile(std::span<const UiKey> keys);
   void applyPlayerIntent(PlayerIntent intent);
   void runCommand(SessionCommand command);  // the same function the terminal runner calls
   void toggleMute();
@@ -89,6 +94,7 @@ class GuiApp {
   const RoutineLibrary* library() const;  // the one loaded last
   void reloadLibrary(bool onlyIfChanged);
   std::optional<RoutineLibrary> m_reloaded;  // set once the folders were loaded again
+  std::optional<GuiOpen> m_open;             // a shared routine file being looked at
   LibraryModel m_library;
   std::string m_libraryStamp;
   int m_libraryRevision = 0;

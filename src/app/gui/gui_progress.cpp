@@ -220,6 +220,9 @@ void GuiProgress::applyProgress(ProgressIntent intent) {
     case ProgressIntent::Flare:
       markFlare();
       break;
+    case ProgressIntent::Report:
+      saveReport();
+      break;
     case ProgressIntent::SoreDay:
       m_startRequest = kSoreDayRoutine;
       close();

@@ -5,6 +5,7 @@
 // for the library's banner and for the advice that comes before any routine starts.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <span>
@@ -30,6 +31,8 @@ class GuiProgress {
     std::vector<std::string> routineIds;   // offered as per-routine plan targets
     std::vector<RoutineSummary> routines;  // names and gentler choices for the advice screen
     std::function<LocalInstant()> now = localNow;
+    std::filesystem::path documentsDir;  // where Report… saves the PDF
+    std::string documentsShown;          // the same folder as the notice names it ("~/Documents")
   };
 
   explicit GuiProgress(Options options);
@@ -63,6 +66,9 @@ class GuiProgress {
   bool savePlan(const PlanSettings& settings, bool startNew);
   bool addReminder(int minuteOfDay, const std::string& target);
   bool removeReminder(int minuteOfDay, const std::string& target);
+  // The Report… button: the one-page PDF of today's snapshot in the documents folder, and a
+  // notice saying where it went (or an error line).
+  bool saveReport();
 
   const ProgressViewModel& model() const { return m_model; }
   const PlanEditorState& planEditor() const { return m_plan; }

@@ -89,6 +89,7 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
   if (plan) app.start(*plan, options.at.value_or(Millis(0)));
   if (!plan && !view && !options.screenshot) app.offerStoredCycle();
   if (view) app.openView(*view);
+  if (options.openFile) app.openFile(*options.openFile);
   if (options.screenshot) return app.screenshot();
   code = app.run();
   rememberGeometry(options, *window);

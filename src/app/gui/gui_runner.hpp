@@ -34,7 +34,8 @@ struct GuiOptions {
   SessionSinkFactory makeSessionSink;  // may be empty
   AppPaths paths;                      // the folders the app resolved at start
   std::optional<std::string> view;     // open on "progress", "checkin" or "plan" (also stills)
-  std::function<bool()> toggleMute;    // the M key; returns the new state; empty: no sound
+  std::optional<std::filesystem::path> openFile;  // a shared routine file to look at (--open)
+  std::function<bool()> toggleMute;  // the M key; returns the new state; empty: no sound
   // Hidden hooks for tests and the bench script.
   std::optional<Millis> exitAfter;  // close the window after this much real time
   bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr

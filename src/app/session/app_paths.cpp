@@ -1,6 +1,8 @@
 #include "app/session/app_paths.hpp"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 namespace unknot {
@@ -53,7 +55,65 @@ DataDir dataDir(const EnvLookup& env, const std::optional<std::string>& flag) {
   return {{}, "no data directory: set HOME, XDG_DATA_HOME or UNKNOT_DATA_DIR, or pass --data-dir"};
 }
 
+// ~/.config: the folder user-dirs.dirs lives in (not unknot's own).
+fs::path xdgConfigHome(const EnvLookup& env) {
+  if (const auto xdg = absoluteVar(env, "XDG_CONFIG_HOME")) return *xdg;
+  const char* home = env("HOME");
+  if (home && *home) return fs::path(home) / ".config";
+  return {};
+}
+
+fs::path documentsDir(const EnvLookup& env, const fs::path& home) {
+  if (home.empty()) return {};
+  if (const fs::path config = xdgConfigHome(env); !config.empty()) {
+    std::ifstream in(config / "user-dirs.dirs");
+    std::stringstream text;
+    text << in.rdbuf();
+    const fs::path named = documentsDirIn(text.str(), home);
+    if (!named.empty() && isDir(named)) return named;
+  }
+  if (isDir(home / "Documents")) return home / "Documents";
+  return home;
+}
+
 }  // namespace
+
+fs::path documentsDirIn(std::string_view userDirs, const fs::path& home) {
+  constexpr std::string_view kKey = "XDG_DOCUMENTS_DIR=\"";
+  fs::path found;
+  size_t start = 0;
+  while (start < userDirs.size()) {
+    size_t end = userDirs.find('\n', start);
+    if (end == std::string_view::npos) end = userDirs.size();
+    std::string_view line = userDirs.substr(start, end - start);
+    start = end + 1;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.substr(0, kKey.size()) != kKey) continue;
+    line.remove_prefix(kKey.size());
+    std::string value;
+    bool closed = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\' && i + 1 < line.size()) {
+        value += line[++i];
+      } else if (line[i] == '"') {
+        closed = true;
+        break;
+      } else {
+        value += line[i];
+      }
+    }
+    if (!closed) continue;
+    // The file's format allows only these two forms; the last line that sets the key wins.
+    if (value.rfind("$HOME/", 0) == 0) {
+      found = home / value.substr(6);
+    } else if (value == "$HOME") {
+      found = home;
+    } else if (!value.empty() && value.front() == '/') {
+      found = value;
+    }
+  }
+  return found;
+}
 
 AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>& dataDirFlag,
                          const fs::path& exeDir) {
@@ -70,6 +130,7 @@ AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>&
   }
   paths.data = dataDir(env, dataDirFlag);
   if (const char* home = env("HOME"); home && *home) paths.home = home;
+  paths.documentsDir = documentsDir(env, paths.home);
   return paths;
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace unknot {
 
@@ -23,6 +24,10 @@ struct AppPaths {
   std::filesystem::path settingsFile;  // $XDG_CONFIG_HOME/unknot/settings.toml; empty without HOME
   DataDir data;
   std::filesystem::path home;  // $HOME; empty when unset
+  // Where the window saves reports: the XDG documents folder as `xdg-user-dir DOCUMENTS` finds
+  // it (XDG_DOCUMENTS_DIR in $XDG_CONFIG_HOME/user-dirs.dirs), when that folder exists; else
+  // ~/Documents when it exists; else HOME. Empty without HOME.
+  std::filesystem::path documentsDir;
 };
 
 // Looks up an environment variable; null when unset.
@@ -35,6 +40,10 @@ using EnvLookup = std::function<const char*(const char*)>;
 // source tree the binary was built from.
 AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>& dataDirFlag,
                          const std::filesystem::path& executableDir);
+
+// The XDG_DOCUMENTS_DIR of a user-dirs.dirs file's text: "$HOME/..." or an absolute path, in
+// double quotes, with \\ and \" escapes; empty when the file does not set it.
+std::filesystem::path documentsDirIn(std::string_view userDirs, const std::filesystem::path& home);
 
 // "~/.config/unknot/routines" reads better than the full home path.
 std::string displayPath(const AppPaths& paths, const std::filesystem::path& path);

@@ -1,5 +1,6 @@
 #include "app/session/library.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "app/session/exit_codes.hpp"
@@ -13,15 +14,19 @@ figure::PoseLibrary loadPoses(const AppPaths& paths) {
   return figure::PoseLibrary::load(folders);
 }
 
+// A broken pose file is reported by unknot poses; a step naming it is not a second mistake.
+PoseIds poseIdsOf(const figure::PoseLibrary& poses) {
+  std::vector<std::string> ids;
+  for (const figure::PoseEntry& entry : poses.entries()) ids.push_back(entry.id);
+  return ids;
+}
+
 Library loadLibrary(const AppPaths& paths) {
   Library library;
   library.poses = loadPoses(paths);
   library.dirs = {paths.routinesDir, paths.userRoutinesDir};
   library.loader.assetsDir = paths.assetsDir;
-  // A broken pose file is reported by unknot poses; a step naming it is not a second mistake.
-  std::vector<std::string> ids;
-  for (const figure::PoseEntry& entry : library.poses.entries()) ids.push_back(entry.id);
-  library.loader.poseIds = std::move(ids);
+  library.loader.poseIds = poseIdsOf(library.poses);
   library.routines = RoutineLibrary::load(library.dirs, library.loader);
   return library;
 }
@@ -62,6 +67,29 @@ Runnable findRunnable(const Library& library, const std::string& id, std::string
     return {nullptr, kExitFailure};
   }
   return {entry, kExitOk};
+}
+
+// A message that several doses share is shown once.
+Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve) {
+  Diagnostics errors;
+  std::vector<std::string> seen;
+  for (Level level : {Level::Standard, Level::Gentle, Level::Strong}) {
+    for (const Dose& dose : {Dose{level}, Dose{level, Side::Right, 2}}) {
+      for (Diagnostic& e : expand(routine, resolve, dose).errors) {
+        const std::string line = e.toString();
+        if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
+        seen.push_back(line);
+        std::string where;
+        if (level != Level::Standard) where = std::string("at the ") + toString(level) + " level";
+        if (dose.soreSide != Side::None) {
+          where += (where.empty() ? "" : ", ") + std::string("with 2 extra sore-side holds");
+        }
+        if (!where.empty()) e.message = where + ": " + e.message;
+        errors.push_back(std::move(e));
+      }
+    }
+  }
+  return errors;
 }
 
 }  // namespace unknot

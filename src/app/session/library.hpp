@@ -10,6 +10,7 @@
 
 #include "app/session/app_paths.hpp"
 #include "core/figure/pose_loader.hpp"
+#include "core/plan.hpp"
 #include "core/routine_library.hpp"
 
 namespace unknot {
@@ -26,6 +27,8 @@ Library loadLibrary(const AppPaths& paths);
 
 // The bundled poses, then the user's own (a user file replaces a bundled one of the same id).
 figure::PoseLibrary loadPoses(const AppPaths& paths);
+// The ids of `poses`, for the routine loader to check step poses against.
+PoseIds poseIdsOf(const figure::PoseLibrary& poses);
 
 // What the routine folders hold right now (each *.toml's name, size and modification time), so
 // a front end can tell cheaply whether loading them again would change anything.
@@ -40,5 +43,10 @@ struct Runnable {
 };
 Runnable findRunnable(const Library& library, const std::string& id, std::string_view where,
                       std::ostream& err);
+
+// The errors of `routine` expanded at every level, with and without the extra sore-side holds:
+// a level changes durations and counts, and a sore side adds up to two holds to every two-sided
+// step, so each can break the time and phase limits on its own.
+Diagnostics expandEveryDose(const Routine& routine, const RoutineResolver& resolve);
 
 }  // namespace unknot

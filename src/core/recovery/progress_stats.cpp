@@ -128,6 +128,14 @@ void addPain(ProgressSnapshot& snap, const ProgressInput& input) {
   snap.painTrend = painTrend(dailyPain(snap.pain));
 }
 
+// The check-ins arrive in the order they were made, so the newest notes are at the back.
+void addNotes(ProgressSnapshot& snap, const std::vector<CheckinRecord>& checkins) {
+  for (auto it = checkins.rbegin(); it != checkins.rend(); ++it) {
+    if (static_cast<int>(snap.notes.size()) == kSnapshotNotes) break;
+    if (it->date <= snap.today && !it->note.empty()) snap.notes.push_back(*it);
+  }
+}
+
 }  // namespace
 
 ProgressSnapshot progressSnapshot(const ProgressInput& input) {
@@ -150,6 +158,7 @@ ProgressSnapshot progressSnapshot(const ProgressInput& input) {
   addTotals(snap, input.parts);
   addPain(snap, input);
   addLevels(snap, input);
+  addNotes(snap, input.checkins);
   return snap;
 }
 

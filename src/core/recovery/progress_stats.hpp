@@ -16,6 +16,8 @@ namespace unknot {
 
 // Without a plan the stats cover the last 28 days with "any session x1" as the target.
 inline constexpr int kNoPlanWindowDays = 28;
+// How many noted check-ins the snapshot keeps.
+inline constexpr int kSnapshotNotes = 3;
 
 // The stand-in plan used when there is none: the last 28 days, any session counts, no rest.
 RecoveryPlan activityPlan(LogicalDate today);
@@ -75,6 +77,8 @@ struct ProgressSnapshot {
   std::vector<FlareDay> flares;
   // Hold time per side and per muscle: the last 7 days and the whole window up to today.
   DoseBalance balanceLast7, balanceWindow;
+  // The latest check-ins up to today that carry a note, newest first (for the report).
+  std::vector<CheckinRecord> notes;
 
   const DayStatus* day(LogicalDate date) const;
   const DayStatus* todayStatus() const { return day(today); }

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <functional>
@@ -193,8 +194,52 @@ void readSafety(const toml::table& table, SafetySettings& safety, const Reader& 
             reader);
 }
 
+// A string key whose value must parse; the message lists what it may be.
+Field choiceField(std::string_view key, std::function<bool(std::string_view)> set,
+                  std::string expected) {
+  return {key, [set = std::move(set), expected = std::move(expected)](
+                   const toml::node& node, const std::string& name, const Reader& reader) {
+            const auto value = node.value_exact<std::string>();
+            if (!value) {
+              reader.report(node.source(),
+                            name + ": expected " + expected + ", found " + typeName(node));
+            } else if (!set(*value)) {
+              reader.report(node.source(),
+                            name + ": expected " + expected + ", found \"" + *value + "\"");
+            }
+          }};
+}
+
 void readDisplay(const toml::table& table, DisplaySettings& display, const Reader& reader) {
-  readTable(table, "display", {boolField("reduced_motion", display.reducedMotion)}, {}, reader);
+  readTable(table, "display",
+            {boolField("reduced_motion", display.reducedMotion),
+             choiceField(
+                 "theme",
+                 [&display](std::string_view text) {
+                   const auto theme = parseThemeName(text);
+                   if (theme) display.theme = *theme;
+                   return theme.has_value();
+                 },
+                 "\"dark\", \"light\" or \"high-contrast\""),
+             numberField("scale", display.scale, kMinInterfaceScale, kMaxInterfaceScale)},
+            {}, reader);
+}
+
+void readCalendar(const toml::table& table, CalendarSettings& calendar, const Reader& reader) {
+  readTable(table, "calendar",
+            {choiceField(
+                "first_weekday",
+                [&calendar](std::string_view text) {
+                  if (text == "locale") {
+                    calendar.firstWeekday.reset();
+                    return true;
+                  }
+                  const auto day = parseWeekday(text);
+                  if (day) calendar.firstWeekday = *day;
+                  return day.has_value();
+                },
+                "a weekday name (\"monday\") or \"locale\"")},
+            {}, reader);
 }
 
 std::string render(const Settings& settings) {
@@ -227,7 +272,14 @@ std::string render(const Settings& settings) {
       << "   # the first-start notice was read; false shows it again\n"
       << "\n[display]\n"
       << "reduced_motion = " << flag(settings.display.reducedMotion)
-      << "   # pose figures switch between keyframes instead of moving\n";
+      << "   # figures switch between keyframes; nothing pulses\n"
+      << "theme = \"" << toString(settings.display.theme) << "\"   # dark, light or high-contrast\n"
+      << "scale = " << formatNumber(settings.display.scale) << "   # 0.75 to 2.5\n"
+      << "\n[calendar]\n"
+      << "first_weekday = \""
+      << (settings.calendar.firstWeekday ? weekdayName(*settings.calendar.firstWeekday)
+                                         : std::string_view("locale"))
+      << "\"   # monday ... sunday, or locale\n";
   return out.str();
 }
 
@@ -238,7 +290,40 @@ std::string tempSuffix() {
   return out.str();
 }
 
+constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                          "thursday", "friday", "saturday"};
+
 }  // namespace
+
+std::string_view toString(ThemeName theme) {
+  switch (theme) {
+    case ThemeName::Light:
+      return "light";
+    case ThemeName::HighContrast:
+      return "high-contrast";
+    case ThemeName::Dark:
+      break;
+  }
+  return "dark";
+}
+
+std::optional<ThemeName> parseThemeName(std::string_view text) {
+  for (ThemeName theme : kThemeNames)
+    if (toString(theme) == text) return theme;
+  return std::nullopt;
+}
+
+std::optional<int> parseWeekday(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int day = 0; day < 7; ++day)
+    if (kWeekdays[day] == lower) return day;
+  return std::nullopt;
+}
+
+std::string_view weekdayName(int weekday) {
+  return kWeekdays[((weekday % 7) + 7) % 7];
+}
 
 std::optional<std::pair<int, int>> parseWindowSize(std::string_view text) {
   const size_t x = text.find('x');
@@ -295,12 +380,14 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
   }
   const Reader reader{name, &result.errors};
   Settings& settings = result.settings;
-  readTable(root, "", {},
-            {{"audio", [&](const toml::table& t) { readAudio(t, settings.audio, reader); }},
-             {"window", [&](const toml::table& t) { readWindow(t, settings.window, reader); }},
-             {"safety", [&](const toml::table& t) { readSafety(t, settings.safety, reader); }},
-             {"display", [&](const toml::table& t) { readDisplay(t, settings.display, reader); }}},
-            reader);
+  readTable(
+      root, "", {},
+      {{"audio", [&](const toml::table& t) { readAudio(t, settings.audio, reader); }},
+       {"window", [&](const toml::table& t) { readWindow(t, settings.window, reader); }},
+       {"safety", [&](const toml::table& t) { readSafety(t, settings.safety, reader); }},
+       {"display", [&](const toml::table& t) { readDisplay(t, settings.display, reader); }},
+       {"calendar", [&](const toml::table& t) { readCalendar(t, settings.calendar, reader); }}},
+      reader);
   // toml++ tables iterate in key order; users read errors top to bottom.
   std::stable_sort(result.errors.begin(), result.errors.end(), [](const auto& a, const auto& b) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;

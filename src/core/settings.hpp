@@ -47,10 +47,33 @@ struct SafetySettings {
   bool noticeAcknowledged = false;
 };
 
+// The window's colour scheme; high contrast keeps every text at 7:1 or more (WCAG AAA).
+enum class ThemeName { Dark, Light, HighContrast };
+inline constexpr ThemeName kThemeNames[] = {ThemeName::Dark, ThemeName::Light,
+                                            ThemeName::HighContrast};
+// "dark", "light", "high-contrast": the names in settings.toml and on the command line.
+std::string_view toString(ThemeName theme);
+std::optional<ThemeName> parseThemeName(std::string_view text);
+
+// The interface scale a person may choose (on top of the monitor's own content scale).
+inline constexpr double kMinInterfaceScale = 0.75, kMaxInterfaceScale = 2.5;
+
 struct DisplaySettings {
-  // Pose figures switch between keyframes instead of moving (for people whom motion bothers,
-  // and for the slowest machines).
+  // Pose figures switch between keyframes instead of moving, and nothing pulses or tints (for
+  // people whom motion bothers, and for the slowest machines).
   bool reducedMotion = false;
+  ThemeName theme = ThemeName::Dark;
+  double scale = 1.0;  // kMinInterfaceScale..kMaxInterfaceScale
+};
+
+// Weekdays as in struct tm: 0 = Sunday .. 6 = Saturday.
+// "monday" -> 1; nullopt for anything else (English names, any case).
+std::optional<int> parseWeekday(std::string_view text);
+std::string_view weekdayName(int weekday);  // 1 -> "monday"
+
+struct CalendarSettings {
+  // The first column of every calendar; unset follows the locale (LC_TIME).
+  std::optional<int> firstWeekday;
 };
 
 struct Settings {
@@ -58,6 +81,7 @@ struct Settings {
   WindowSettings window;
   SafetySettings safety;
   DisplaySettings display;
+  CalendarSettings calendar;
 };
 
 struct SettingsLoad {

@@ -260,3 +260,44 @@ TEST_CASE("reduced motion is off by default, read from [display] and saved back"
   CHECK(readFile(dir.path / "again.toml").find("[display]\nreduced_motion = true") !=
         std::string::npos);
 }
+
+TEST_CASE("theme, scale and first weekday are read, checked and saved back") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  const Settings defaults = loadSettings(path).settings;
+  CHECK(defaults.display.theme == ThemeName::Dark);
+  CHECK(defaults.display.scale == 1.0);
+  CHECK_FALSE(defaults.calendar.firstWeekday.has_value());
+  writeFile(path,
+            "[display]\ntheme = \"high-contrast\"\nscale = 1.75\n[calendar]\n"
+            "first_weekday = \"Monday\"\n");
+  const auto loaded = loadSettings(path);
+  CHECK(loaded.errors.empty());
+  CHECK(loaded.settings.display.theme == ThemeName::HighContrast);
+  CHECK(loaded.settings.display.scale == 1.75);
+  CHECK(loaded.settings.calendar.firstWeekday == 1);
+  REQUIRE_FALSE(saveSettings(loaded.settings, dir.path / "again.toml").has_value());
+  const auto again = loadSettings(dir.path / "again.toml");
+  CHECK(again.errors.empty());
+  CHECK(again.settings.display.theme == ThemeName::HighContrast);
+  CHECK(again.settings.display.scale == 1.75);
+  CHECK(again.settings.calendar.firstWeekday == 1);
+}
+
+TEST_CASE("a wrong theme, scale or weekday is reported at its line and the default kept") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path,
+            "[display]\ntheme = \"purple\"\nscale = 4\n[calendar]\nfirst_weekday = \"caturday\"\n");
+  const auto loaded = loadSettings(path);
+  REQUIRE(loaded.errors.size() == 3);
+  CHECK(loaded.errors[0].pos.line == 2);
+  CHECK(loaded.errors[0].message ==
+        "display.theme: expected \"dark\", \"light\" or \"high-contrast\", found \"purple\"");
+  CHECK(loaded.errors[1].pos.line == 3);
+  CHECK(loaded.errors[1].message == "display.scale: expected a number from 0.75 to 2.5, found 4.0");
+  CHECK(loaded.errors[2].pos.line == 5);
+  CHECK(loaded.settings.display.theme == ThemeName::Dark);
+  CHECK(loaded.settings.display.scale == 1.0);
+  CHECK_FALSE(loaded.settings.calendar.firstWeekday.has_value());
+}

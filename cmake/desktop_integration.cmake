@@ -1,5 +1,5 @@
 # What makes an installed unknot feel like any desktop app beyond its menu entry: the systemd
-# user units behind `unknot reminders enable`, bash completion and the man page.
+# user units behind `unknot reminders enable`, bash and zsh completion and the man page.
 
 # The user-unit folder under the prefix (/usr/lib/systemd/user in the .deb), not LIBDIR, which
 # is multiarch on Debian; src/app/session/app_paths.cpp looks for the units there.
@@ -17,9 +17,14 @@ install(FILES ${CMAKE_BINARY_DIR}/install-units/unknot-remind.service
               assets/systemd/unknot-remind.timer
         DESTINATION lib/systemd/user)
 
-# Where bash-completion loads completions on demand (its pkg-config completionsdir).
+# Where bash-completion loads completions on demand (its pkg-config completionsdir); zsh runs
+# the same file through bashcompinit from Debian's vendor-completions folder (in its fpath).
 install(FILES assets/completions/unknot.bash RENAME unknot
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+set(UNKNOT_BASH_COMPLETION ${CMAKE_INSTALL_FULL_DATADIR}/bash-completion/completions/unknot)
+configure_file(assets/completions/_unknot.in ${CMAKE_BINARY_DIR}/install-completions/_unknot @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/install-completions/_unknot
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 
 # The man page is help2man over the built binary and every command's --help
 # (scripts/make-man), so it cannot drift from the help. A sanitizer build has no use for it.

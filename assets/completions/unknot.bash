@@ -69,15 +69,15 @@ _unknot() {
   COMPREPLY=()
 
   # The command path typed so far ("plan start"): words that name a command of the path before.
-  local -a path=()
+  local -a chain=()
   local i word commands
   commands=$(_unknot_help_words commands)
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
     [[ $word == -* ]] && continue
     if grep -qxF -- "$word" <<<"$commands"; then
-      path+=("$word")
-      commands=$(_unknot_help_words commands "${path[@]}")
+      chain+=("$word")
+      commands=$(_unknot_help_words commands "${chain[@]}")
     fi
   done
 
@@ -119,7 +119,7 @@ _unknot() {
   esac
 
   if [[ $cur == -* ]]; then
-    _unknot_offer "$(_unknot_help_words options "${path[@]}")" "$cur"
+    _unknot_offer "$(_unknot_help_words options "${chain[@]}")" "$cur"
     return
   fi
   if [[ -n $commands ]]; then
@@ -127,7 +127,7 @@ _unknot() {
     return
   fi
   # The command's own argument.
-  case "${path[*]}" in
+  case "${chain[*]}" in
     run | show) _unknot_offer "$(_unknot_routine_ids)" "$cur" ;;
     "plan level") _unknot_offer "gentle standard strong auto" "$cur" ;;
     validate | import | restore | merge | backup) _unknot_files "$cur" ;;

@@ -157,6 +157,34 @@ TEST_CASE("bash completion offers each command's options, symptom names, targets
         std::set<std::string>{"gentle", "standard", "strong", "auto"});
 }
 
+TEST_CASE("zsh completes with the same bash completion through bashcompinit") {
+  if (!fs::exists("/usr/bin/zsh")) {
+    WARN("zsh is not installed (scripts/setup installs it)");
+    return;
+  }
+  // As zsh's _bash_complete calls it; zsh's own matching then filters by what was typed.
+  const auto offered = [](const std::string& words) {
+    const std::string script =
+        "autoload -U +X bashcompinit && bashcompinit\n"
+        "source '" UNKNOT_SOURCE_DIR
+        "/assets/completions/unknot.bash' 2>/dev/null\n"
+        "local -a COMP_WORDS COMPREPLY; local COMP_CWORD\n"
+        "COMP_WORDS=('" UNKNOT_BINARY "' " +
+        words +
+        ")\n"
+        "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
+        "compgen -F _unknot -- \"${COMP_WORDS[-1]}\"\n";
+    const ProcessResult result = runProcess({"zsh", "-f", "-c", script});
+    INFO(result.err);
+    CHECK(result.exitCode == 0);
+    return linesOf(result.out);
+  };
+  const auto commands = commandsOf({});
+  CHECK(offered("''") == std::set<std::string>(commands.begin(), commands.end()));
+  CHECK(offered("run ''") == linesOf(runUnknot({"list", "--ids"}).out));
+  CHECK(offered("checkin --symptom ''").count("saddle-numbness") == 1);
+}
+
 TEST_CASE("the man page has a section for every command with every one of its options") {
 #ifndef UNKNOT_HAVE_MAN_PAGE
   WARN("this build makes no man page (a sanitizer build, or help2man is missing)");

@@ -71,6 +71,7 @@ TEST_CASE("cmake --install lays out binary, routines, assets, menu entry and ico
   CHECK(fs::is_regular_file(share / "icons/hicolor/scalable/apps/unknot.svg"));
   CHECK(fs::is_regular_file(share / "metainfo/org.example.unknot.metainfo.xml"));
   CHECK(fs::is_regular_file(share / "bash-completion/completions/unknot"));
+  CHECK(fs::is_regular_file(share / "zsh/vendor-completions/_unknot"));
   CHECK(fs::is_regular_file(share / "doc/unknot/copyright"));
   CHECK(fs::is_regular_file(share / "doc/unknot/changelog.gz"));
   // The prefix's user-unit folder, where unknot reminders enable finds them.

@@ -18,6 +18,7 @@
 #include "app/cli/reminder_commands.hpp"
 #include "app/cli/report_commands.hpp"
 #include "app/session/app_paths.hpp"
+#include "app/session/child_process.hpp"
 #include "app/session/exit_codes.hpp"
 #include "app/session/recording_sink.hpp"
 #include "app/session/terminal_safe_stream.hpp"
@@ -57,6 +58,7 @@ struct Options {
   std::string posesSheet;              // poses --sheet FILE.png
   std::vector<std::string> posesOnly;  // poses --pose ID: only these on the sheet
   bool terminal = false;
+  bool listIds = false;     // list --ids: the ids alone, for scripts and shell completion
   std::string dataDirFlag;  // --data-dir, before or after the command name; empty: not given
   bool confirmLongThermal = false, freshThermal = false;  // heat/ice
   bool despiteWarning = false;  // start even while an urgent warning is on the record
@@ -460,20 +462,42 @@ void addReminderCommands(CLI::App& app, ReminderOptions& r, std::string& dataDir
   auto* exportIcs =
       reminders->add_subcommand("export", "Write the reminders as an iCalendar (.ics) file");
   exportIcs->add_option("--ics", r.icsFile, "The .ics file to write")->required();
+  reminders->add_subcommand(
+      "enable", "Ring them with the app closed: a systemd user timer, else an autostart entry");
+  reminders->add_subcommand("disable", "Stop ringing them with the app closed");
+  reminders->add_subcommand("status", "Say whether and how they ring with the app closed");
   auto* remind = app.add_subcommand(
       "remind", "Ring the reminders that are due now (for cron or a systemd timer)");
-  remind->add_flag("--once", r.once, "Check once and exit (the default; there is no loop)");
+  auto* once = remind->add_flag("--once", r.once, "Check once and exit (the default)");
+  auto* every = remind
+                    ->add_option("--every", r.everyMinutes,
+                                 "Check every N minutes, 1 to 1440, until stopped (what the "
+                                 "autostart entry of reminders enable runs)")
+                    ->check(wholeNumber(1, 1440))
+                    ->excludes(once);
   auto* snooze =
-      remind->add_flag("--snooze", r.snooze, "Snooze the reminders that rang for 10 minutes");
-  remind->add_flag("--silence", r.silence, "No more reminders today")->excludes(snooze);
+      remind->add_flag("--snooze", r.snooze, "Snooze the reminders that rang for 10 minutes")
+          ->excludes(every);
+  remind->add_flag("--silence", r.silence, "No more reminders today")
+      ->excludes(snooze)
+      ->excludes(every);
   remind->add_flag("--no-notify", r.noNotify, "Print only; send no desktop notification");
   for (auto* command : {add, remove, list, exportIcs, remind}) common(command);
 }
 
-std::optional<int> dispatchReminders(CLI::App& app, const ReminderOptions& r) {
-  if (app.got_subcommand("remind")) return remindCommand(r, std::cout, std::cerr);
+std::optional<int> dispatchReminders(CLI::App& app, const ReminderOptions& r,
+                                     const AppPaths& paths) {
+  if (app.got_subcommand("remind")) {
+    return r.everyMinutes > 0 ? remindEveryCommand(r, std::cout, std::cerr)
+                              : remindCommand(r, std::cout, std::cerr);
+  }
   if (!app.got_subcommand("reminders")) return std::nullopt;
   CLI::App* reminders = app.get_subcommand("reminders");
+  for (const char* name : {"enable", "disable", "status"}) {
+    if (!reminders->got_subcommand(name)) continue;
+    const BackgroundSetup setup{paths, findOnPath("systemctl", std::getenv("PATH"))};
+    return backgroundRemindersCommand(name, setup, std::cout, std::cerr);
+  }
   if (reminders->got_subcommand("add")) return remindersAddCommand(r, std::cout, std::cerr);
   if (reminders->got_subcommand("remove")) return remindersRemoveCommand(r, std::cout, std::cerr);
   if (reminders->got_subcommand("export")) return remindersExportCommand(r, std::cout, std::cerr);
@@ -504,7 +528,7 @@ int dispatch(CLI::App& app, Options options) {
   options.progress.dataDir = paths.data;
   options.reminders.dataDir = paths.data;
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
-  if (const auto code = dispatchReminders(app, options.reminders)) return *code;
+  if (const auto code = dispatchReminders(app, options.reminders, paths)) return *code;
   if (app.got_subcommand("poses")) return runPoses(paths, options.posesSheet, options.posesOnly);
   options.data.interactive = stdioIsTerminal();
   if (app.got_subcommand("data")) return dataCommand(paths, std::cout, std::cerr);
@@ -516,7 +540,10 @@ int dispatch(CLI::App& app, Options options) {
   }
   if (app.got_subcommand("merge")) return mergeCommand(paths, options.data, std::cout, std::cerr);
   const Library library = loadLibrary(paths);
-  if (app.got_subcommand("list")) return listCommand(library, std::cout, std::cerr);
+  if (app.got_subcommand("list")) {
+    return options.listIds ? listIdsCommand(library, std::cout)
+                           : listCommand(library, std::cout, std::cerr);
+  }
   if (app.got_subcommand("show")) {
     // Without --level the plan's dose for today; with it, that level (and still the plan's side).
     const TodayDose today = todayDose(paths.data, localNow());
@@ -651,7 +678,9 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "Run the clock N times faster, 0.01 to 1000 (demos, tests)")
       ->check(timeScale());
 
-  app.add_subcommand("list", "List the routines (bundled and your own) with their total time");
+  app.add_subcommand("list", "List the routines (bundled and your own) with their total time")
+      ->add_flag("--ids", options.listIds,
+                 "Only the ids of the routines that load, one per line (scripts, completion)");
   auto* show = app.add_subcommand("show", "Show a routine's phases with their start times");
   show->add_option("ID", options.showId, "Routine id (see unknot list)")->required();
   show->add_option("--level", options.showLevel, "The level to show: gentle, standard or strong")

@@ -51,6 +51,28 @@ TEST_CASE("without HOME or XDG_CONFIG_HOME there is no settings file and no rout
   CHECK(paths.home.empty());
 }
 
+TEST_CASE("the autostart folder is XDG_CONFIG_HOME/autostart, else ~/.config/autostart") {
+  FakeEnv env{{{"HOME", "/home/someone"}, {"XDG_CONFIG_HOME", "/cfg"}}};
+  CHECK(resolve(env).autostartDir == fs::path("/cfg/autostart"));
+  env.vars.erase("XDG_CONFIG_HOME");
+  CHECK(resolve(env).autostartDir == fs::path("/home/someone/.config/autostart"));
+  CHECK(resolve(FakeEnv{}).autostartDir.empty());
+}
+
+TEST_CASE("the reminder units are found in the prefix's user-unit folder, else beside a build") {
+  unknot::testing::TempDir root;
+  const FakeEnv env{{{"HOME", "/home/someone"}}};
+  const fs::path bin = fs::path(root.path()) / "bin";
+  fs::create_directories(bin);
+  CHECK(resolveAppPaths(env.lookup(), std::nullopt, bin).unitsDir.empty());
+  root.write("bin/systemd/unknot-remind.timer", "");  // a build tree: build/systemd
+  CHECK(resolveAppPaths(env.lookup(), std::nullopt, bin).unitsDir == bin / "systemd");
+  root.write("lib/systemd/user/unknot-remind.timer", "");  // installed: P/lib/systemd/user
+  const AppPaths installed = resolveAppPaths(env.lookup(), std::nullopt, bin);
+  CHECK(installed.unitsDir == fs::path(root.path()) / "lib" / "systemd" / "user");
+  CHECK(installed.executable == bin / "unknot");
+}
+
 TEST_CASE("the data folder is --data-dir, then UNKNOT_DATA_DIR, then XDG_DATA_HOME, then HOME") {
   FakeEnv env{{{"HOME", "/home/someone"},
                {"XDG_DATA_HOME", "/xdg-data"},

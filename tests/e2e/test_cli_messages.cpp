@@ -127,7 +127,10 @@ TEST_CASE("every misuse gets one line saying where and what, with the documented
       {{"backup"}, 2, "unknot: backup: FILE is required (see unknot backup --help)"},
       {{"backup", folder}, 1, "unknot: backup: " + folder + " is a folder; give a file name"},
       // Reminders.
-      {{"reminders"}, 2, "unknot: reminders: expected a command: add, remove, list or export"},
+      {{"reminders"},
+       2,
+       "unknot: reminders: expected a command: add, remove, list, export, enable, disable or "
+       "status"},
       {{"reminders", "add", "8am", "--target", "stretch"},
        2,
        "unknot: reminders add: time '8am': expected H:MM or HH:MM"},

@@ -69,6 +69,18 @@ TEST_CASE("cmake --install lays out binary, routines, assets, menu entry and ico
   CHECK(entry.find("\nMimeType=application/x-unknot-routine;\n") != std::string::npos);
   CHECK(entry.find("\nIcon=unknot\n") != std::string::npos);
   CHECK(fs::is_regular_file(share / "icons/hicolor/scalable/apps/unknot.svg"));
+  CHECK(fs::is_regular_file(share / "metainfo/org.example.unknot.metainfo.xml"));
+  CHECK(fs::is_regular_file(share / "bash-completion/completions/unknot"));
+  CHECK(fs::is_regular_file(share / "zsh/vendor-completions/_unknot"));
+  CHECK(fs::is_regular_file(share / "doc/unknot/copyright"));
+  CHECK(fs::is_regular_file(share / "doc/unknot/changelog.gz"));
+  // The prefix's user-unit folder, where unknot reminders enable finds them.
+  const fs::path units = installed.prefix / "lib/systemd/user";
+  CHECK(fs::is_regular_file(units / "unknot-remind.timer"));
+  CHECK(slurp(units / "unknot-remind.service").find("\nExecStart=") != std::string::npos);
+#ifdef UNKNOT_HAVE_MAN_PAGE
+  CHECK(fs::is_regular_file(share / "man/man1/unknot.1.gz"));
+#endif
   for (const char* size : {"48x48", "128x128", "256x256"}) {
     const fs::path png = share / "icons/hicolor" / size / "apps/unknot.png";
     INFO(png.string());

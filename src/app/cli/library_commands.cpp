@@ -72,6 +72,12 @@ int listCommand(const Library& library, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+int listIdsCommand(const Library& library, std::ostream& out) {
+  for (const auto& entry : library.routines.entries())
+    if (entry.ok()) out << entry.id << '\n';
+  return kExitOk;
+}
+
 int showCommand(const Library& library, const std::string& id, const Dose& dose,
                 const std::string& doseNote, std::ostream& out, std::ostream& err) {
   const auto [entry, code] = findRunnable(library, id, "show", err);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <ostream>
 #include <random>
+#include <thread>
 
 #include "app/cli/command_support.hpp"
 #include "app/session/desktop_notifier.hpp"
@@ -275,6 +276,31 @@ int remindCommand(const ReminderOptions& options, std::ostream& out, std::ostrea
     batch.commit();
     return kExitOk;
   });
+}
+
+int remindEveryCommand(const ReminderOptions& options, std::ostream& out, std::ostream& err) {
+  for (;;) {
+    // A check that fails (the record locked, say) is told on err; the next one may work.
+    (void)remindCommand(options, out, err);
+    out.flush();
+    std::this_thread::sleep_for(std::chrono::minutes(options.everyMinutes));
+  }
+}
+
+int backgroundRemindersCommand(const std::string& which, const BackgroundSetup& setup,
+                               std::ostream& out, std::ostream& err) {
+  if (which == "status") {
+    out << backgroundStatus(setup).text << '\n';
+    return kExitOk;
+  }
+  const BackgroundChange change =
+      which == "enable" ? enableBackgroundReminders(setup) : disableBackgroundReminders(setup);
+  if (!change.ok) {
+    err << errorLine("reminders " + which, change.text) << '\n';
+    return kExitFailure;
+  }
+  out << change.text << '\n';
+  return kExitOk;
 }
 
 }  // namespace unknot

@@ -131,6 +131,18 @@ AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>&
   paths.data = dataDir(env, dataDirFlag);
   if (const char* home = env("HOME"); home && *home) paths.home = home;
   paths.documentsDir = documentsDir(env, paths.home);
+  paths.executable = exeDir / "unknot";
+  // The prefix's user-unit folder (not LIBDIR, which is multiarch on Debian).
+  for (const fs::path& units :
+       {exeDir.parent_path() / "lib" / "systemd" / "user", exeDir / "systemd"}) {
+    std::error_code ec;
+    if (fs::is_regular_file(units / "unknot-remind.timer", ec)) {
+      paths.unitsDir = units;
+      break;
+    }
+  }
+  if (const fs::path config = xdgConfigHome(env); !config.empty())
+    paths.autostartDir = config / "autostart";
   return paths;
 }
 

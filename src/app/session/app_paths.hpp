@@ -28,6 +28,13 @@ struct AppPaths {
   // it (XDG_DOCUMENTS_DIR in $XDG_CONFIG_HOME/user-dirs.dirs), when that folder exists; else
   // ~/Documents when it exists; else HOME. Empty without HOME.
   std::filesystem::path documentsDir;
+  // Reminders with the app closed (background_reminders.hpp): this binary, the folder with the
+  // systemd user units shipped beside it (P/lib/systemd/user for P/bin/unknot, else build/systemd
+  // in a build tree; empty when neither exists) and $XDG_CONFIG_HOME/autostart (empty without
+  // HOME).
+  std::filesystem::path executable;
+  std::filesystem::path unitsDir;
+  std::filesystem::path autostartDir;
 };
 
 // Looks up an environment variable; null when unset.

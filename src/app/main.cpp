@@ -19,6 +19,7 @@
 #include "app/cli/report_commands.hpp"
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
+#include "app/session/locale_calendar.hpp"
 #include "app/session/recording_sink.hpp"
 #include "app/session/terminal_safe_stream.hpp"
 #include "app/session/today_dose.hpp"
@@ -49,6 +50,8 @@ struct Options {
   std::ostream* terminalOut = &std::cout;
   std::string showLevel;  // show --level; empty: the plan's level today
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
+  std::string themeText;  // --theme: this run only
+  double scale = 0;       // --scale: this run only; 0: from settings
   std::string view;       // --view: open the window on progress, checkin or plan
   std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
@@ -187,6 +190,9 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
     gui.width = size->first;
     gui.height = size->second;
   }
+  if (!options.themeText.empty()) gui.theme = parseThemeName(options.themeText);
+  if (options.scale > 0) gui.scale = options.scale;
+  gui.firstWeekday = firstWeekday(settings.settings);
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
   gui.repeatRuns = options.repeatRuns;
@@ -636,6 +642,14 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
   app.add_option("--size", options.sizeText,
                  "Window size WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800)")
       ->check(windowSize());
+  app.add_option("--theme", options.themeText,
+                 "Colours for this run: dark, light or high-contrast (not saved; the setting is "
+                 "display.theme)")
+      ->check(oneOf({"dark", "light", "high-contrast"}));
+  app.add_option("--scale", options.scale,
+                 "Interface scale for this run, 0.75 to 2.5 (not saved; Ctrl+= and Ctrl+- in "
+                 "the window change and save it)")
+      ->check(CLI::Range(kMinInterfaceScale, kMaxInterfaceScale));
   // Hidden hooks for the GUI tests and scripts/bench-gui (an empty group hides them from --help).
   app.add_option("--exit-after", options.exitAfterText, "Close the window after this long")
       ->group("")

@@ -31,10 +31,10 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
   if (focus) {
     list->AddRectFilled(ImVec2(pos.x, pos.y + fonts.headingSize * 0.15f),
                         ImVec2(pos.x + fonts.bodySize * 0.3f, pos.y + fonts.headingSize * 1.1f),
-                        palette::kAccent);
+                        palette().accent);
   }
   drawText(list, fonts.heading, fonts.headingSize, ImVec2(pos.x + fonts.bodySize * 0.7f, pos.y),
-           focus ? palette::kText : palette::kTextDim, shown);
+           focus ? palette().text : palette().textDim, shown);
   ImGui::Dummy(ImVec2(width, fonts.headingSize * 1.35f));
 
   const float gap = std::round(fonts.bodySize * 0.35f);
@@ -47,10 +47,10 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
   for (int score = 0; score <= kMaxScore; ++score) {
     if (score > 0) ImGui::SameLine(0, gap);
     const bool chosen = value == score;
-    ImGui::PushStyleColor(ImGuiCol_Button, colour(chosen ? scoreColour(score) : palette::kPanel));
+    ImGui::PushStyleColor(ImGuiCol_Button, colour(chosen ? scoreColour(score) : palette().panel));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                          colour(chosen ? scoreColour(score) : palette::kPanelHover));
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(chosen ? palette::kOnPill : palette::kText));
+                          colour(chosen ? scoreColour(score) : palette().panelHover));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(chosen ? palette().onPill : palette().text));
     if (ImGui::Button(std::to_string(score).c_str(), ImVec2(button, height))) {
       value = score;
       clicked = true;
@@ -60,11 +60,11 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
   ImGui::PopFont();
   ImGui::PopID();
   const ImVec2 end = ImGui::GetCursorScreenPos();
-  drawText(list, fonts.body, fonts.bodySize, end, palette::kTextFaint, "none");
+  drawText(list, fonts.body, fonts.bodySize, end, palette().textFaint, "none");
   const char* worst = "worst";
   drawText(list, fonts.body, fonts.bodySize,
            ImVec2(pos.x + width - textWidth(fonts.body, fonts.bodySize, worst), end.y),
-           palette::kTextFaint, worst);
+           palette().textFaint, worst);
   ImGui::Dummy(ImVec2(width, fonts.bodySize * 1.6f));
   return clicked;
 }
@@ -76,7 +76,7 @@ void sectionTitle(const UiFonts& fonts, ImU32 tint, const char* title, const cha
   ImGui::TextUnformatted(title);
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kTextDim));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().textDim));
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextWrapped("%s", note);
   ImGui::PopTextWrapPos();
@@ -92,7 +92,7 @@ std::string capitalised(std::string label) {
 // One row per sign on the record: its label and date, then "Still there" / "Gone".
 void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
   if (draft.active.empty()) return;
-  sectionTitle(fonts, palette::kWarning, "Still there?",
+  sectionTitle(fonts, palette().warning, "Still there?",
                "You reported these before; each stays on your record, with its advice, until "
                "you say it has gone.",
                width);
@@ -103,7 +103,7 @@ void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
     const std::string label =
         capitalised(symptomLabel(sign.symptom)) + "  (reported " + formatDate(sign.reported) + ")";
     ImGui::PushStyleColor(ImGuiCol_Text,
-                          colour(isUrgent(sign.symptom) ? palette::kError : palette::kText));
+                          colour(isUrgent(sign.symptom) ? palette().error : palette().text));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
@@ -132,7 +132,7 @@ void drawSignBoxes(CheckinDraft& draft, const UiFonts& fonts, float width, bool 
 
 void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
   drawStillThere(draft, fonts, width);
-  sectionTitle(fonts, palette::kText, draft.active.empty() ? "Any of these?" : "Anything new?",
+  sectionTitle(fonts, palette().text, draft.active.empty() ? "Any of these?" : "Anything new?",
                "Each one is a reason to see a doctor or physiotherapist; advice shows as soon as "
                "you save.",
                width);
@@ -143,7 +143,7 @@ void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
   if (!anyUrgentLeft) return;
   ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.2f));
   ImGui::PushFont(fonts.heading);
-  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().error));
   ImGui::TextUnformatted("Urgent: get care today if you have");
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -177,9 +177,9 @@ bool CheckinDraft::isActive(Symptom symptom) const {
 }
 
 ImU32 scoreColour(int score) {
-  if (score <= 3) return palette::kAccent;
-  if (score <= 6) return palette::kWarning;
-  return palette::kError;
+  if (score <= 3) return palette().accent;
+  if (score <= 6) return palette().warning;
+  return palette().error;
 }
 
 CheckinIntent applyCheckinKeys(CheckinDraft& draft, std::span<const UiKey> keys) {
@@ -229,12 +229,12 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float titleSize = fonts.headingSize * 1.25f;
-  drawText(list, fonts.heading, titleSize, top, palette::kAccent,
+  drawText(list, fonts.heading, titleSize, top, palette().accent,
            occasion == CheckinOccasion::AfterSession    ? "How do you feel now?"
            : occasion == CheckinOccasion::BeforeSession ? "Before you start: how do you feel?"
                                                         : "Check in: how do you feel?");
   drawText(list, fonts.body, fonts.bodySize, ImVec2(top.x, top.y + titleSize * 1.25f),
-           palette::kTextDim, "0 is none, 10 the worst.  Up/Down choose a row, Left/Right set it.");
+           palette().textDim, "0 is none, 10 the worst.  Up/Down choose a row, Left/Right set it.");
   ImGui::Dummy(ImVec2(width, titleSize * 1.25f + fonts.bodySize * 2.0f));
 
   if (drawScoreRow("pain", "Pain", draft.pain, draft.focus == 0, fonts, width)) {
@@ -272,7 +272,7 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
              ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y +
                                                        (buttonHeight - fonts.bodySize) * 0.5f -
                                                        ImGui::GetStyle().FramePadding.y),
-             palette::kError,
+             palette().error,
              truncated(fonts.body, fonts.bodySize, draft.error, room,
                        symbol(fonts, "\xE2\x80\xA6", "...")));
     ImGui::Dummy(ImVec2(room, fonts.bodySize));

@@ -30,11 +30,11 @@ ImU32 numberColour(DayState state) {
   switch (state) {
     case DayState::Met:
     case DayState::Partial:
-      return palette::kOnPill;
+      return palette().onPill;
     case DayState::Future:
-      return palette::kTextFaint;
+      return palette().textFaint;
     default:
-      return palette::kText;
+      return palette().text;
   }
 }
 
@@ -46,8 +46,8 @@ void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool
   if (cell.today) {
     const float thickness = std::max(2.0f, size * 0.08f);
     list->AddRect(ImVec2(pos.x + thickness * 0.5f, pos.y + thickness * 0.5f),
-                  ImVec2(end.x - thickness * 0.5f, end.y - thickness * 0.5f), kTodayOutline,
-                  rounding, 0, thickness);
+                  ImVec2(end.x - thickness * 0.5f, end.y - thickness * 0.5f),
+                  palette().todayOutline, rounding, 0, thickness);
   }
   const float textSize = std::min(fonts.bodySize * 0.85f, size * 0.45f);
   const std::string number = std::to_string(dayOfMonth(cell.date));
@@ -71,11 +71,11 @@ float drawLegend(ImDrawList* list, const UiFonts& fonts, bool hasPlan, ImVec2 or
     list->AddRectFilled(box, ImVec2(box.x + swatch, box.y + swatch), heatCellColour(state, hasPlan),
                         swatch * 0.2f);
     if (state == DayState::Today) {
-      list->AddRect(box, ImVec2(box.x + swatch, box.y + swatch), kTodayOutline, swatch * 0.2f, 0,
-                    2.0f);
+      list->AddRect(box, ImVec2(box.x + swatch, box.y + swatch), palette().todayOutline,
+                    swatch * 0.2f, 0, 2.0f);
     }
     drawText(list, fonts.body, fonts.bodySize,
-             ImVec2(box.x + swatch + fonts.bodySize * 0.35f, pos.y), palette::kTextDim, label);
+             ImVec2(box.x + swatch + fonts.bodySize * 0.35f, pos.y), palette().textDim, label);
     pos.x += itemWidth;
   }
   return pos.y + lineHeight - origin.y;
@@ -87,26 +87,29 @@ float heatMapWidth(const UiFonts& fonts, float cell) {
   return labelWidth(fonts) + 7 * cell + 6 * gapOf(cell);
 }
 
-void drawHeatMap(const ProgressSnapshot& snapshot, const UiFonts& fonts, float cell) {
+void drawHeatMap(const ProgressSnapshot& snapshot, const UiFonts& fonts, float cell,
+                 std::optional<int> firstWeekday) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gap = gapOf(cell);
   const float left = origin.x + labelWidth(fonts);
   const LogicalDate first = snapshot.days.empty() ? snapshot.today : snapshot.days.front().date;
   for (int column = 0; column < 7; ++column) {
-    const unsigned weekday = std::chrono::weekday(first + std::chrono::days(column)).c_encoding();
+    const int lead = heatMapLead(snapshot, firstWeekday);
+    const unsigned weekday =
+        std::chrono::weekday(first + std::chrono::days(column - lead)).c_encoding();
     drawTextCentered(list, fonts.body, fonts.bodySize, left + column * (cell + gap) + cell * 0.5f,
-                     origin.y, palette::kTextDim, kWeekdays[weekday]);
+                     origin.y, palette().textDim, kWeekdays[weekday]);
   }
   const float top = origin.y + fonts.bodySize * 1.4f;
-  const int rows = heatMapRows(snapshot);
+  const int rows = heatMapRows(snapshot, firstWeekday);
   for (int row = 0; row < rows; ++row) {
     const std::string label = "Wk " + std::to_string(row + 1);
     drawText(list, fonts.body, fonts.bodySize,
              ImVec2(origin.x, top + row * (cell + gap) + (cell - fonts.bodySize) * 0.5f),
-             palette::kTextDim, label);
+             palette().textDim, label);
   }
-  for (const HeatCell& c : heatMapCells(snapshot)) {
+  for (const HeatCell& c : heatMapCells(snapshot, firstWeekday)) {
     drawCell(list, fonts, c, snapshot.hasPlan,
              ImVec2(left + c.column * (cell + gap), top + c.row * (cell + gap)), cell);
   }

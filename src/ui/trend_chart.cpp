@@ -13,21 +13,18 @@ namespace unknot {
 
 namespace {
 
-constexpr ImU32 kPainColour = palette::kHeat;
-constexpr ImU32 kTightnessColour = palette::kLeft;
-
 ImU32 trendColour(PainTrend trend) {
   switch (trend) {
     case PainTrend::Falling:
-      return palette::kAccent;
+      return palette().accent;
     case PainTrend::Rising:
-      return palette::kWarning;
+      return palette().warning;
     case PainTrend::Steady:
-      return palette::kText;
+      return palette().text;
     case PainTrend::Unknown:
       break;
   }
-  return palette::kTextDim;
+  return palette().textDim;
 }
 
 std::string shortDate(LogicalDate date) {
@@ -62,7 +59,7 @@ void drawSeries(ImDrawList* list, const ChartScale& scale, const std::vector<Pai
     if (const std::optional<double> value = daily(point)) {
       const ImVec2 centre(scale.x(daysBetween(first, point.date)), scale.y(*value));
       list->AddCircleFilled(centre, dot, colour, 12);
-      list->AddCircle(centre, dot, palette::kBackground, 12, 1.5f);
+      list->AddCircle(centre, dot, palette().background, 12, 1.5f);
     }
   }
 }
@@ -76,18 +73,18 @@ float drawKey(ImDrawList* list, const UiFonts& fonts, ImVec2 pos, bool measureOn
   const auto item = [&](ImU32 colour, const char* label, bool isLine) {
     if (!measureOnly) {
       if (isLine) {
-        list->AddLine(ImVec2(x, mid), ImVec2(x + size * 1.2f, mid), palette::kTextDim, 2.5f);
+        list->AddLine(ImVec2(x, mid), ImVec2(x + size * 1.2f, mid), palette().textDim, 2.5f);
       } else {
         list->AddCircleFilled(ImVec2(x + dot, mid), dot, colour, 12);
       }
     }
     x += (isLine ? size * 1.2f : dot * 2) + size * 0.35f;
-    if (!measureOnly) drawText(list, fonts.body, size, ImVec2(x, pos.y), palette::kTextDim, label);
+    if (!measureOnly) drawText(list, fonts.body, size, ImVec2(x, pos.y), palette().textDim, label);
     x += textWidth(fonts.body, size, label) + size;
   };
-  item(kPainColour, "pain", false);
-  item(kTightnessColour, "tightness", false);
-  item(palette::kTextDim, "7-day mean", true);
+  item(palette().heat, "pain", false);
+  item(palette().left, "tightness", false);
+  item(palette().textDim, "7-day mean", true);
   return x - pos.x - size;
 }
 
@@ -122,43 +119,43 @@ void drawTrendChart(const ProgressSnapshot& snapshot, const UiFonts& fonts, ImVe
 
   list->AddRectFilled(ImVec2(scale.plot.min.x - dot, scale.plot.min.y - body * 0.3f),
                       ImVec2(scale.plot.max.x + dot, scale.plot.max.y + body * 0.3f),
-                      palette::kPanel, body * 0.3f);
+                      palette().panel, body * 0.3f);
   for (int score = 0; score <= kMaxScore; score += 2) {
     const float y = std::round(scale.y(score));
     list->AddLine(ImVec2(scale.plot.min.x - dot, y), ImVec2(scale.plot.max.x + dot, y),
-                  score == 0 ? palette::kNeutralPill : palette::kTrack, 1.0f);
+                  score == 0 ? palette().neutralPill : palette().track, 1.0f);
     const std::string label = std::to_string(score);
     drawText(list, fonts.body, body,
              ImVec2(origin.x + axis - body * 0.4f - textWidth(fonts.body, body, label),
                     y - body * 0.55f),
-             palette::kTextFaint, label);
+             palette().textFaint, label);
   }
   // Today as a faint vertical line, so the empty future of the plan reads as "not yet".
   if (const int today = daysBetween(first, snapshot.today); today >= 0 && today < scale.days) {
     const float x = std::round(scale.x(today));
-    list->AddLine(ImVec2(x, scale.plot.min.y), ImVec2(x, scale.plot.max.y), palette::kTextFaint,
+    list->AddLine(ImVec2(x, scale.plot.min.y), ImVec2(x, scale.plot.max.y), palette().textFaint,
                   1.0f);
   }
   drawSeries(
-      list, scale, snapshot.pain, first, kTightnessColour, dot,
+      list, scale, snapshot.pain, first, palette().left, dot,
       [](const PainPoint& p) { return p.tightness; },
       [](const PainPoint& p) { return p.tightness7; });
   drawSeries(
-      list, scale, snapshot.pain, first, kPainColour, dot,
+      list, scale, snapshot.pain, first, palette().heat, dot,
       [](const PainPoint& p) { return p.pain; }, [](const PainPoint& p) { return p.pain7; });
 
   const float labelTop = scale.plot.max.y + body * 0.45f;
-  drawText(list, fonts.body, body, ImVec2(scale.plot.min.x - dot, labelTop), palette::kTextFaint,
+  drawText(list, fonts.body, body, ImVec2(scale.plot.min.x - dot, labelTop), palette().textFaint,
            shortDate(first));
   const std::string last = shortDate(first + std::chrono::days(std::max(0, scale.days - 1)));
   drawText(list, fonts.body, body,
            ImVec2(scale.plot.max.x + dot - textWidth(fonts.body, body, last), labelTop),
-           palette::kTextFaint, last);
+           palette().textFaint, last);
   if (snapshot.pain.empty() ||
       std::none_of(snapshot.pain.begin(), snapshot.pain.end(),
                    [](const PainPoint& p) { return p.pain.has_value(); })) {
     drawTextCentered(list, fonts.body, body, scale.plot.center().x,
-                     scale.plot.center().y - body * 0.6f, palette::kTextDim,
+                     scale.plot.center().y - body * 0.6f, palette().textDim,
                      "No check-ins yet: press C to log how you feel");
   }
   ImGui::Dummy(ImVec2(size.x, std::max(size.y, labelTop + body * 1.3f - origin.y)));

@@ -41,6 +41,7 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   out.dataDir = options.paths.data;
   out.documentsDir = options.paths.documentsDir;
   out.documentsShown = displayPath(options.paths, options.paths.documentsDir);
+  out.firstWeekday = options.firstWeekday;
   if (options.library) {
     for (const LibraryEntry& entry : options.library->entries()) {
       if (!entry.plan) continue;
@@ -67,6 +68,27 @@ GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
       m_progress(progressOptionsOf(options)),
       m_frozenClock(options.screenshot.has_value()) {
   if (options.toggleMute) m_muted = options.settings && options.settings->audio.muted;
+  Look look;
+  if (options.settings) {
+    look.theme = options.settings->display.theme;
+    look.reducedMotion = options.settings->display.reducedMotion;
+    m_scale = options.settings->display.scale;
+  }
+  if (options.theme) look.theme = *options.theme;
+  if (options.scale) m_scale = *options.scale;
+  m_scale = std::clamp(m_scale, kMinInterfaceScale, kMaxInterfaceScale);
+  useLook(look);
+}
+
+void GuiApp::zoom(const std::vector<int>& steps) {
+  if (steps.empty()) return;
+  for (const int step : steps) m_scale = steppedInterfaceScale(m_scale, step);
+  if (!m_options.settings || m_options.settings->display.scale == m_scale) return;
+  m_options.settings->display.scale = m_scale;
+  if (m_options.settingsPath.empty() || m_options.screenshot) return;
+  if (const auto error = saveSettings(*m_options.settings, m_options.settingsPath)) {
+    std::cerr << "unknot: could not save the interface scale: " << *error << '\n';
+  }
 }
 
 void GuiApp::toggleMute() {
@@ -330,7 +352,7 @@ bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
 }
 
 void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
-  if (m_fonts.ensure(m_window.contentScale(), m_window.size())) {
+  if (m_fonts.ensure(m_window.contentScale(), m_window.size(), static_cast<float>(m_scale))) {
     m_window.uploadFontAtlas();
     m_fonts.releaseBuildData();
     malloc_trim(0);  // hand the atlas build's scratch memory back to the system
@@ -344,7 +366,7 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
 }
 
 ImU32 GuiApp::background() const {
-  if (!m_session || m_session->over()) return palette::kBackground;
+  if (!m_session || m_session->over()) return palette().background;
   if (m_thermal) return m_thermal->background();
   return playerBackground(m_session->playerModel(flashing(std::chrono::steady_clock::now())));
 }
@@ -359,7 +381,7 @@ void GuiApp::reportFirstFrame() {
 void GuiApp::noticePhaseChange(SteadyTime now) {
   if (!m_session || m_session->phaseStarts() == m_seenPhaseStarts) return;
   m_seenPhaseStarts = m_session->phaseStarts();
-  if (!m_frozenClock) m_flashUntil = now + kFlashLength;
+  if (!m_frozenClock && !reducedMotion()) m_flashUntil = now + kFlashLength;
 }
 
 GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
@@ -432,6 +454,7 @@ int GuiApp::run() {
     }
     m_reminders.check(std::chrono::system_clock::now());
     noticePhaseChange(now);
+    zoom(m_window.takeZoomSteps());
     std::vector<UiKey> keys = m_window.takeKeys();
     if (ImGui::GetIO().WantTextInput) keys.clear();  // typing in the search box
     const bool damaged = m_window.takeDamage();

@@ -86,11 +86,13 @@ class GuiApp {
   std::optional<std::chrono::microseconds> untilNextChange(SteadyTime now) const;
   void reportFirstFrame();
   ImU32 background() const;
+  void zoom(const std::vector<int>& steps);  // Ctrl+=, Ctrl+-, Ctrl+0: saved in display.scale
 
   const GuiOptions& m_options;
   GuiWindow& m_window;
   FontSet m_fonts;
-  TodayDose m_today;                      // the plan's level and sore side today
+  double m_scale = 1.0;  // the interface scale (display.scale, or --scale for this run)
+  TodayDose m_today;     // the plan's level and sore side today
   const RoutineLibrary* library() const;  // the one loaded last
   void reloadLibrary(bool onlyIfChanged);
   std::optional<RoutineLibrary> m_reloaded;  // set once the folders were loaded again

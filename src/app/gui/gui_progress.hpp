@@ -33,6 +33,7 @@ class GuiProgress {
     std::function<LocalInstant()> now = localNow;
     std::filesystem::path documentsDir;  // where Report… saves the PDF
     std::string documentsShown;          // the same folder as the notice names it ("~/Documents")
+    std::optional<int> firstWeekday;     // the calendar's first column (0 = Sunday)
   };
 
   explicit GuiProgress(Options options);

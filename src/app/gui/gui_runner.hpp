@@ -28,6 +28,10 @@ struct GuiOptions {
   std::optional<Millis> at;                         // with screenshot: show the state this far in
   std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit
   int width = 0, height = 0;                        // 0: from settings
+  // --theme and --scale: this run only, never saved; nullopt: from settings.
+  std::optional<ThemeName> theme;
+  std::optional<double> scale;
+  int firstWeekday = 0;  // the calendars' first column (settings, else the locale); 0 = Sunday
   double timeScale = 1.0;
   Settings* settings = nullptr;  // window geometry is written back on exit
   std::filesystem::path settingsPath;

@@ -1,0 +1,41 @@
+#include "app/session/locale_calendar.hpp"
+
+#include <langinfo.h>
+#include <locale.h>
+
+#include <chrono>
+#include <cstdint>
+
+namespace unknot {
+
+int localeFirstWeekday() {
+  // A locale object of its own: the process-wide locale stays "C" so numbers print as always.
+  const locale_t time = newlocale(LC_TIME_MASK, "", static_cast<locale_t>(nullptr));
+  if (time == static_cast<locale_t>(nullptr)) return 0;
+  // _NL_TIME_WEEK_1STDAY is a date (as YYYYMMDD) whose weekday is day 1 of the count that
+  // _NL_TIME_FIRST_WEEKDAY uses: 19971130, a Sunday, in every glibc locale seen so far.
+  const auto stamp = static_cast<std::uint32_t>(
+      reinterpret_cast<std::uintptr_t>(nl_langinfo_l(_NL_TIME_WEEK_1STDAY, time)));
+  const int first = static_cast<unsigned char>(*nl_langinfo_l(_NL_TIME_FIRST_WEEKDAY, time));
+  freelocale(time);
+  const std::chrono::year_month_day day{std::chrono::year(static_cast<int>(stamp / 10000)),
+                                        std::chrono::month(stamp / 100 % 100),
+                                        std::chrono::day(stamp % 100)};
+  const int base =
+      day.ok() ? static_cast<int>(std::chrono::weekday(std::chrono::sys_days(day)).c_encoding())
+               : 0;
+  if (first < 1 || first > 7) return base;
+  return (base + first - 1) % 7;
+}
+
+int firstWeekday(const Settings& settings) {
+  if (settings.calendar.firstWeekday) return ((*settings.calendar.firstWeekday % 7) + 7) % 7;
+  return localeFirstWeekday();
+}
+
+int firstWeekday(const std::filesystem::path& settingsFile) {
+  const SettingsLoad load = loadSettings(settingsFile);
+  return firstWeekday(load.settings);
+}
+
+}  // namespace unknot

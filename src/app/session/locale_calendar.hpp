@@ -1,0 +1,22 @@
+// The first day of the week for every calendar (the window's heat map, `unknot stats`): the
+// `calendar.first_weekday` setting when set, else the user's LC_TIME locale. The one place the
+// locale's week is read; core gets the plain weekday number.
+#pragma once
+
+#include <filesystem>
+
+#include "core/settings.hpp"
+
+namespace unknot {
+
+// The locale's first weekday (0 = Sunday .. 6 = Saturday) from the environment's LC_TIME,
+// as glibc reports it (_NL_TIME_FIRST_WEEKDAY counted from _NL_TIME_WEEK_1STDAY); Sunday for
+// the C/POSIX locale or one that is not installed.
+int localeFirstWeekday();
+
+// The setting when set, the locale's otherwise.
+int firstWeekday(const Settings& settings);
+// The same, reading the settings file (a broken file counts as unset; it is reported elsewhere).
+int firstWeekday(const std::filesystem::path& settingsFile);
+
+}  // namespace unknot

@@ -508,6 +508,7 @@ int dispatch(CLI::App& app, Options options) {
   const AppPaths paths =
       findAppPaths(options.dataDirFlag.empty() ? std::nullopt : std::optional(options.dataDirFlag));
   options.progress.dataDir = paths.data;
+  if (app.got_subcommand("stats")) options.progress.firstWeekday = firstWeekday(paths.settingsFile);
   options.reminders.dataDir = paths.data;
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
   if (const auto code = dispatchReminders(app, options.reminders)) return *code;

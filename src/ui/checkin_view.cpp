@@ -56,15 +56,23 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
       clicked = true;
     }
     ImGui::PopStyleColor(3);
+    if (chosen) {
+      // Outlined as well as filled, so the choice does not rest on its colour.
+      const float thickness = std::max(2.0f, fonts.bodySize * 0.15f);
+      ImGui::GetWindowDrawList()->AddRect(
+          ImVec2(ImGui::GetItemRectMin().x - thickness, ImGui::GetItemRectMin().y - thickness),
+          ImVec2(ImGui::GetItemRectMax().x + thickness, ImGui::GetItemRectMax().y + thickness),
+          palette().text, fonts.bodySize * 0.3f, 0, thickness);
+    }
   }
   ImGui::PopFont();
   ImGui::PopID();
   const ImVec2 end = ImGui::GetCursorScreenPos();
   drawText(list, fonts.body, fonts.bodySize, end, palette().textFaint, "none");
   const char* worst = "worst";
-  drawText(list, fonts.body, fonts.bodySize,
-           ImVec2(pos.x + width - textWidth(fonts.body, fonts.bodySize, worst), end.y),
-           palette().textFaint, worst);
+  const float worstLeft = pos.x + width - textWidth(fonts.body, fonts.bodySize, worst);
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(worstLeft, end.y), palette().textFaint, worst);
+
   ImGui::Dummy(ImVec2(width, fonts.bodySize * 1.6f));
   return clicked;
 }

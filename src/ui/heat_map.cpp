@@ -38,6 +38,32 @@ ImU32 numberColour(DayState state) {
   }
 }
 
+// A mark per state, so a cell never says it by colour alone.
+const char* stateMark(const UiFonts& fonts, DayState state) {
+  switch (state) {
+    case DayState::Met:
+      return symbol(fonts, "\xE2\x9C\x93", "+");  // check mark
+    case DayState::Partial:
+      return symbol(fonts, "\xC2\xBD", "/");  // one half
+    case DayState::Rest:
+      return symbol(fonts, "\xE2\x80\x93", "-");  // en dash
+    case DayState::Flare:
+      return "!";
+    case DayState::Missed:
+      return symbol(fonts, "\xC3\x97", "x");  // multiplication sign
+    default:
+      return "";
+  }
+}
+
+void drawMark(ImDrawList* list, const UiFonts& fonts, DayState state, ImVec2 end, float size) {
+  const char* mark = stateMark(fonts, state);
+  if (!*mark) return;
+  drawText(list, fonts.heading, size,
+           ImVec2(end.x - textWidth(fonts.heading, size, mark) - size * 0.2f, end.y - size * 1.05f),
+           numberColour(state), mark);
+}
+
 void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool hasPlan,
               ImVec2 pos, float size) {
   const ImVec2 end(pos.x + size, pos.y + size);
@@ -49,10 +75,12 @@ void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool
                   ImVec2(end.x - thickness * 0.5f, end.y - thickness * 0.5f),
                   palette().todayOutline, rounding, 0, thickness);
   }
-  const float textSize = std::min(fonts.bodySize * 0.85f, size * 0.45f);
+  // The day's number above, the state's mark in the lower right corner.
+  const float textSize = std::min(fonts.bodySize * 0.85f, size * 0.42f);
   const std::string number = std::to_string(dayOfMonth(cell.date));
-  drawTextCentered(list, fonts.body, textSize, pos.x + size * 0.5f,
-                   pos.y + (size - textSize) * 0.5f, numberColour(cell.state), number);
+  drawTextCentered(list, fonts.body, textSize, pos.x + size * 0.45f, pos.y + size * 0.1f,
+                   numberColour(cell.state), number);
+  if (hasPlan || cell.state == DayState::Met) drawMark(list, fonts, cell.state, end, size * 0.4f);
 }
 
 // Swatches with their labels, wrapped to `width`; returns the height used.
@@ -70,6 +98,8 @@ float drawLegend(ImDrawList* list, const UiFonts& fonts, bool hasPlan, ImVec2 or
     const ImVec2 box(pos.x, pos.y + (fonts.bodySize - swatch) * 0.5f + 1);
     list->AddRectFilled(box, ImVec2(box.x + swatch, box.y + swatch), heatCellColour(state, hasPlan),
                         swatch * 0.2f);
+    if (hasPlan || state == DayState::Met)
+      drawMark(list, fonts, state, ImVec2(box.x + swatch, box.y + swatch), swatch * 0.75f);
     if (state == DayState::Today) {
       list->AddRect(box, ImVec2(box.x + swatch, box.y + swatch), palette().todayOutline,
                     swatch * 0.2f, 0, 2.0f);

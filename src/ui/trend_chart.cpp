@@ -35,15 +35,49 @@ std::string shortDate(LogicalDate date) {
          std::to_string(static_cast<unsigned>(ymd.day()));
 }
 
-// One series: the rolling mean as a line broken at gaps, the daily means as dots on top.
+// The two series differ in marker and line as well as colour: pain is round dots on a solid
+// line, tightness square dots on a dashed one.
+enum class Series { Pain, Tightness };
+
+void drawMarker(ImDrawList* list, Series series, ImVec2 centre, float dot, ImU32 colour,
+                bool outlined) {
+  if (series == Series::Pain) {
+    list->AddCircleFilled(centre, dot, colour, 12);
+    if (outlined) list->AddCircle(centre, dot, palette().background, 12, 1.5f);
+    return;
+  }
+  const float half = dot * 0.9f;
+  const ImVec2 a(centre.x - half, centre.y - half), b(centre.x + half, centre.y + half);
+  list->AddRectFilled(a, b, colour);
+  if (outlined) list->AddRect(a, b, palette().background, 0, 0, 1.5f);
+}
+
+void drawLine(ImDrawList* list, const std::vector<ImVec2>& line, Series series, ImU32 colour,
+              float thickness) {
+  if (series == Series::Pain) {
+    list->AddPolyline(line.data(), static_cast<int>(line.size()), colour, 0, thickness);
+    return;
+  }
+  const float dash = thickness * 3.0f;
+  for (size_t i = 1; i < line.size(); ++i) {
+    const ImVec2 a = line[i - 1], b = line[i];
+    const float length = std::hypot(b.x - a.x, b.y - a.y);
+    for (float t = 0; t < length; t += dash * 2) {
+      const float u = t / length, v = std::min(length, t + dash) / length;
+      list->AddLine(ImVec2(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u),
+                    ImVec2(a.x + (b.x - a.x) * v, a.y + (b.y - a.y) * v), colour, thickness);
+    }
+  }
+}
+
+// One series: the rolling mean as a line broken at gaps, the daily means as markers on top.
 template <typename Daily, typename Rolling>
 void drawSeries(ImDrawList* list, const ChartScale& scale, const std::vector<PainPoint>& points,
-                LogicalDate first, ImU32 colour, float dot, Daily daily, Rolling rolling) {
+                LogicalDate first, Series series, ImU32 colour, float dot, Daily daily,
+                Rolling rolling) {
   std::vector<ImVec2> line;
   const auto flush = [&] {
-    if (line.size() >= 2) {
-      list->AddPolyline(line.data(), static_cast<int>(line.size()), colour, 0, dot * 0.6f);
-    }
+    if (line.size() >= 2) drawLine(list, line, series, colour, dot * 0.6f);
     line.clear();
   };
   for (const PainPoint& point : points) {
@@ -58,8 +92,7 @@ void drawSeries(ImDrawList* list, const ChartScale& scale, const std::vector<Pai
   for (const PainPoint& point : points) {
     if (const std::optional<double> value = daily(point)) {
       const ImVec2 centre(scale.x(daysBetween(first, point.date)), scale.y(*value));
-      list->AddCircleFilled(centre, dot, colour, 12);
-      list->AddCircle(centre, dot, palette().background, 12, 1.5f);
+      drawMarker(list, series, centre, dot, colour, true);
     }
   }
 }
@@ -70,21 +103,23 @@ float drawKey(ImDrawList* list, const UiFonts& fonts, ImVec2 pos, bool measureOn
   const float dot = size * 0.3f;
   float x = pos.x;
   const float mid = pos.y + size * 0.55f;
-  const auto item = [&](ImU32 colour, const char* label, bool isLine) {
+  const auto item = [&](ImU32 colour, const char* label, bool isLine, Series series) {
     if (!measureOnly) {
       if (isLine) {
         list->AddLine(ImVec2(x, mid), ImVec2(x + size * 1.2f, mid), palette().textDim, 2.5f);
       } else {
-        list->AddCircleFilled(ImVec2(x + dot, mid), dot, colour, 12);
+        // The marker on a short piece of its own line, as the series is drawn.
+        drawLine(list, {ImVec2(x, mid), ImVec2(x + size * 1.6f, mid)}, series, colour, dot * 0.6f);
+        drawMarker(list, series, ImVec2(x + size * 0.8f, mid), dot, colour, false);
       }
     }
-    x += (isLine ? size * 1.2f : dot * 2) + size * 0.35f;
+    x += size * (isLine ? 1.2f : 1.6f) + size * 0.35f;
     if (!measureOnly) drawText(list, fonts.body, size, ImVec2(x, pos.y), palette().textDim, label);
     x += textWidth(fonts.body, size, label) + size;
   };
-  item(palette().heat, "pain", false);
-  item(palette().left, "tightness", false);
-  item(palette().textDim, "7-day mean", true);
+  item(palette().heat, "pain", false, Series::Pain);
+  item(palette().left, "tightness", false, Series::Tightness);
+  item(palette().textDim, "7-day mean", true, Series::Pain);
   return x - pos.x - size;
 }
 
@@ -137,11 +172,11 @@ void drawTrendChart(const ProgressSnapshot& snapshot, const UiFonts& fonts, ImVe
                   1.0f);
   }
   drawSeries(
-      list, scale, snapshot.pain, first, palette().left, dot,
+      list, scale, snapshot.pain, first, Series::Tightness, palette().left, dot,
       [](const PainPoint& p) { return p.tightness; },
       [](const PainPoint& p) { return p.tightness7; });
   drawSeries(
-      list, scale, snapshot.pain, first, palette().heat, dot,
+      list, scale, snapshot.pain, first, Series::Pain, palette().heat, dot,
       [](const PainPoint& p) { return p.pain; }, [](const PainPoint& p) { return p.pain7; });
 
   const float labelTop = scale.plot.max.y + body * 0.45f;

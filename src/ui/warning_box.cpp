@@ -21,6 +21,11 @@ BoxMetrics metricsFor(const UiFonts& fonts, float width) {
   return {pad, edge, width - 2 * pad - edge};
 }
 
+// A symbol and a word before every warning, so it never rests on its colour alone.
+std::string warningMark(const UiFonts& fonts, bool urgent) {
+  return std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + (urgent ? "Urgent: " : "Warning: ");
+}
+
 bool asksForCare(const RedFlag& flag) {
   return flag.level != FlagLevel::EaseOff;
 }
@@ -73,7 +78,8 @@ void drawWarningBox(const std::vector<RedFlag>& flags, const WarningBoxText& tex
   const ImU32 body = palette().text;
   const float left = pos.x + m.edge + m.pad;
   float y = pos.y + m.pad * 0.8f;
-  drawText(list, fonts.heading, fonts.headingSize, ImVec2(left, y), heading, text.title);
+  drawText(list, fonts.heading, fonts.headingSize, ImVec2(left, y), heading,
+           warningMark(fonts, urgent) + text.title);
   y += fonts.headingSize * 1.3f;
   for (const RedFlag& flag : flags) {
     const std::string title = flagTitle(flag);
@@ -136,9 +142,9 @@ bool drawWarningBanner(const std::vector<RedFlag>& flags, const UiFonts& fonts, 
                       urgent ? palette().text : palette().warning, rounding,
                       ImDrawFlags_RoundCornersLeft);
   const float textLeft = pos.x + edge + fonts.bodySize * 0.8f;
-  const std::string text = truncated(fonts.heading, fonts.bodySize, warningBannerText(flags),
-                                     pos.x + width - textLeft - fonts.bodySize * 0.5f,
-                                     symbol(fonts, "\xE2\x80\xA6", "..."));
+  const std::string text = truncated(
+      fonts.heading, fonts.bodySize, warningMark(fonts, urgent) + warningBannerText(flags),
+      pos.x + width - textLeft - fonts.bodySize * 0.5f, symbol(fonts, "\xE2\x80\xA6", "..."));
   drawText(list, fonts.heading, fonts.bodySize,
            ImVec2(textLeft, pos.y + (height - fonts.bodySize) * 0.5f),
            urgent ? palette().text : palette().warning, text);

@@ -12,7 +12,8 @@
 namespace unknot {
 
 struct ProgressOptions {
-  DataDir dataDir;  // resolved from --data-dir, UNKNOT_DATA_DIR or the XDG default
+  DataDir dataDir;       // resolved from --data-dir, UNKNOT_DATA_DIR or the XDG default
+  int firstWeekday = 0;  // stats: the calendar's first column (settings, else the locale)
   // plan start / plan edit
   std::optional<int> weeks, restDays, dayStart;
   std::string date;

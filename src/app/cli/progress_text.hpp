@@ -11,7 +11,8 @@
 namespace unknot {
 
 void printPlan(const RecoveryPlan& plan, LogicalDate today, std::ostream& out);
-void printStats(const ProgressSnapshot& snapshot, std::ostream& out);
+// The calendar's weeks start on `firstWeekday` (0 = Sunday).
+void printStats(const ProgressSnapshot& snapshot, int firstWeekday, std::ostream& out);
 // The urgent flags alone, to come first; nothing when there are none.
 void printUrgentFlags(const std::vector<RedFlag>& flags, std::ostream& out);
 // The flags (without the urgent ones when `urgentShown`), how to say a symptom has gone, and the

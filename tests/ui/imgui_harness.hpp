@@ -11,7 +11,8 @@ namespace unknot::testing {
 
 class ImGuiHarness {
  public:
-  explicit ImGuiHarness(ImVec2 display = ImVec2(1280, 800)) {
+  // `interfaceScale` plans the font sizes as the window does for that display.scale.
+  explicit ImGuiHarness(ImVec2 display = ImVec2(1280, 800), float interfaceScale = 1.0f) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -22,7 +23,7 @@ class ImGuiHarness {
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
-    const FontSizes sizes = planFontSizes(1.0f, display, DigitMetrics{});
+    const FontSizes sizes = planFontSizes(1.0f, display, DigitMetrics{}, interfaceScale);
     m_fonts.body = m_fonts.heading = m_fonts.medium = m_fonts.title = m_fonts.digits = font;
     m_fonts.bodySize = sizes.body;
     m_fonts.headingSize = sizes.heading;

@@ -193,6 +193,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   if (!options.themeText.empty()) gui.theme = parseThemeName(options.themeText);
   if (options.scale > 0) gui.scale = options.scale;
   gui.firstWeekday = firstWeekday(settings.settings);
+  gui.dateText = localeDateText();
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
   gui.repeatRuns = options.repeatRuns;
@@ -508,7 +509,10 @@ int dispatch(CLI::App& app, Options options) {
   const AppPaths paths =
       findAppPaths(options.dataDirFlag.empty() ? std::nullopt : std::optional(options.dataDirFlag));
   options.progress.dataDir = paths.data;
-  if (app.got_subcommand("stats")) options.progress.firstWeekday = firstWeekday(paths.settingsFile);
+  if (app.got_subcommand("stats")) {
+    options.progress.firstWeekday = firstWeekday(paths.settingsFile);
+    options.progress.dateText = localeDateText();
+  }
   options.reminders.dataDir = paths.data;
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
   if (const auto code = dispatchReminders(app, options.reminders)) return *code;

@@ -2,6 +2,7 @@
 // chart scaling, figures as words), so tests can check them without drawing anything.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct ProgressViewModel {
   bool offerSoreDay = false;  // a flare was just marked: offer the gentle Sore day routine
   // The calendar's first column (0 = Sunday); nullopt: rows begin on the window's first day.
   std::optional<int> firstWeekday;
+  // Dates as the user's locale writes them; empty: ISO dates (core's formatDate).
+  std::function<std::string(LogicalDate)> dateText;
 };
 
 enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay, Report };

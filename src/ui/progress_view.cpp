@@ -36,7 +36,8 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
   if (model.snapshot) {
     const ProgressSnapshot& s = *model.snapshot;
     line = dayLine(s);
-    if (s.hasPlan) line += "   " + formatDate(s.plan.start) + " to " + formatDate(s.plan.end());
+    const auto date = model.dateText ? model.dateText : formatDate;
+    if (s.hasPlan) line += "   " + date(s.plan.start) + " to " + date(s.plan.end());
   }
   drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, pad + titleSize * 1.2f), palette().textDim,
            line);

@@ -1,5 +1,6 @@
 // `unknot stats` in the user's locale: its text calendar has a weekday header row and its weeks
-// start on the locale's first weekday (Monday in de_DE), or on calendar.first_weekday when set.
+// start on the locale's first weekday (Monday in de_DE), or on calendar.first_weekday when set;
+// its dates are written the locale's way (ISO in the C locale).
 #include <catch2/catch.hpp>
 #include <clocale>
 #include <sstream>
@@ -75,6 +76,8 @@ TEST_CASE("with LC_TIME=de_DE.UTF-8 the stats calendar starts its weeks on Monda
   REQUIRE(week.size() > we);
   CHECK(week[we] != ' ');
   CHECK(week[header.find("Tu")] == ' ');
+  // Dates as the locale writes them.
+  CHECK(run.out.find("finished on 14.04.2026") != std::string::npos);
 }
 
 TEST_CASE("in the C locale the stats calendar starts on Sunday unless the settings say otherwise") {
@@ -83,6 +86,7 @@ TEST_CASE("in the C locale the stats calendar starts on Sunday unless the settin
   const ProcessResult c = stats(home, "C");
   INFO(c.out << c.err);
   CHECK(calendarRows(c.out).first.find("Su Mo Tu We Th Fr Sa") != std::string::npos);
+  CHECK(c.out.find("finished on 2026-04-14") != std::string::npos);  // ISO dates, as before
   const ProcessResult set =
       stats(home, "C",
             "[safety]\nnotice_acknowledged = true\n[calendar]\nfirst_weekday = \"saturday\"\n");

@@ -208,7 +208,9 @@ void printGone(const std::vector<Symptom>& gone, const std::vector<RedFlag>& fla
   }
 }
 
-void printStats(const ProgressSnapshot& snap, int firstWeekday, std::ostream& out) {
+void printStats(const ProgressSnapshot& snap, int firstWeekday,
+                const std::function<std::string(LogicalDate)>& dateText, std::ostream& out) {
+  const auto formatDate = dateText ? dateText : unknot::formatDate;
   printUrgentFlags(snap.redFlags, out);
   if (!snap.hasPlan) {
     out << "No recovery plan yet (start one with: unknot plan start). Last " << kNoPlanWindowDays

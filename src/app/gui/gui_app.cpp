@@ -42,6 +42,7 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   out.documentsDir = options.paths.documentsDir;
   out.documentsShown = displayPath(options.paths, options.paths.documentsDir);
   out.firstWeekday = options.firstWeekday;
+  out.dateText = options.dateText;
   if (options.library) {
     for (const LibraryEntry& entry : options.library->entries()) {
       if (!entry.plan) continue;

@@ -32,6 +32,7 @@ std::optional<GuiProgress::Screen> parseGuiView(std::string_view name) {
 
 GuiProgress::GuiProgress(Options options) : m_options(std::move(options)) {
   m_model.firstWeekday = m_options.firstWeekday;
+  m_model.dateText = m_options.dateText;
 }
 
 template <typename Body>

@@ -34,6 +34,7 @@ class GuiProgress {
     std::filesystem::path documentsDir;  // where Report… saves the PDF
     std::string documentsShown;          // the same folder as the notice names it ("~/Documents")
     std::optional<int> firstWeekday;     // the calendar's first column (0 = Sunday)
+    std::function<std::string(LogicalDate)> dateText;  // the locale's dates; empty: ISO
   };
 
   explicit GuiProgress(Options options);

@@ -13,6 +13,7 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/session_sinks.hpp"
 #include "core/figure/pose_loader.hpp"
+#include "core/recovery/logical_day.hpp"
 #include "core/routine_library.hpp"
 #include "core/settings.hpp"
 
@@ -32,6 +33,7 @@ struct GuiOptions {
   std::optional<ThemeName> theme;
   std::optional<double> scale;
   int firstWeekday = 0;  // the calendars' first column (settings, else the locale); 0 = Sunday
+  std::function<std::string(LogicalDate)> dateText;  // the locale's dates; empty: ISO
   double timeScale = 1.0;
   Settings* settings = nullptr;  // window geometry is written back on exit
   std::filesystem::path settingsPath;

@@ -5,6 +5,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
+#include <memory>
+#include <type_traits>
 
 namespace unknot {
 
@@ -26,6 +29,40 @@ int localeFirstWeekday() {
                : 0;
   if (first < 1 || first > 7) return base;
   return (base + first - 1) % 7;
+}
+
+namespace {
+
+struct FreeLocale {
+  void operator()(std::remove_pointer_t<locale_t>* locale) const { freelocale(locale); }
+};
+using LocalePtr = std::shared_ptr<std::remove_pointer_t<locale_t>>;
+
+std::string strftimeIn(locale_t locale, const char* format, LogicalDate date) {
+  const std::chrono::year_month_day ymd(date);
+  std::tm tm{};
+  tm.tm_year = static_cast<int>(ymd.year()) - 1900;
+  tm.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+  tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  tm.tm_wday = static_cast<int>(std::chrono::weekday(date).c_encoding());
+  char buffer[64];
+  const size_t length = strftime_l(buffer, sizeof buffer, format, &tm, locale);
+  return std::string(buffer, length);
+}
+
+}  // namespace
+
+DateText localeDateText() {
+  const locale_t time = newlocale(LC_TIME_MASK, "", static_cast<locale_t>(nullptr));
+  if (time == static_cast<locale_t>(nullptr)) return formatDate;
+  LocalePtr owned(time, FreeLocale{});
+  const locale_t c = newlocale(LC_TIME_MASK, "C", static_cast<locale_t>(nullptr));
+  const LogicalDate probe = std::chrono::sys_days(std::chrono::year(2026) / 3 / 4);
+  const bool likeC = c != static_cast<locale_t>(nullptr) &&
+                     strftimeIn(c, "%x", probe) == strftimeIn(time, "%x", probe);
+  if (c != static_cast<locale_t>(nullptr)) freelocale(c);
+  if (likeC) return formatDate;
+  return [owned](LogicalDate date) { return strftimeIn(owned.get(), "%x", date); };
 }
 
 int firstWeekday(const Settings& settings) {

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string>
 
+#include "core/recovery/logical_day.hpp"
 #include "core/settings.hpp"
 
 namespace unknot {
@@ -13,6 +16,11 @@ namespace unknot {
 // as glibc reports it (_NL_TIME_FIRST_WEEKDAY counted from _NL_TIME_WEEK_1STDAY); Sunday for
 // the C/POSIX locale or one that is not installed.
 int localeFirstWeekday();
+
+// Dates as the LC_TIME locale writes them (strftime's %x: 04.03.2026 in de_DE); in the C and
+// POSIX locales, whose %x is the ambiguous 03/04/26, today's ISO dates (2026-03-04) stay.
+using DateText = std::function<std::string(LogicalDate)>;
+DateText localeDateText();
 
 // The setting when set, the locale's otherwise.
 int firstWeekday(const Settings& settings);

@@ -51,7 +51,7 @@ struct Options {
   std::string showLevel;  // show --level; empty: the plan's level today
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
   std::string themeText;  // --theme: this run only
-  double scale = 0;       // --scale: this run only; 0: from settings
+  std::string scaleText;  // --scale: this run only; empty: from settings
   std::string view;       // --view: open the window on progress, checkin or plan
   std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
@@ -191,7 +191,12 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
     gui.height = size->second;
   }
   if (!options.themeText.empty()) gui.theme = parseThemeName(options.themeText);
-  if (options.scale > 0) gui.scale = options.scale;
+  if (!options.scaleText.empty()) {
+    double scale = 1.0;  // checked by its validator; from_chars ignores the locale
+    std::from_chars(options.scaleText.data(), options.scaleText.data() + options.scaleText.size(),
+                    scale);
+    gui.scale = scale;
+  }
   gui.firstWeekday = firstWeekday(settings.settings);
   gui.dateText = localeDateText();
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
@@ -287,6 +292,19 @@ CLI::Validator windowSize() {
         if (parseWindowSize(text)) return {};
         return "expected WIDTHxHEIGHT, each from " + std::to_string(kMinWindowSide) + " to " +
                std::to_string(kMaxWindowSide) + " (e.g. 1280x800), found '" + text + "'";
+      },
+      "");
+}
+
+CLI::Validator interfaceScale() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (!text.empty() && error == std::errc() && end == text.data() + text.size() &&
+            value >= kMinInterfaceScale && value <= kMaxInterfaceScale)
+          return {};
+        return "expected a scale from 0.75 to 2.5 (1.5 is 150 %), found '" + text + "'";
       },
       "");
 }
@@ -651,10 +669,10 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "Colours for this run: dark, light or high-contrast (not saved; the setting is "
                  "display.theme)")
       ->check(oneOf({"dark", "light", "high-contrast"}));
-  app.add_option("--scale", options.scale,
+  app.add_option("--scale", options.scaleText,
                  "Interface scale for this run, 0.75 to 2.5 (not saved; Ctrl+= and Ctrl+- in "
                  "the window change and save it)")
-      ->check(CLI::Range(kMinInterfaceScale, kMaxInterfaceScale));
+      ->check(interfaceScale());
   // Hidden hooks for the GUI tests and scripts/bench-gui (an empty group hides them from --help).
   app.add_option("--exit-after", options.exitAfterText, "Close the window after this long")
       ->group("")

@@ -125,14 +125,23 @@ void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
 }
 
 // Checkboxes for the signs not on the record, two columns when they fit; `urgent` picks which.
-void drawSignBoxes(CheckinDraft& draft, const UiFonts& fonts, float width, bool urgent) {
+void drawSignBoxes(CheckinDraft& draft, float width, bool urgent) {
   const float column = width * 0.5f;
+  // Two columns only when every label fits its half beside its box (large text: one column).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float widest = 0;
+  for (const Symptom symptom : kAllSymptoms) {
+    if (isUrgent(symptom) != urgent || draft.isActive(symptom)) continue;
+    widest = std::max(widest, ImGui::CalcTextSize(capitalised(symptomLabel(symptom)).c_str()).x);
+  }
+  const bool twoColumns = widest + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                              style.ItemSpacing.x + style.ScrollbarSize <=
+                          column;
   int shown = 0;
   for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
     const Symptom symptom = kAllSymptoms[i];
     if (isUrgent(symptom) != urgent || draft.isActive(symptom)) continue;
-    if (shown % 2 == 1 && column > fonts.bodySize * 16)
-      ImGui::SameLine(ImGui::GetCursorPosX() + column);
+    if (shown % 2 == 1 && twoColumns) ImGui::SameLine(ImGui::GetCursorPosX() + column);
     ImGui::Checkbox(capitalised(symptomLabel(symptom)).c_str(), &draft.symptoms[i]);
     ++shown;
   }
@@ -144,7 +153,7 @@ void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
                "Each one is a reason to see a doctor or physiotherapist; advice shows as soon as "
                "you save.",
                width);
-  drawSignBoxes(draft, fonts, width, false);
+  drawSignBoxes(draft, width, false);
   const bool anyUrgentLeft =
       std::any_of(std::begin(kAllSymptoms), std::end(kAllSymptoms),
                   [&](Symptom s) { return isUrgent(s) && !draft.isActive(s); });
@@ -155,7 +164,7 @@ void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
   ImGui::TextUnformatted("Urgent: get care today if you have");
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  drawSignBoxes(draft, fonts, width, true);
+  drawSignBoxes(draft, width, true);
 }
 
 }  // namespace

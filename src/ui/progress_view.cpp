@@ -21,7 +21,9 @@ ImVec4 colour(ImU32 packed) {
 void colouredText(ImFont* font, ImU32 packed, const std::string& text) {
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, colour(packed));
+  ImGui::PushTextWrapPos(0.0f);  // large text wraps at the edge instead of running off it
   ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
@@ -54,7 +56,16 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
   for (int i = kButtons - 1; i >= 0; --i)
     x -= ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   x += style.ItemSpacing.x;
-  ImGui::SetCursorScreenPos(ImVec2(x, pad));
+  // Large text or a narrow window: the buttons go on their own row below the title.
+  const float titleEnd = pad + textWidth(fonts.heading, titleSize, "Your progress") + pad;
+  float bottom = pad + titleSize * 1.2f + fonts.bodySize * 1.6f;
+  float y = pad;
+  if (x < titleEnd) {
+    x = pad;
+    y = bottom;
+    bottom += height + style.ItemSpacing.y * 2;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
   for (int i = 0; i < kButtons; ++i) {
     if (i > 0) ImGui::SameLine();
     const bool main = i == 0;
@@ -63,7 +74,7 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
       clicked = intents[i];
     }
   }
-  return pad + titleSize * 1.2f + fonts.bodySize * 1.6f;
+  return bottom;
 }
 
 void drawInvitation(const UiFonts& fonts, float width, ProgressIntent& clicked) {

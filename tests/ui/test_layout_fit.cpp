@@ -39,7 +39,7 @@ struct Screen {
 // A screen drawn for a few frames (child windows and tables size themselves on the second),
 // then checked.
 LayoutProblems drawAndCheck(const Screen& screen, ImVec2 size, float scale) {
-  ImGuiHarness ui(size, scale);
+  ImGuiHarness ui(size, scale, true);
   ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // lines then never look like glyphs
   const float body = ui.fonts().bodySize;
   applyTheme(ImGui::GetStyle(), body);

@@ -25,17 +25,10 @@ int dayOfMonth(LogicalDate date) {
   return static_cast<int>(static_cast<unsigned>(std::chrono::year_month_day(date).day()));
 }
 
-// Dark digits on the bright states, light ones on the dark states.
-ImU32 numberColour(DayState state) {
-  switch (state) {
-    case DayState::Met:
-    case DayState::Partial:
-      return palette().onPill;
-    case DayState::Future:
-      return palette().textFaint;
-    default:
-      return palette().text;
-  }
+// Whichever of the dark and light text reads better on the state's colour.
+ImU32 numberColour(DayState state, bool hasPlan) {
+  if (state == DayState::Future) return palette().textFaint;
+  return textOn(palette(), heatCellColour(state, hasPlan));
 }
 
 // A mark per state, so a cell never says it by colour alone.
@@ -56,12 +49,13 @@ const char* stateMark(const UiFonts& fonts, DayState state) {
   }
 }
 
-void drawMark(ImDrawList* list, const UiFonts& fonts, DayState state, ImVec2 end, float size) {
+void drawMark(ImDrawList* list, const UiFonts& fonts, DayState state, bool hasPlan, ImVec2 end,
+              float size) {
   const char* mark = stateMark(fonts, state);
   if (!*mark) return;
   drawText(list, fonts.heading, size,
            ImVec2(end.x - textWidth(fonts.heading, size, mark) - size * 0.2f, end.y - size * 1.05f),
-           numberColour(state), mark);
+           numberColour(state, hasPlan), mark);
 }
 
 void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool hasPlan,
@@ -79,8 +73,9 @@ void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool
   const float textSize = std::min(fonts.bodySize * 0.85f, size * 0.42f);
   const std::string number = std::to_string(dayOfMonth(cell.date));
   drawTextCentered(list, fonts.body, textSize, pos.x + size * 0.45f, pos.y + size * 0.1f,
-                   numberColour(cell.state), number);
-  if (hasPlan || cell.state == DayState::Met) drawMark(list, fonts, cell.state, end, size * 0.4f);
+                   numberColour(cell.state, hasPlan), number);
+  if (hasPlan || cell.state == DayState::Met)
+    drawMark(list, fonts, cell.state, hasPlan, end, size * 0.4f);
 }
 
 // Swatches with their labels, wrapped to `width`; returns the height used.
@@ -99,7 +94,7 @@ float drawLegend(ImDrawList* list, const UiFonts& fonts, bool hasPlan, ImVec2 or
     list->AddRectFilled(box, ImVec2(box.x + swatch, box.y + swatch), heatCellColour(state, hasPlan),
                         swatch * 0.2f);
     if (hasPlan || state == DayState::Met)
-      drawMark(list, fonts, state, ImVec2(box.x + swatch, box.y + swatch), swatch * 0.75f);
+      drawMark(list, fonts, state, hasPlan, ImVec2(box.x + swatch, box.y + swatch), swatch * 0.75f);
     if (state == DayState::Today) {
       list->AddRect(box, ImVec2(box.x + swatch, box.y + swatch), palette().todayOutline,
                     swatch * 0.2f, 0, 2.0f);

@@ -32,11 +32,9 @@ ImU32 sideColour(Side side) {
   return palette().accent;
 }
 
-// Dark text on the bright side colours, light text on the neutral grey.
+// Whichever of the theme's dark and light text reads better on the pill.
 ImU32 textOn(ImU32 background) {
-  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
-  const float luminance = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
-  return luminance > 0.4f ? palette().onPill : palette().text;
+  return unknot::textOn(palette(), background);
 }
 
 ImU32 phaseColour(const Phase& phase) {

@@ -98,7 +98,7 @@ constexpr Palette kLight = {
     .dayPartial = rgb(0x9A6A10),
     .dayRest = rgb(0x5B87C0),
     .dayMissed = rgb(0xC0504A),
-    .dayFlare = rgb(0x8E6BB8),
+    .dayFlare = rgb(0x76549E),
     .todayOutline = rgb(0x121920),
     .figureNear = rgb(0x2B3440),
     .figureFar = rgb(0x7A8591),
@@ -144,7 +144,7 @@ constexpr Palette kHighContrast = {
     .heat = rgb(0xFFB59E),
     .ice = rgb(0xB0ECFF),
     .onPill = rgb(0x000000),
-    .track = rgb(0x7A7A7A),
+    .track = rgb(0x3A3A3A),
     .controlBorder = rgb(0xD2D2D2),
     .accentDark = rgb(0x5EF2DC),
     .dayMet = rgb(0x5EF2DC),
@@ -206,7 +206,8 @@ void applyColours(ImGuiStyle& style, const Palette& p) {
   c[ImGuiCol_TitleBg] = colour(p.panel);
   c[ImGuiCol_TitleBgActive] = colour(p.panel);
   c[ImGuiCol_ScrollbarBg] = colour(p.background, 0.0f);
-  c[ImGuiCol_ScrollbarGrab] = colour(p.track);
+  // The scrollbar is a control: its grab keeps 3:1 where the theme promises it.
+  c[ImGuiCol_ScrollbarGrab] = colour(&p == &kDark ? p.track : p.controlBorder);
   c[ImGuiCol_ScrollbarGrabHovered] = colour(p.controlBorder);
   c[ImGuiCol_ScrollbarGrabActive] = colour(p.textFaint);
   c[ImGuiCol_CheckMark] = colour(p.accent);
@@ -264,6 +265,10 @@ double contrastRatio(ImU32 a, ImU32 b) {
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+ImU32 textOn(const Palette& p, ImU32 fill) {
+  return contrastRatio(p.text, fill) >= contrastRatio(p.onPill, fill) ? p.text : p.onPill;
+}
+
 std::vector<ColourPair> colourPairs(const Palette& p) {
   std::vector<ColourPair> pairs;
   auto text = [&pairs](const char* fg, ImU32 f, const char* bg, ImU32 b) {
@@ -317,7 +322,14 @@ std::vector<ColourPair> colourPairs(const Palette& p) {
                          {"ice", p.ice},     {"accent", p.accent}, {"warning", p.warning},
                          {"error", p.error}, {"dayMet", p.dayMet}, {"dayPartial", p.dayPartial},
                          {"text", p.text}};
-  for (const Named& f : fills) text("onPill", p.onPill, f.name, f.colour);
+  for (const Named& f : fills) text("pill words", textOn(p, f.colour), f.name, f.colour);
+  text("pill words", textOn(p, p.neutralPill), "neutralPill", p.neutralPill);
+  // Heat-map cells: the day's number and mark in whichever of text and onPill reads better.
+  const Named days[] = {{"dayMet", p.dayMet},          {"dayPartial", p.dayPartial},
+                        {"dayRest", p.dayRest},        {"dayMissed", p.dayMissed},
+                        {"dayFlare", p.dayFlare},      {"panelHover (today)", p.panelHover},
+                        {"track (untracked)", p.track}};
+  for (const Named& d : days) text("number", textOn(p, d.colour), d.name, d.colour);
   // Marks and controls: bars, outlines, heat-map cells, chart series, the figure.
   const Named marks[] = {{"right", p.right},
                          {"left", p.left},

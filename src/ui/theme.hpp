@@ -49,6 +49,8 @@ inline bool reducedMotion() {
 
 // WCAG 2.2 contrast ratio of two opaque colours (1..21).
 double contrastRatio(ImU32 a, ImU32 b);
+// Of the palette's text and onPill colours, the one that reads better on `fill`.
+ImU32 textOn(const Palette& palette, ImU32 fill);
 
 // Every foreground/background pair a palette is drawn with: `text` pairs must meet the text
 // minimum (7:1 in high contrast), marks and controls 3:1.

@@ -194,6 +194,18 @@ TEST_CASE("a phase change flashes the background") {
   CHECK(playerBackground(session.model(false)) == palette().background);
 }
 
+TEST_CASE("with reduced motion the player's background neither flashes nor blinks") {
+  ImGuiHarness ui;  // the look lives in the ImGui context
+  useLook(Look{ThemeName::Dark, true});
+  Session session(sidedPlan());
+  CHECK(playerBackground(session.model(true)) == palette().background);
+  session.advance(5s + 27500ms);  // 2.5 s left: the countdown would tint now
+  REQUIRE(inLastSeconds(session.model()));
+  CHECK(playerBackground(session.model()) == palette().background);
+  session.advance(1s);
+  CHECK(playerBackground(session.model()) == palette().background);
+}
+
 TEST_CASE("the side is spelled out and next up says what follows") {
   Session session(sidedPlan());
   CHECK(nextUpText(session.model(), "-") == "Next: Pigeon - right side - 30s");

@@ -67,29 +67,11 @@ GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
-      m_frozenClock(options.screenshot.has_value()) {
+      m_frozenClock(options.screenshot.has_value()),
+      m_look({options.settings, options.screenshot ? std::filesystem::path() : options.settingsPath,
+              options.theme, options.scale}) {
   if (options.toggleMute) m_muted = options.settings && options.settings->audio.muted;
-  Look look;
-  if (options.settings) {
-    look.theme = options.settings->display.theme;
-    look.reducedMotion = options.settings->display.reducedMotion;
-    m_scale = options.settings->display.scale;
-  }
-  if (options.theme) look.theme = *options.theme;
-  if (options.scale) m_scale = *options.scale;
-  m_scale = std::clamp(m_scale, kMinInterfaceScale, kMaxInterfaceScale);
-  useLook(look);
-}
-
-void GuiApp::zoom(const std::vector<int>& steps) {
-  if (steps.empty()) return;
-  for (const int step : steps) m_scale = steppedInterfaceScale(m_scale, step);
-  if (!m_options.settings || m_options.settings->display.scale == m_scale) return;
-  m_options.settings->display.scale = m_scale;
-  if (m_options.settingsPath.empty() || m_options.screenshot) return;
-  if (const auto error = saveSettings(*m_options.settings, m_options.settingsPath)) {
-    std::cerr << "unknot: could not save the interface scale: " << *error << '\n';
-  }
+  m_look.apply();
 }
 
 void GuiApp::toggleMute() {
@@ -353,10 +335,14 @@ bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
 }
 
 void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
-  if (m_fonts.ensure(m_window.contentScale(), m_window.size(), static_cast<float>(m_scale))) {
+  const bool restyle = m_look.apply();  // a settings change while the window is open
+  const float scale = static_cast<float>(m_look.scale());
+  if (m_fonts.ensure(m_window.contentScale(), m_window.size(), scale)) {
     m_window.uploadFontAtlas();
     m_fonts.releaseBuildData();
     malloc_trim(0);  // hand the atlas build's scratch memory back to the system
+    applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+  } else if (restyle) {
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
   }
   m_window.beginFrame();
@@ -455,7 +441,7 @@ int GuiApp::run() {
     }
     m_reminders.check(std::chrono::system_clock::now());
     noticePhaseChange(now);
-    zoom(m_window.takeZoomSteps());
+    m_look.zoom(m_window.takeZoomSteps());
     std::vector<UiKey> keys = m_window.takeKeys();
     if (ImGui::GetIO().WantTextInput) keys.clear();  // typing in the search box
     const bool damaged = m_window.takeDamage();

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "app/gui/gui_fonts.hpp"
+#include "app/gui/gui_look.hpp"
 #include "app/gui/gui_open.hpp"
 #include "app/gui/gui_progress.hpp"
 #include "app/gui/gui_reminders.hpp"
@@ -86,13 +87,11 @@ class GuiApp {
   std::optional<std::chrono::microseconds> untilNextChange(SteadyTime now) const;
   void reportFirstFrame();
   ImU32 background() const;
-  void zoom(const std::vector<int>& steps);  // Ctrl+=, Ctrl+-, Ctrl+0: saved in display.scale
 
   const GuiOptions& m_options;
   GuiWindow& m_window;
   FontSet m_fonts;
-  double m_scale = 1.0;  // the interface scale (display.scale, or --scale for this run)
-  TodayDose m_today;     // the plan's level and sore side today
+  TodayDose m_today;                      // the plan's level and sore side today
   const RoutineLibrary* library() const;  // the one loaded last
   void reloadLibrary(bool onlyIfChanged);
   std::optional<RoutineLibrary> m_reloaded;  // set once the folders were loaded again
@@ -107,6 +106,7 @@ class GuiApp {
   GuiProgress m_progress;                 // the Progress view, check-in dialog and plan editor
   int m_progressSeen = 0;                 // its revision when today's dose was last read
   bool m_frozenClock = false;
+  GuiLook m_look;               // theme, motion and interface scale
   std::optional<bool> m_muted;  // nullopt: this run has no sound
   StopQuestion m_stopQuestion;  // Esc asks before a run ends
   bool m_notice = false;        // the first-start notice is showing

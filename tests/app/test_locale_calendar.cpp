@@ -100,3 +100,19 @@ TEST_CASE("the heat map starts its rows on the first weekday, leaving the days b
     CHECK(heatMapCells(snapshot, std::nullopt).front().column == 0);
   }
 }
+
+TEST_CASE("clock times follow the locale's 12- or 24-hour clock, 24 in the C locale") {
+  requireLocale("en_US.UTF-8");
+  requireLocale("de_DE.UTF-8");
+  CHECK(clockFormatOf("en_US.UTF-8") == "%-I:%M %p");
+  CHECK(clockFormatOf("de_DE.UTF-8") == "%H:%M");
+  CHECK(clockFormatOf("C") == "%H:%M");
+  std::tm afternoon{};
+  afternoon.tm_hour = 14;
+  afternoon.tm_min = 5;
+  const locale_t us = newlocale(LC_TIME_MASK, "en_US.UTF-8", static_cast<locale_t>(nullptr));
+  char text[32];
+  strftime_l(text, sizeof text, clockFormatOf("en_US.UTF-8").c_str(), &afternoon, us);
+  freelocale(us);
+  CHECK(std::string(text) == "2:05 PM");
+}

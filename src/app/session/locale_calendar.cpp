@@ -52,6 +52,31 @@ std::string strftimeIn(locale_t locale, const char* format, LogicalDate date) {
 
 }  // namespace
 
+std::string clockFormatOf(const char* name) {
+  const locale_t time = newlocale(LC_TIME_MASK, name, static_cast<locale_t>(nullptr));
+  if (time == static_cast<locale_t>(nullptr)) return "%H:%M";
+  const std::string format = nl_langinfo_l(T_FMT, time);
+  freelocale(time);
+  // A 12-hour clock writes its hours with %I or %l, or uses %r (%I:%M:%S %p).
+  const bool twelve = format.find("%I") != std::string::npos ||
+                      format.find("%l") != std::string::npos ||
+                      format.find("%r") != std::string::npos;
+  return twelve ? "%-I:%M %p" : "%H:%M";
+}
+
+std::string localeClockText(const std::tm& local) {
+  // The environment does not change while the app runs: look the format up once.
+  static const std::string format = clockFormatOf("");
+  static const LocalePtr time = [] {
+    const locale_t made = newlocale(LC_TIME_MASK, "", static_cast<locale_t>(nullptr));
+    return made == static_cast<locale_t>(nullptr) ? LocalePtr() : LocalePtr(made, FreeLocale{});
+  }();
+  char text[32];
+  const size_t length = time ? strftime_l(text, sizeof text, format.c_str(), &local, time.get())
+                             : std::strftime(text, sizeof text, "%H:%M", &local);
+  return std::string(text, length);
+}
+
 DateText localeDateText() {
   const locale_t time = newlocale(LC_TIME_MASK, "", static_cast<locale_t>(nullptr));
   if (time == static_cast<locale_t>(nullptr)) return formatDate;

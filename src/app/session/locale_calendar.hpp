@@ -3,6 +3,7 @@
 // locale's week is read; core gets the plain weekday number.
 #pragma once
 
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -21,6 +22,13 @@ int localeFirstWeekday();
 // POSIX locales, whose %x is the ambiguous 03/04/26, today's ISO dates (2026-03-04) stay.
 using DateText = std::function<std::string(LogicalDate)>;
 DateText localeDateText();
+
+// The clock time `local` (already in local time) as the LC_TIME locale writes hours and
+// minutes: "2:35 PM" where the locale's clock has 12 hours (en_US), "14:35" where it has 24
+// (de_DE) and in the C and POSIX locales.
+std::string localeClockText(const std::tm& local);
+// The strftime format behind it for the locale `name` ("" = the environment's LC_TIME).
+std::string clockFormatOf(const char* name);
 
 // The setting when set, the locale's otherwise.
 int firstWeekday(const Settings& settings);

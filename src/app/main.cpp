@@ -20,6 +20,7 @@
 #include "app/session/app_paths.hpp"
 #include "app/session/child_process.hpp"
 #include "app/session/exit_codes.hpp"
+#include "app/session/locale_calendar.hpp"
 #include "app/session/recording_sink.hpp"
 #include "app/session/terminal_safe_stream.hpp"
 #include "app/session/today_dose.hpp"
@@ -50,6 +51,8 @@ struct Options {
   std::ostream* terminalOut = &std::cout;
   std::string showLevel;  // show --level; empty: the plan's level today
   std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
+  std::string themeText;  // --theme: this run only
+  std::string scaleText;  // --scale: this run only; empty: from settings
   std::string view;       // --view: open the window on progress, checkin or plan
   std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
@@ -189,6 +192,15 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
     gui.width = size->first;
     gui.height = size->second;
   }
+  if (!options.themeText.empty()) gui.theme = parseThemeName(options.themeText);
+  if (!options.scaleText.empty()) {
+    double scale = 1.0;  // checked by its validator; from_chars ignores the locale
+    std::from_chars(options.scaleText.data(), options.scaleText.data() + options.scaleText.size(),
+                    scale);
+    gui.scale = scale;
+  }
+  gui.firstWeekday = firstWeekday(settings.settings);
+  gui.dateText = localeDateText();
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
   gui.repeatRuns = options.repeatRuns;
@@ -282,6 +294,19 @@ CLI::Validator windowSize() {
         if (parseWindowSize(text)) return {};
         return "expected WIDTHxHEIGHT, each from " + std::to_string(kMinWindowSide) + " to " +
                std::to_string(kMaxWindowSide) + " (e.g. 1280x800), found '" + text + "'";
+      },
+      "");
+}
+
+CLI::Validator interfaceScale() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (!text.empty() && error == std::errc() && end == text.data() + text.size() &&
+            value >= kMinInterfaceScale && value <= kMaxInterfaceScale)
+          return {};
+        return "expected a scale from 0.75 to 2.5 (1.5 is 150 %), found '" + text + "'";
       },
       "");
 }
@@ -526,6 +551,10 @@ int dispatch(CLI::App& app, Options options) {
   const AppPaths paths =
       findAppPaths(options.dataDirFlag.empty() ? std::nullopt : std::optional(options.dataDirFlag));
   options.progress.dataDir = paths.data;
+  if (app.got_subcommand("stats")) {
+    options.progress.firstWeekday = firstWeekday(paths.settingsFile);
+    options.progress.dateText = localeDateText();
+  }
   options.reminders.dataDir = paths.data;
   if (const auto code = dispatchProgress(app, options.progress)) return *code;
   if (const auto code = dispatchReminders(app, options.reminders, paths)) return *code;
@@ -663,6 +692,14 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
   app.add_option("--size", options.sizeText,
                  "Window size WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800)")
       ->check(windowSize());
+  app.add_option("--theme", options.themeText,
+                 "Colours for this run: dark, light or high-contrast (not saved; the setting is "
+                 "display.theme)")
+      ->check(oneOf({"dark", "light", "high-contrast"}));
+  app.add_option("--scale", options.scaleText,
+                 "Interface scale for this run, 0.75 to 2.5 (not saved; Ctrl+= and Ctrl+- in "
+                 "the window change and save it)")
+      ->check(interfaceScale());
   // Hidden hooks for the GUI tests and scripts/bench-gui (an empty group hides them from --help).
   app.add_option("--exit-after", options.exitAfterText, "Close the window after this long")
       ->group("")

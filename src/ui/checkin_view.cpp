@@ -31,10 +31,10 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
   if (focus) {
     list->AddRectFilled(ImVec2(pos.x, pos.y + fonts.headingSize * 0.15f),
                         ImVec2(pos.x + fonts.bodySize * 0.3f, pos.y + fonts.headingSize * 1.1f),
-                        palette::kAccent);
+                        palette().accent);
   }
   drawText(list, fonts.heading, fonts.headingSize, ImVec2(pos.x + fonts.bodySize * 0.7f, pos.y),
-           focus ? palette::kText : palette::kTextDim, shown);
+           focus ? palette().text : palette().textDim, shown);
   ImGui::Dummy(ImVec2(width, fonts.headingSize * 1.35f));
 
   const float gap = std::round(fonts.bodySize * 0.35f);
@@ -47,24 +47,32 @@ bool drawScoreRow(const char* id, const char* label, std::optional<int>& value, 
   for (int score = 0; score <= kMaxScore; ++score) {
     if (score > 0) ImGui::SameLine(0, gap);
     const bool chosen = value == score;
-    ImGui::PushStyleColor(ImGuiCol_Button, colour(chosen ? scoreColour(score) : palette::kPanel));
+    ImGui::PushStyleColor(ImGuiCol_Button, colour(chosen ? scoreColour(score) : palette().panel));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                          colour(chosen ? scoreColour(score) : palette::kPanelHover));
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(chosen ? palette::kOnPill : palette::kText));
+                          colour(chosen ? scoreColour(score) : palette().panelHover));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(chosen ? palette().onPill : palette().text));
     if (ImGui::Button(std::to_string(score).c_str(), ImVec2(button, height))) {
       value = score;
       clicked = true;
     }
     ImGui::PopStyleColor(3);
+    if (chosen) {
+      // Outlined as well as filled, so the choice does not rest on its colour.
+      const float thickness = std::max(2.0f, fonts.bodySize * 0.15f);
+      ImGui::GetWindowDrawList()->AddRect(
+          ImVec2(ImGui::GetItemRectMin().x - thickness, ImGui::GetItemRectMin().y - thickness),
+          ImVec2(ImGui::GetItemRectMax().x + thickness, ImGui::GetItemRectMax().y + thickness),
+          palette().text, fonts.bodySize * 0.3f, 0, thickness);
+    }
   }
   ImGui::PopFont();
   ImGui::PopID();
   const ImVec2 end = ImGui::GetCursorScreenPos();
-  drawText(list, fonts.body, fonts.bodySize, end, palette::kTextFaint, "none");
+  drawText(list, fonts.body, fonts.bodySize, end, palette().textFaint, "none");
   const char* worst = "worst";
-  drawText(list, fonts.body, fonts.bodySize,
-           ImVec2(pos.x + width - textWidth(fonts.body, fonts.bodySize, worst), end.y),
-           palette::kTextFaint, worst);
+  const float worstLeft = pos.x + width - textWidth(fonts.body, fonts.bodySize, worst);
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(worstLeft, end.y), palette().textFaint, worst);
+
   ImGui::Dummy(ImVec2(width, fonts.bodySize * 1.6f));
   return clicked;
 }
@@ -76,7 +84,7 @@ void sectionTitle(const UiFonts& fonts, ImU32 tint, const char* title, const cha
   ImGui::TextUnformatted(title);
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kTextDim));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().textDim));
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextWrapped("%s", note);
   ImGui::PopTextWrapPos();
@@ -92,7 +100,7 @@ std::string capitalised(std::string label) {
 // One row per sign on the record: its label and date, then "Still there" / "Gone".
 void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
   if (draft.active.empty()) return;
-  sectionTitle(fonts, palette::kWarning, "Still there?",
+  sectionTitle(fonts, palette().warning, "Still there?",
                "You reported these before; each stays on your record, with its advice, until "
                "you say it has gone.",
                width);
@@ -103,7 +111,7 @@ void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
     const std::string label =
         capitalised(symptomLabel(sign.symptom)) + "  (reported " + formatDate(sign.reported) + ")";
     ImGui::PushStyleColor(ImGuiCol_Text,
-                          colour(isUrgent(sign.symptom) ? palette::kError : palette::kText));
+                          colour(isUrgent(sign.symptom) ? palette().error : palette().text));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
@@ -117,14 +125,23 @@ void drawStillThere(CheckinDraft& draft, const UiFonts& fonts, float width) {
 }
 
 // Checkboxes for the signs not on the record, two columns when they fit; `urgent` picks which.
-void drawSignBoxes(CheckinDraft& draft, const UiFonts& fonts, float width, bool urgent) {
+void drawSignBoxes(CheckinDraft& draft, float width, bool urgent) {
   const float column = width * 0.5f;
+  // Two columns only when every label fits its half beside its box (large text: one column).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float widest = 0;
+  for (const Symptom symptom : kAllSymptoms) {
+    if (isUrgent(symptom) != urgent || draft.isActive(symptom)) continue;
+    widest = std::max(widest, ImGui::CalcTextSize(capitalised(symptomLabel(symptom)).c_str()).x);
+  }
+  const bool twoColumns = widest + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                              style.ItemSpacing.x + style.ScrollbarSize <=
+                          column;
   int shown = 0;
   for (size_t i = 0; i < std::size(kAllSymptoms); ++i) {
     const Symptom symptom = kAllSymptoms[i];
     if (isUrgent(symptom) != urgent || draft.isActive(symptom)) continue;
-    if (shown % 2 == 1 && column > fonts.bodySize * 16)
-      ImGui::SameLine(ImGui::GetCursorPosX() + column);
+    if (shown % 2 == 1 && twoColumns) ImGui::SameLine(ImGui::GetCursorPosX() + column);
     ImGui::Checkbox(capitalised(symptomLabel(symptom)).c_str(), &draft.symptoms[i]);
     ++shown;
   }
@@ -132,22 +149,22 @@ void drawSignBoxes(CheckinDraft& draft, const UiFonts& fonts, float width, bool 
 
 void drawSymptoms(CheckinDraft& draft, const UiFonts& fonts, float width) {
   drawStillThere(draft, fonts, width);
-  sectionTitle(fonts, palette::kText, draft.active.empty() ? "Any of these?" : "Anything new?",
+  sectionTitle(fonts, palette().text, draft.active.empty() ? "Any of these?" : "Anything new?",
                "Each one is a reason to see a doctor or physiotherapist; advice shows as soon as "
                "you save.",
                width);
-  drawSignBoxes(draft, fonts, width, false);
+  drawSignBoxes(draft, width, false);
   const bool anyUrgentLeft =
       std::any_of(std::begin(kAllSymptoms), std::end(kAllSymptoms),
                   [&](Symptom s) { return isUrgent(s) && !draft.isActive(s); });
   if (!anyUrgentLeft) return;
   ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.2f));
   ImGui::PushFont(fonts.heading);
-  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().error));
   ImGui::TextUnformatted("Urgent: get care today if you have");
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  drawSignBoxes(draft, fonts, width, true);
+  drawSignBoxes(draft, width, true);
 }
 
 }  // namespace
@@ -177,9 +194,9 @@ bool CheckinDraft::isActive(Symptom symptom) const {
 }
 
 ImU32 scoreColour(int score) {
-  if (score <= 3) return palette::kAccent;
-  if (score <= 6) return palette::kWarning;
-  return palette::kError;
+  if (score <= 3) return palette().accent;
+  if (score <= 6) return palette().warning;
+  return palette().error;
 }
 
 CheckinIntent applyCheckinKeys(CheckinDraft& draft, std::span<const UiKey> keys) {
@@ -229,12 +246,12 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float titleSize = fonts.headingSize * 1.25f;
-  drawText(list, fonts.heading, titleSize, top, palette::kAccent,
+  drawText(list, fonts.heading, titleSize, top, palette().accent,
            occasion == CheckinOccasion::AfterSession    ? "How do you feel now?"
            : occasion == CheckinOccasion::BeforeSession ? "Before you start: how do you feel?"
                                                         : "Check in: how do you feel?");
   drawText(list, fonts.body, fonts.bodySize, ImVec2(top.x, top.y + titleSize * 1.25f),
-           palette::kTextDim, "0 is none, 10 the worst.  Up/Down choose a row, Left/Right set it.");
+           palette().textDim, "0 is none, 10 the worst.  Up/Down choose a row, Left/Right set it.");
   ImGui::Dummy(ImVec2(width, titleSize * 1.25f + fonts.bodySize * 2.0f));
 
   if (drawScoreRow("pain", "Pain", draft.pain, draft.focus == 0, fonts, width)) {
@@ -272,7 +289,7 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
              ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y +
                                                        (buttonHeight - fonts.bodySize) * 0.5f -
                                                        ImGui::GetStyle().FramePadding.y),
-             palette::kError,
+             palette().error,
              truncated(fonts.body, fonts.bodySize, draft.error, room,
                        symbol(fonts, "\xE2\x80\xA6", "...")));
     ImGui::Dummy(ImVec2(room, fonts.bodySize));

@@ -14,14 +14,6 @@ using figure::Point2;
 using figure::PropKind;
 using figure::Shape2;
 
-// The figure is light on the dark palette; far limbs a shade darker so crossed legs separate.
-constexpr ImU32 kNear = IM_COL32(0xE4, 0xE9, 0xEE, 0xFF);
-constexpr ImU32 kFar = IM_COL32(0x8E, 0x99, 0xA4, 0xFF);
-constexpr ImU32 kOutline = IM_COL32(0x12, 0x16, 0x1B, 0xFF);
-constexpr ImU32 kFloor = IM_COL32(0x2A, 0x33, 0x3D, 0xFF);
-constexpr ImU32 kFloorLine = IM_COL32(0x6E, 0x7A, 0x86, 0xFF);
-constexpr ImU32 kGlow = IM_COL32(0xFF, 0x5A, 0x4A, 0xFF);
-
 ImU32 mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
   return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
@@ -33,26 +25,27 @@ ImU32 withAlpha(ImU32 colour, int alpha) {
 }
 
 ImU32 propColour(const Shape2& shape) {
-  if (shape.cloth) return IM_COL32(0xD8, 0xD2, 0xC4, 0xFF);
+  const Palette& p = palette();
+  if (shape.cloth) return p.propCloth;
   switch (shape.kind) {
     case PropKind::Mat:
-      return IM_COL32(0x3B, 0x5B, 0x6E, 0xFF);
+      return p.propMat;
     case PropKind::FoamRoller:
-      return IM_COL32(0x3F, 0x9E, 0x8F, 0xFF);
+      return p.propFoamRoller;
     case PropKind::Ball:
-      return IM_COL32(0xE0, 0x5A, 0x8A, 0xFF);
+      return p.propBall;
     case PropKind::Wall:
-      return IM_COL32(0x4A, 0x55, 0x61, 0xFF);
+      return p.propWall;
     case PropKind::Chair:
-      return IM_COL32(0x9A, 0x6B, 0x45, 0xFF);
+      return p.propChair;
     case PropKind::HeatPack:
-      return palette::kHeat;
+      return p.heat;
     case PropKind::IcePack:
-      return palette::kIce;
+      return p.ice;
     case PropKind::Band:
-      return IM_COL32(0x8F, 0xD0, 0x5A, 0xFF);
+      return p.propBand;
   }
-  return kFar;
+  return p.figureFar;
 }
 
 struct Mapping {
@@ -71,14 +64,15 @@ void drawShape(ImDrawList& list, const Mapping& map, const Shape2& shape) {
   const ImU32 colour = propColour(shape);
   if (shape.round) {
     const float r = std::max(1.0f, shape.capsule.radius * map.scale);
-    capsule(list, map(shape.capsule.a), map(shape.capsule.b), r + 1, kOutline);
+    capsule(list, map(shape.capsule.a), map(shape.capsule.b), r + 1, palette().figureOutline);
     capsule(list, map(shape.capsule.a), map(shape.capsule.b), r, colour);
     return;
   }
   ImVec2 points[8];
   for (int i = 0; i < shape.count; ++i) points[i] = map(shape.hull[i]);
   list.AddConvexPolyFilled(points, shape.count, colour);
-  list.AddPolyline(points, shape.count, mix(colour, kOutline, 0.45f), ImDrawFlags_Closed, 1.0f);
+  list.AddPolyline(points, shape.count, mix(colour, palette().figureOutline, 0.45f),
+                   ImDrawFlags_Closed, 1.0f);
 }
 
 }  // namespace
@@ -98,13 +92,13 @@ void drawFigure(ImDrawList& list, ImVec2 min, ImVec2 max, const figure::Pose& po
   map.ox = min.x + w / 2 - (bounds.minX + bounds.maxX) / 2 * map.scale;
   map.oy = min.y + h / 2 + (bounds.minY + bounds.maxY) / 2 * map.scale;
   const ImU32 side = style.sideColour               ? style.sideColour
-                     : frame.side == BodySide::Left ? palette::kLeft
-                                                    : palette::kRight;
+                     : frame.side == BodySide::Left ? palette().left
+                                                    : palette().right;
 
   list.PushClipRect(min, max, true);
   ImVec2 floor[4];
   for (int i = 0; i < 4; ++i) floor[i] = map(drawing.floor[i]);
-  list.AddConvexPolyFilled(floor, 4, kFloor);
+  list.AddConvexPolyFilled(floor, 4, palette().floor);
   for (const Shape2& shape : drawing.props)
     if (!shape.over) drawShape(list, map, shape);
   // Seen from the side the floor is only a line, drawn across the whole box so every figure
@@ -113,19 +107,20 @@ void drawFigure(ImDrawList& list, ImVec2 min, ImVec2 max, const figure::Pose& po
   if (pose.camera.elevation == 0 && std::abs(fb.x - fa.x) > 1) {
     const float slope = (fb.y - fa.y) / (fb.x - fa.x);
     list.AddLine(ImVec2(min.x, fa.y + (min.x - fa.x) * slope),
-                 ImVec2(max.x, fa.y + (max.x - fa.x) * slope), kFloorLine, 2.0f);
+                 ImVec2(max.x, fa.y + (max.x - fa.x) * slope), palette().floorLine, 2.0f);
   } else {
-    list.AddLine(fa, fb, kFloorLine, 2.0f);
+    list.AddLine(fa, fb, palette().floorLine, 2.0f);
   }
   const float span = std::max(drawing.farDepth - drawing.nearDepth, 1e-3f);
   const float outline = std::max(1.0f, map.scale * 0.006f);
   for (const Capsule2& part : drawing.parts) {
     const float nearness = 1 - (part.depth - drawing.nearDepth) / span;
-    const ImU32 base = part.working ? side : kNear;
-    const ImU32 colour = mix(part.working ? mix(side, kOutline, 0.45f) : kFar, base,
-                             std::clamp(nearness, 0.0f, 1.0f));
+    const ImU32 base = part.working ? side : palette().figureNear;
+    const ImU32 colour =
+        mix(part.working ? mix(side, palette().figureOutline, 0.45f) : palette().figureFar, base,
+            std::clamp(nearness, 0.0f, 1.0f));
     const float r = std::max(1.0f, part.radius * map.scale);
-    capsule(list, map(part.a), map(part.b), r + outline, kOutline);
+    capsule(list, map(part.a), map(part.b), r + outline, palette().figureOutline);
     capsule(list, map(part.a), map(part.b), r, colour);
   }
   if (style.glow) {
@@ -135,8 +130,8 @@ void drawFigure(ImDrawList& list, ImVec2 min, ImVec2 max, const figure::Pose& po
       // Soft rings from wide and faint to small and strong read as a glow without a shader.
       for (int ring = 4; ring >= 1; --ring)
         list.AddCircleFilled(c, r * (0.5f + 0.25f * static_cast<float>(ring)),
-                             withAlpha(kGlow, 34 + (4 - ring) * 22), 24);
-      list.AddCircle(c, r * 0.75f, withAlpha(kGlow, 230), 24, std::max(1.5f, r * 0.08f));
+                             withAlpha(palette().glow, 34 + (4 - ring) * 22), 24);
+      list.AddCircle(c, r * 0.75f, withAlpha(palette().glow, 230), 24, std::max(1.5f, r * 0.08f));
     }
   }
   // Packs and bands go over the glow: they are what the user places there.

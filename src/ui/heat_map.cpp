@@ -25,17 +25,37 @@ int dayOfMonth(LogicalDate date) {
   return static_cast<int>(static_cast<unsigned>(std::chrono::year_month_day(date).day()));
 }
 
-// Dark digits on the bright states, light ones on the dark states.
-ImU32 numberColour(DayState state) {
+// Whichever of the dark and light text reads better on the state's colour.
+ImU32 numberColour(DayState state, bool hasPlan) {
+  if (state == DayState::Future) return palette().textFaint;
+  return textOn(palette(), heatCellColour(state, hasPlan));
+}
+
+// A mark per state, so a cell never says it by colour alone.
+const char* stateMark(const UiFonts& fonts, DayState state) {
   switch (state) {
     case DayState::Met:
+      return symbol(fonts, "\xE2\x9C\x93", "+");  // check mark
     case DayState::Partial:
-      return palette::kOnPill;
-    case DayState::Future:
-      return palette::kTextFaint;
+      return symbol(fonts, "\xC2\xBD", "/");  // one half
+    case DayState::Rest:
+      return symbol(fonts, "\xE2\x80\x93", "-");  // en dash
+    case DayState::Flare:
+      return "!";
+    case DayState::Missed:
+      return symbol(fonts, "\xC3\x97", "x");  // multiplication sign
     default:
-      return palette::kText;
+      return "";
   }
+}
+
+void drawMark(ImDrawList* list, const UiFonts& fonts, DayState state, bool hasPlan, ImVec2 end,
+              float size) {
+  const char* mark = stateMark(fonts, state);
+  if (!*mark) return;
+  drawText(list, fonts.heading, size,
+           ImVec2(end.x - textWidth(fonts.heading, size, mark) - size * 0.2f, end.y - size * 1.05f),
+           numberColour(state, hasPlan), mark);
 }
 
 void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool hasPlan,
@@ -46,13 +66,16 @@ void drawCell(ImDrawList* list, const UiFonts& fonts, const HeatCell& cell, bool
   if (cell.today) {
     const float thickness = std::max(2.0f, size * 0.08f);
     list->AddRect(ImVec2(pos.x + thickness * 0.5f, pos.y + thickness * 0.5f),
-                  ImVec2(end.x - thickness * 0.5f, end.y - thickness * 0.5f), kTodayOutline,
-                  rounding, 0, thickness);
+                  ImVec2(end.x - thickness * 0.5f, end.y - thickness * 0.5f),
+                  palette().todayOutline, rounding, 0, thickness);
   }
-  const float textSize = std::min(fonts.bodySize * 0.85f, size * 0.45f);
+  // The day's number above, the state's mark in the lower right corner.
+  const float textSize = std::min(fonts.bodySize * 0.85f, size * 0.42f);
   const std::string number = std::to_string(dayOfMonth(cell.date));
-  drawTextCentered(list, fonts.body, textSize, pos.x + size * 0.5f,
-                   pos.y + (size - textSize) * 0.5f, numberColour(cell.state), number);
+  drawTextCentered(list, fonts.body, textSize, pos.x + size * 0.45f, pos.y + size * 0.1f,
+                   numberColour(cell.state, hasPlan), number);
+  if (hasPlan || cell.state == DayState::Met)
+    drawMark(list, fonts, cell.state, hasPlan, end, size * 0.4f);
 }
 
 // Swatches with their labels, wrapped to `width`; returns the height used.
@@ -70,12 +93,14 @@ float drawLegend(ImDrawList* list, const UiFonts& fonts, bool hasPlan, ImVec2 or
     const ImVec2 box(pos.x, pos.y + (fonts.bodySize - swatch) * 0.5f + 1);
     list->AddRectFilled(box, ImVec2(box.x + swatch, box.y + swatch), heatCellColour(state, hasPlan),
                         swatch * 0.2f);
+    if (hasPlan || state == DayState::Met)
+      drawMark(list, fonts, state, hasPlan, ImVec2(box.x + swatch, box.y + swatch), swatch * 0.75f);
     if (state == DayState::Today) {
-      list->AddRect(box, ImVec2(box.x + swatch, box.y + swatch), kTodayOutline, swatch * 0.2f, 0,
-                    2.0f);
+      list->AddRect(box, ImVec2(box.x + swatch, box.y + swatch), palette().todayOutline,
+                    swatch * 0.2f, 0, 2.0f);
     }
     drawText(list, fonts.body, fonts.bodySize,
-             ImVec2(box.x + swatch + fonts.bodySize * 0.35f, pos.y), palette::kTextDim, label);
+             ImVec2(box.x + swatch + fonts.bodySize * 0.35f, pos.y), palette().textDim, label);
     pos.x += itemWidth;
   }
   return pos.y + lineHeight - origin.y;
@@ -87,26 +112,29 @@ float heatMapWidth(const UiFonts& fonts, float cell) {
   return labelWidth(fonts) + 7 * cell + 6 * gapOf(cell);
 }
 
-void drawHeatMap(const ProgressSnapshot& snapshot, const UiFonts& fonts, float cell) {
+void drawHeatMap(const ProgressSnapshot& snapshot, const UiFonts& fonts, float cell,
+                 std::optional<int> firstWeekday) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gap = gapOf(cell);
   const float left = origin.x + labelWidth(fonts);
   const LogicalDate first = snapshot.days.empty() ? snapshot.today : snapshot.days.front().date;
   for (int column = 0; column < 7; ++column) {
-    const unsigned weekday = std::chrono::weekday(first + std::chrono::days(column)).c_encoding();
+    const int lead = heatMapLead(snapshot, firstWeekday);
+    const unsigned weekday =
+        std::chrono::weekday(first + std::chrono::days(column - lead)).c_encoding();
     drawTextCentered(list, fonts.body, fonts.bodySize, left + column * (cell + gap) + cell * 0.5f,
-                     origin.y, palette::kTextDim, kWeekdays[weekday]);
+                     origin.y, palette().textDim, kWeekdays[weekday]);
   }
   const float top = origin.y + fonts.bodySize * 1.4f;
-  const int rows = heatMapRows(snapshot);
+  const int rows = heatMapRows(snapshot, firstWeekday);
   for (int row = 0; row < rows; ++row) {
     const std::string label = "Wk " + std::to_string(row + 1);
     drawText(list, fonts.body, fonts.bodySize,
              ImVec2(origin.x, top + row * (cell + gap) + (cell - fonts.bodySize) * 0.5f),
-             palette::kTextDim, label);
+             palette().textDim, label);
   }
-  for (const HeatCell& c : heatMapCells(snapshot)) {
+  for (const HeatCell& c : heatMapCells(snapshot, firstWeekday)) {
     drawCell(list, fonts, c, snapshot.hasPlan,
              ImVec2(left + c.column * (cell + gap), top + c.row * (cell + gap)), cell);
   }

@@ -47,7 +47,7 @@ void drawTags(const LibraryItem& item, const UiFonts& fonts) {
     if (pos.x + width > right && pos.x > start) {
       pos = ImVec2(start, pos.y + size * kPillHeight + spacing);
     }
-    drawPill(list, fonts.body, size, pos, palette::kTrack, palette::kTextDim, tag);
+    drawPill(list, fonts.body, size, pos, palette().track, palette().textDim, tag);
     pos.x += width + spacing;
   }
   ImGui::Dummy(ImVec2(1, pos.y + size * kPillHeight - ImGui::GetCursorScreenPos().y));
@@ -55,9 +55,9 @@ void drawTags(const LibraryItem& item, const UiFonts& fonts) {
 
 bool drawStartButton(const UiFonts& fonts) {
   ImGui::PushFont(fonts.heading);
-  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour(palette::kAccent));
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette().primaryButton));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette().primaryButtonHover));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour(palette().primaryButtonHover));
   const std::string label = std::string(symbol(fonts, "\xE2\x96\xB6  ", "")) + "Start";
   const bool clicked = ImGui::Button(label.c_str(), ImVec2(std::round(fonts.headingSize * 6.5f),
                                                            std::round(fonts.headingSize * 2.0f)));
@@ -96,11 +96,11 @@ void drawPhaseTable(const LibraryItem& item, const UiFonts& fonts) {
       round = row.round;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextColored(colour(palette::kAccent), "Round %d of %d", round, item.rounds);
+      ImGui::TextColored(colour(palette().accent), "Round %d of %d", round, item.rounds);
     }
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextColored(colour(palette::kTextFaint), "%zu", i + 1);
+    ImGui::TextColored(colour(palette().textFaint), "%zu", i + 1);
     ImGui::TableSetColumnIndex(1);
     // Wrapped, not clipped: a narrow window shows the whole step name on two lines.
     if (row.kind == PhaseKind::Reps && row.reps > 0) {
@@ -109,11 +109,11 @@ void drawPhaseTable(const LibraryItem& item, const UiFonts& fonts) {
       ImGui::TextWrapped("%s", row.label.c_str());
     }
     ImGui::TableSetColumnIndex(2);
-    const ImU32 sideColour = row.side == Side::Right ? palette::kRight : palette::kLeft;
+    const ImU32 sideColour = row.side == Side::Right ? palette().right : palette().left;
     ImGui::TextColored(colour(sideColour), "%s", sideText(row));
     ImGui::TableSetColumnIndex(3);
     const std::string time = row.duration ? formatClock(*row.duration) : "your pace";
-    ImGui::TextColored(colour(palette::kTextDim), "%s", time.c_str());
+    ImGui::TextColored(colour(palette().textDim), "%s", time.c_str());
   }
   ImGui::EndTable();
 }
@@ -137,7 +137,7 @@ void drawFigureStrip(const LibraryItem& item, const UiFonts& fonts) {
     const ImVec2 min(origin.x + static_cast<float>(col) * (cell + spacing),
                      origin.y + static_cast<float>(row) * (height + spacing));
     const ImVec2 max(min.x + cell, min.y + height);
-    list->AddRectFilled(min, max, palette::kPanel, std::round(cell * 0.05f));
+    list->AddRectFilled(min, max, palette().panel, std::round(cell * 0.05f));
     FigureFrame frame;
     frame.from = frame.to = f.pose->keyframes.size() - 1;
     frame.side = f.side;
@@ -153,13 +153,13 @@ void drawFigureStrip(const LibraryItem& item, const UiFonts& fonts) {
 
 void drawBroken(const LibraryItem& item, const UiFonts& fonts) {
   ImGui::PushFont(fonts.medium);
-  wrappedText(palette::kText, item.name);
+  wrappedText(palette().text, item.name);
   ImGui::PopFont();
-  wrappedText(palette::kError, "This routine file could not be loaded:");
+  wrappedText(palette().error, "This routine file could not be loaded:");
   ImGui::Spacing();
-  for (const std::string& error : item.errors) wrappedText(palette::kError, error);
+  for (const std::string& error : item.errors) wrappedText(palette().error, error);
   ImGui::Spacing();
-  wrappedText(palette::kTextDim,
+  wrappedText(palette().textDim,
               "Fix the file, then press F5 (or just come back to this "
               "window): the library loads it again. `unknot validate " +
                   item.path + "` checks it without opening the app.");
@@ -174,15 +174,15 @@ bool drawLibraryDetails(const LibraryItem& item, const UiFonts& fonts) {
   }
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
   ImGui::PushFont(fonts.medium);
-  wrappedText(palette::kText, item.name);
+  wrappedText(palette().text, item.name);
   ImGui::PopFont();
-  wrappedText(palette::kTextDim, metaLine(item, dot));
+  wrappedText(palette().textDim, metaLine(item, dot));
   ImGui::Spacing();
-  if (!item.summary.empty()) wrappedText(palette::kText, item.summary);
+  if (!item.summary.empty()) wrappedText(palette().text, item.summary);
   ImGui::Spacing();
   drawTags(item, fonts);
   for (const std::string& warning : item.warnings) {
-    wrappedText(palette::kWarning, std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + warning);
+    wrappedText(palette().warning, std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + warning);
   }
   ImGui::Spacing();
   ImGui::Spacing();

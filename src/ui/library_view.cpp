@@ -74,29 +74,29 @@ bool drawCard(const LibraryItem& item, const UiFonts& fonts, bool selected, bool
   const float rounding = fonts.bodySize * 0.35f;
   list->AddRectFilled(
       pos, end,
-      selected ? palette::kPanelSelected : (hovered ? palette::kPanelHover : palette::kPanel),
+      selected ? palette().panelSelected : (hovered ? palette().panelHover : palette().panel),
       rounding);
   const ImU32 stripe =
-      !item.ok() ? palette::kError : (selected ? palette::kAccent : palette::kTrack);
+      !item.ok() ? palette().error : (selected ? palette().accent : palette().track);
   list->AddRectFilled(pos, ImVec2(pos.x + fonts.bodySize * 0.3f, end.y), stripe, rounding,
                       ImDrawFlags_RoundCornersLeft);
 
   float y = pos.y + fonts.bodySize * 0.55f;
   drawText(list, fonts.heading, fonts.headingSize, ImVec2(end.x - pad - totalWidth, y),
-           palette::kAccent, total);
+           palette().accent, total);
   for (size_t i = 0; i < name.lines.size(); ++i) {
-    drawText(list, fonts.heading, name.size, ImVec2(pos.x + pad, y), palette::kText, name.lines[i]);
+    drawText(list, fonts.heading, name.size, ImVec2(pos.x + pad, y), palette().text, name.lines[i]);
     y += i + 1 < name.lines.size() ? name.size * 1.15f : fonts.headingSize * 1.3f;
   }
 
   std::string line;
-  ImU32 lineColour = palette::kTextDim;
+  ImU32 lineColour = palette().textDim;
   if (item.ok()) {
     line = item.category ? categoryLabel(*item.category) : "";
     if (!item.tags.empty()) line += std::string("  ") + dot + "  " + joined(item.tags, ", ");
   } else {
     line = "Could not load";
-    lineColour = palette::kError;
+    lineColour = palette().error;
   }
   drawText(list, fonts.body, fonts.bodySize, ImVec2(pos.x + pad, y), lineColour,
            truncated(fonts.body, fonts.bodySize, line, inner, ellipsis));
@@ -106,7 +106,7 @@ bool drawCard(const LibraryItem& item, const UiFonts& fonts, bool selected, bool
         item.ok() ? std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + item.warnings.front()
                   : item.errors.front();
     drawText(list, fonts.body, fonts.bodySize, ImVec2(pos.x + pad, y),
-             item.ok() ? palette::kWarning : palette::kError,
+             item.ok() ? palette().warning : palette().error,
              truncated(fonts.body, fonts.bodySize, second, inner, ellipsis));
   }
   return clicked;
@@ -120,9 +120,10 @@ bool drawChip(const char* label, bool active, float left, float right, ImVec2& p
     pos = ImVec2(left, pos.y + ImGui::GetFrameHeight() + style.ItemSpacing.y);
   }
   ImGui::SetCursorScreenPos(pos);
-  ImGui::PushStyleColor(ImGuiCol_Button, colour(active ? palette::kAccentDark : palette::kPanel));
+  ImGui::PushStyleColor(ImGuiCol_Button,
+                        colour(active ? palette().primaryButton : palette().panel));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                        colour(active ? palette::kAccent : palette::kPanelHover));
+                        colour(active ? palette().primaryButtonHover : palette().panelHover));
   const bool clicked = ImGui::Button(label);
   ImGui::PopStyleColor(2);
   pos.x += width + style.ItemSpacing.x;
@@ -134,7 +135,7 @@ bool drawChip(const char* label, bool active, float left, float right, ImVec2& p
 bool drawHeader(const LibraryModel& model, LibraryViewState& state, const UiFonts& fonts, float pad,
                 float width, bool& progress) {
   ImDrawList* list = ImGui::GetWindowDrawList();
-  drawText(list, fonts.heading, fonts.headingSize * 1.25f, ImVec2(pad, pad), palette::kAccent,
+  drawText(list, fonts.heading, fonts.headingSize * 1.25f, ImVec2(pad, pad), palette().accent,
            "unknot");
   const float titleWidth = textWidth(fonts.heading, fonts.headingSize * 1.25f, "unknot");
   const float searchWidth = std::min(fonts.bodySize * 18.0f, width * 0.4f);
@@ -152,7 +153,7 @@ bool drawHeader(const LibraryModel& model, LibraryViewState& state, const UiFont
     drawText(
         list, fonts.body, fonts.bodySize,
         ImVec2(pad + titleWidth + pad, pad + fonts.headingSize * 1.25f - fonts.bodySize * 1.1f),
-        today ? palette::kText : palette::kTextDim, tagline);
+        today ? palette().text : palette().textDim, tagline);
   }
   ImGui::SetCursorScreenPos(ImVec2(width - pad * 2 - searchWidth - progressWidth, pad));
   progress = ImGui::Button(progressLabel);
@@ -196,7 +197,7 @@ bool drawList(const LibraryModel& model, const std::vector<size_t>& visible,
       ImGui::PushFont(fonts.heading);
       const auto broken = std::count_if(visible.begin(), visible.end(),
                                         [&](size_t i) { return !model.items[i].ok(); });
-      ImGui::TextColored(colour(palette::kError), "Could not load (%d)", static_cast<int>(broken));
+      ImGui::TextColored(colour(palette().error), "Could not load (%d)", static_cast<int>(broken));
       ImGui::PopFont();
     }
     const bool selected = item.id == state.selectedId;
@@ -207,10 +208,10 @@ bool drawList(const LibraryModel& model, const std::vector<size_t>& visible,
     }
   }
   if (visible.empty()) {
-    ImGui::TextColored(colour(palette::kTextDim),
+    ImGui::TextColored(colour(palette().textDim),
                        model.items.empty() ? "No routines found." : "No routine matches.");
     if (model.items.empty()) {
-      ImGui::TextColored(colour(palette::kTextDim), "Add routine files to %s",
+      ImGui::TextColored(colour(palette().textDim), "Add routine files to %s",
                          model.userRoutinesDir.c_str());
     }
   }
@@ -227,10 +228,10 @@ void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVe
   ImDrawList* list = ImGui::GetWindowDrawList();
   const float line = fonts.bodySize * 1.4f;
   drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, window.y - pad - fonts.bodySize - line),
-           palette::kTextDim,
+           palette().textDim,
            truncated(fonts.body, fonts.bodySize, kSafetyFooter, window.x - 2 * pad, ellipsis));
   drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, window.y - pad - fonts.bodySize),
-           palette::kTextFaint,
+           palette().textFaint,
            truncated(fonts.body, fonts.bodySize, keys, window.x - 2 * pad, ellipsis));
 }
 

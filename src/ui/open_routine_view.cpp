@@ -47,11 +47,11 @@ OpenRoutineIntent drawOpenRoutineView(const OpenRoutineModel& model, const UiFon
   ImGui::SetCursorScreenPos(ImVec2(std::round((window.x - width) * 0.5f), pad));
   ImGui::BeginChild("##column", ImVec2(width, window.y - 2 * pad));
   ImGui::PushFont(fonts.body);
-  wrapped(palette::kTextDim, "Opened " + model.fileName);
+  wrapped(palette().textDim, "Opened " + model.fileName);
   ImGui::PushFont(fonts.heading);
-  wrapped(palette::kAccent, model.title);
+  wrapped(palette().accent, model.title);
   ImGui::PopFont();
-  if (!model.summary.empty()) wrapped(palette::kTextDim, model.summary);
+  if (!model.summary.empty()) wrapped(palette().textDim, model.summary);
   ImGui::Spacing();
 
   const float buttonHeight = std::round(fonts.bodySize * 2.2f);
@@ -60,14 +60,14 @@ OpenRoutineIntent drawOpenRoutineView(const OpenRoutineModel& model, const UiFon
   ImGui::BeginChild("##phases", ImVec2(width, std::max(fonts.bodySize * 4,
                                                        ImGui::GetContentRegionAvail().y - footer)));
   if (!model.problems.empty()) {
-    wrapped(palette::kWarning, "This file cannot be used as it is:");
-    for (const std::string& problem : model.problems) wrapped(palette::kWarning, problem);
+    wrapped(palette().warning, "This file cannot be used as it is:");
+    for (const std::string& problem : model.problems) wrapped(palette().warning, problem);
   }
-  for (const std::string& phase : model.phases) wrapped(palette::kText, phase);
+  for (const std::string& phase : model.phases) wrapped(palette().text, phase);
   ImGui::EndChild();
   ImGui::Spacing();
-  if (!model.replaces.empty()) wrapped(palette::kWarning, model.replaces);
-  if (!model.outcome.empty()) wrapped(palette::kText, model.outcome);
+  if (!model.replaces.empty()) wrapped(palette().warning, model.replaces);
+  if (!model.outcome.empty()) wrapped(palette().text, model.outcome);
   ImGui::Spacing();
   if (model.canImport) {
     if (accentButton("Import (Enter)", ImVec2(0, buttonHeight))) intent = OpenRoutineIntent::Import;

@@ -26,7 +26,7 @@ void heading(const UiFonts& fonts, const char* text) {
 }
 
 void dimText(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kTextDim));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().textDim));
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
 }
@@ -37,9 +37,10 @@ void choiceRow(const char* id, int& value, int lo, int hi, const char* suffix) {
   for (int v = lo; v <= hi; ++v) {
     if (v > lo) ImGui::SameLine();
     const bool active = v == value;
-    ImGui::PushStyleColor(ImGuiCol_Button, colour(active ? palette::kAccentDark : palette::kPanel));
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          colour(active ? palette().primaryButton : palette().panel));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                          colour(active ? palette::kAccent : palette::kPanelHover));
+                          colour(active ? palette().primaryButtonHover : palette().panelHover));
     const std::string label = std::to_string(v) + suffix;
     if (ImGui::Button(label.c_str())) value = v;
     ImGui::PopStyleColor(2);
@@ -54,9 +55,10 @@ void labelRow(const char* id, int& index, std::initializer_list<const char*> lab
   for (const char* label : labels) {
     if (i > 0) ImGui::SameLine();
     const bool active = i == index;
-    ImGui::PushStyleColor(ImGuiCol_Button, colour(active ? palette::kAccentDark : palette::kPanel));
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          colour(active ? palette().primaryButton : palette().panel));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                          colour(active ? palette::kAccent : palette::kPanelHover));
+                          colour(active ? palette().primaryButtonHover : palette().panelHover));
     if (ImGui::Button(label)) index = i;
     ImGui::PopStyleColor(2);
     ++i;
@@ -99,7 +101,7 @@ void stepper(const char* id, int& value, int lo, int hi, const std::string& text
   ImGui::Dummy(ImVec2(width, ImGui::GetFrameHeight()));
   const float textX = pos.x + (width - ImGui::CalcTextSize(text.c_str()).x) * 0.5f;
   ImGui::GetWindowDrawList()->AddText(ImVec2(textX, pos.y + ImGui::GetStyle().FramePadding.y),
-                                      palette::kText, text.c_str());
+                                      palette().text, text.c_str());
   ImGui::SameLine();
   if (ImGui::Button("+")) value = std::min(hi, value + 1);
   ImGui::PopID();
@@ -183,7 +185,7 @@ PlanEditorIntent drawReminders(PlanEditorState& state, const UiFonts& fonts) {
   ImGui::SameLine();
   if (ImGui::Button("Add reminder")) intent = reminderToAdd(state);
   if (!state.reminderError.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().error));
     ImGui::TextWrapped("%s", state.reminderError.c_str());
     ImGui::PopStyleColor();
   }
@@ -225,7 +227,7 @@ PlanEditorIntent drawPlanEditor(PlanEditorState& state, const UiFonts& fonts,
   ImGui::BeginChild("##plan-body", ImVec2(window.x - left, window.y - pad));
   ImGui::PushTextWrapPos(width);
   ImGui::PushFont(fonts.heading);
-  ImGui::TextColored(colour(palette::kAccent), "%s",
+  ImGui::TextColored(colour(palette().accent), "%s",
                      state.editing ? "Your recovery plan" : "Start a recovery plan");
   ImGui::PopFont();
   dimText(state.editing ? "Changes apply from today on; earlier days keep the targets they had."
@@ -252,7 +254,7 @@ PlanEditorIntent drawPlanEditor(PlanEditorState& state, const UiFonts& fonts,
   if (ImGui::Button("Cancel (Esc)", ImVec2(0, height)))
     intent = {PlanEditorIntent::Kind::Cancel, 0, {}};
   if (!state.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().error));
     ImGui::TextWrapped("%s", state.error.c_str());
     ImGui::PopStyleColor();
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/settings.hpp"
+
 namespace unknot {
 
 namespace {
@@ -66,21 +68,30 @@ ImVec2 quantizeWindowSize(ImVec2 window) {
   return {quantize(window.x), quantize(window.y)};
 }
 
-FontSizes planFontSizes(float contentScale, ImVec2 window, const DigitMetrics& digits) {
-  const float scale = std::clamp(contentScale, 0.5f, 4.0f);
+double steppedInterfaceScale(double scale, int step) {
+  if (step == 0) return 1.0;
+  const double next = std::round(scale * 10.0 + step) / 10.0;
+  return std::clamp(next, kMinInterfaceScale, kMaxInterfaceScale);
+}
+
+FontSizes planFontSizes(float contentScale, ImVec2 window, const DigitMetrics& digits,
+                        float interfaceScale) {
+  const float user = std::clamp(interfaceScale, 0.5f, 4.0f);
+  const float scale = std::clamp(contentScale, 0.5f, 4.0f) * user;
   const float w = std::max(window.x, 200.0f), h = std::max(window.y, 150.0f);
   FontSizes sizes;
   // Body text follows the monitor's scale but grows on large windows, so a maximised 4K
   // window is not full of tiny buttons.
-  sizes.body = std::round(std::max(15.0f * scale, std::min(h / 46.0f, w / 60.0f)));
-  sizes.medium = std::round(std::max(sizes.body * 1.15f, std::min(h * 0.036f, w * 0.03f)));
-  sizes.title = std::round(std::max(sizes.medium * 1.3f, std::min(h * 0.062f, w * 0.05f)));
+  sizes.body = std::round(std::max(15.0f * scale, user * std::min(h / 46.0f, w / 60.0f)));
+  sizes.medium = std::round(std::max(sizes.body * 1.15f, user * std::min(h * 0.036f, w * 0.03f)));
+  sizes.title = std::round(std::max(sizes.medium * 1.3f, user * std::min(h * 0.062f, w * 0.05f)));
   // A small window on a high-DPI screen: shrink the text so the clock keeps its share.
   const float budget = kChromeShareOfHeight * h - minTextHeight(sizes);
   const float chrome = rowsFor(sizes, {w, h}).chrome();
   if (chrome > budget) {
     const float k = budget / chrome;
-    sizes.body = std::max(10.0f, std::floor(sizes.body * k));
+    // Text the person asked to be larger (display.scale) keeps at least that size.
+    sizes.body = std::max({10.0f, std::floor(sizes.body * k), std::min(sizes.body, 15.0f * user)});
     sizes.medium = std::max(sizes.body, std::floor(sizes.medium * k));
     sizes.title = std::max(sizes.medium, std::floor(sizes.title * k));
   }

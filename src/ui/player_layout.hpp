@@ -23,7 +23,13 @@ struct FontSizes {
 // rebuild the font atlas on every pixel.
 ImVec2 quantizeWindowSize(ImVec2 window);
 
-FontSizes planFontSizes(float contentScale, ImVec2 window, const DigitMetrics& digits);
+// `interfaceScale` is the person's choice (Ctrl+=, display.scale) on top of the monitor's.
+FontSizes planFontSizes(float contentScale, ImVec2 window, const DigitMetrics& digits,
+                        float interfaceScale = 1.0f);
+
+// The interface scale one Ctrl+= (`step` 1) or Ctrl+- (-1) away, in steps of 10 %, clamped to
+// kMinInterfaceScale..kMaxInterfaceScale; `step` 0 (Ctrl+0) is 100 %.
+double steppedInterfaceScale(double scale, int step);
 
 // Height of the title row in units of the title font size (the pills are taller than text).
 inline constexpr float kTitleRowHeight = 1.4f;

@@ -23,31 +23,29 @@ struct Pill {
 ImU32 sideColour(Side side) {
   switch (side) {
     case Side::Right:
-      return palette::kRight;
+      return palette().right;
     case Side::Left:
-      return palette::kLeft;
+      return palette().left;
     case Side::None:
       break;
   }
-  return palette::kAccent;
+  return palette().accent;
 }
 
-// Dark text on the bright side colours, light text on the neutral grey.
+// Whichever of the theme's dark and light text reads better on the pill.
 ImU32 textOn(ImU32 background) {
-  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
-  const float luminance = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
-  return luminance > 0.4f ? palette::kOnPill : palette::kText;
+  return unknot::textOn(palette(), background);
 }
 
 ImU32 phaseColour(const Phase& phase) {
-  if (phase.kind == PhaseKind::Heat) return palette::kHeat;
-  if (phase.kind == PhaseKind::Ice) return palette::kIce;
+  if (phase.kind == PhaseKind::Heat) return palette().heat;
+  if (phase.kind == PhaseKind::Ice) return palette().ice;
   return sideColour(phase.side);
 }
 
 std::vector<Pill> pillsFor(const PlayerModel& model, const Phase& phase) {
   std::vector<Pill> pills;
-  if (model.snapshot.state == SessionState::Paused) pills.push_back({"PAUSED", palette::kText});
+  if (model.snapshot.state == SessionState::Paused) pills.push_back({"PAUSED", palette().text});
   if (phase.kind == PhaseKind::Switch) {
     pills.push_back({std::string("TO ") + sideLabel(phase.side), sideColour(phase.side)});
   } else if (phase.side != Side::None) {
@@ -55,25 +53,25 @@ std::vector<Pill> pillsFor(const PlayerModel& model, const Phase& phase) {
   }
   switch (phase.kind) {
     case PhaseKind::Prepare:
-      pills.push_back({"GET READY", palette::kNeutralPill});
+      pills.push_back({"GET READY", palette().neutralPill});
       break;
     case PhaseKind::Rest:
     case PhaseKind::RoundRest:
-      pills.push_back({"REST", palette::kNeutralPill});
+      pills.push_back({"REST", palette().neutralPill});
       break;
     case PhaseKind::Heat:
-      pills.push_back({"HEAT", palette::kHeat});
+      pills.push_back({"HEAT", palette().heat});
       break;
     case PhaseKind::Ice:
-      pills.push_back({"ICE", palette::kIce});
+      pills.push_back({"ICE", palette().ice});
       break;
     case PhaseKind::Reps:
       if (phase.repTime && model.snapshot.currentRep > 0) {
         pills.push_back({"REP " + std::to_string(model.snapshot.currentRep) + " OF " +
                              std::to_string(phase.reps),
-                         palette::kNeutralPill});
+                         palette().neutralPill});
       } else {
-        pills.push_back({std::to_string(phase.reps) + " REPS", palette::kNeutralPill});
+        pills.push_back({std::to_string(phase.reps) + " REPS", palette().neutralPill});
       }
       break;
     default:
@@ -88,10 +86,10 @@ std::vector<Pill> pillsFor(const PlayerModel& model, const Phase& phase) {
 }
 
 ImU32 clockColour(const PlayerModel& model) {
-  if (model.snapshot.state == SessionState::Paused) return palette::kTextFaint;
-  if (waitsForDone(model)) return palette::kAccent;
-  if (inLastSeconds(model)) return palette::kCountdown;
-  return palette::kText;
+  if (model.snapshot.state == SessionState::Paused) return palette().textFaint;
+  if (waitsForDone(model)) return palette().accent;
+  if (inLastSeconds(model)) return palette().countdown;
+  return palette().text;
 }
 
 void drawTopBar(ImDrawList* list, const UiFonts& fonts, const Box& box, const PlayerModel& model,
@@ -108,14 +106,14 @@ void drawTopBar(ImDrawList* list, const UiFonts& fonts, const Box& box, const Pl
   const float badgeWidth = level.empty() ? 0 : pillWidth(fonts.medium, badgeSize, level) + size;
   const float nameRoom = box.width() - countersWidth - size - badgeWidth;
   const float nameSize = fitTextSize(fonts.medium, size, model.plan->name, nameRoom);
-  drawText(list, fonts.medium, nameSize, box.min, palette::kTextDim, model.plan->name);
+  drawText(list, fonts.medium, nameSize, box.min, palette().textDim, model.plan->name);
   if (!level.empty()) {
     const float x = box.min.x + textWidth(fonts.medium, nameSize, model.plan->name) + size * 0.6f;
     const float y = std::round(box.min.y + (size - badgeSize * kPillHeight) * 0.5f);
-    drawPill(list, fonts.medium, badgeSize, ImVec2(x, y), palette::kNeutralPill,
-             textOn(palette::kNeutralPill), level);
+    drawPill(list, fonts.medium, badgeSize, ImVec2(x, y), palette().neutralPill,
+             textOn(palette().neutralPill), level);
   }
-  drawText(list, fonts.medium, size, ImVec2(box.max.x - countersWidth, box.min.y), palette::kText,
+  drawText(list, fonts.medium, size, ImVec2(box.max.x - countersWidth, box.min.y), palette().text,
            counters);
 }
 
@@ -132,7 +130,7 @@ void drawTitleRow(ImDrawList* list, const UiFonts& fonts, const Box& box, const 
   const float total = textWidth(fonts.title, titleSize, phase.label) + pillsWidth;
   float x = std::floor(box.center().x - total * 0.5f);
   const float cy = box.center().y;
-  drawText(list, fonts.title, titleSize, ImVec2(x, cy - titleSize * 0.55f), palette::kText,
+  drawText(list, fonts.title, titleSize, ImVec2(x, cy - titleSize * 0.55f), palette().text,
            phase.label);
   x += textWidth(fonts.title, titleSize, phase.label);
   for (const Pill& pill : pills) {
@@ -159,7 +157,7 @@ void drawPhaseBar(ImDrawList* list, const Box& box, const PlayerModel& model, co
   if (!phase.duration || phase.duration->count() <= 0) return;
   const float fraction = static_cast<float>(model.snapshot.phaseElapsed.count()) /
                          static_cast<float>(phase.duration->count());
-  drawBar(list, box, fraction, palette::kTrack, phaseColour(phase));
+  drawBar(list, box, fraction, palette().track, phaseColour(phase));
 }
 
 void drawInstruction(ImDrawList* list, const UiFonts& fonts, Box box, const PlayerModel& model,
@@ -167,7 +165,7 @@ void drawInstruction(ImDrawList* list, const UiFonts& fonts, Box box, const Play
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
   if (waitsForDone(model)) {
     const char* prompt = "Take your time. Press Done (Enter) when you have finished.";
-    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kAccent, prompt,
+    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette().accent, prompt,
                              true, ellipsis);
     box.min.y += fonts.mediumSize * 0.3f;
   }
@@ -185,11 +183,11 @@ void drawInstruction(ImDrawList* list, const UiFonts& fonts, Box box, const Play
       font = fonts.body;
       size = fonts.bodySize;
     }
-    textEnd += drawWrapped(list, font, size, box, palette::kTextDim, phase.text, true, ellipsis);
+    textEnd += drawWrapped(list, font, size, box, palette().textDim, phase.text, true, ellipsis);
   }
   const float footerTop =
       std::min(footerLowest, textEnd + fonts.bodySize * 0.5f) + fonts.bodySize * 0.15f;
-  drawTextCentered(list, fonts.body, fonts.bodySize, box.center().x, footerTop, palette::kTextFaint,
+  drawTextCentered(list, fonts.body, fonts.bodySize, box.center().x, footerTop, palette().textFaint,
                    truncated(fonts.body, fonts.bodySize, kSafetyFooter, box.width(), ellipsis));
 }
 
@@ -200,13 +198,13 @@ void drawOverall(ImDrawList* list, const UiFonts& fonts, const Box& box, const P
   const std::string where =
       "Phase " + std::to_string(snap.phaseIndex + 1) + " of " + std::to_string(snap.phaseCount);
   const std::string left = remainingText(model, dot);
-  drawText(list, fonts.medium, size, box.min, palette::kTextDim, where);
+  drawText(list, fonts.medium, size, box.min, palette().textDim, where);
   drawText(list, fonts.medium, size,
-           ImVec2(box.max.x - textWidth(fonts.medium, size, left), box.min.y), palette::kText,
+           ImVec2(box.max.x - textWidth(fonts.medium, size, left), box.min.y), palette().text,
            left);
   const float barHeight = std::max(4.0f, std::round(size * 0.25f));
   const Box bar{ImVec2(box.min.x, box.max.y - barHeight), box.max};
-  drawBar(list, bar, static_cast<float>(snap.progress), palette::kTrack, palette::kAccent);
+  drawBar(list, bar, static_cast<float>(snap.progress), palette().track, palette().accent);
 }
 
 struct Control {
@@ -250,9 +248,10 @@ PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerMode
     const Control& c = controls[i];
     ImGui::SetCursorScreenPos(ImVec2(x, box.min.y));
     if (c.primary) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+      ImGui::PushStyleColor(ImGuiCol_Button,
+                            ImGui::ColorConvertU32ToFloat4(palette().primaryButton));
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                            ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+                            ImGui::ColorConvertU32ToFloat4(palette().primaryButtonHover));
     }
     if (ImGui::Button(c.label.c_str(), ImVec2(widths[i], box.height()))) intent = c.intent;
     if (c.primary) ImGui::PopStyleColor(2);
@@ -275,7 +274,7 @@ void drawPlayerFigure(ImDrawList& list, Box box, const PlayerModel& model) {
   box.min.y = std::round(cy - wanted * 0.5f);
   box.max.y = std::round(cy + wanted * 0.5f);
   // A faint panel tells the figure's area from the text around it at a glance.
-  list.AddRectFilled(box.min, box.max, palette::kPanel, std::round(box.width() * 0.03f));
+  list.AddRectFilled(box.min, box.max, palette().panel, std::round(box.width() * 0.03f));
   FigureStyle style;
   style.margin = 0.05f;
   drawFigure(list, box.min, box.max, *model.figure->pose, model.figure->frame, model.figure->bounds,
@@ -283,9 +282,10 @@ void drawPlayerFigure(ImDrawList& list, Box box, const PlayerModel& model) {
 }
 
 ImU32 playerBackground(const PlayerModel& model) {
-  if (model.flash) return palette::kFlashBackground;
-  if (inLastSeconds(model) && shownSeconds(model) % 2 == 1) return palette::kCountdownBackground;
-  return palette::kBackground;
+  if (reducedMotion()) return palette().background;  // no flash, no blinking countdown
+  if (model.flash) return palette().flashBackground;
+  if (inLastSeconds(model) && shownSeconds(model) % 2 == 1) return palette().countdownBackground;
+  return palette().background;
 }
 
 PlayerIntent playerIntentForKey(UiKey key, const PlayerModel& model) {
@@ -365,7 +365,7 @@ PlayerIntent drawPlayerView(const PlayerModel& model, const UiFonts& fonts,
   drawPhaseBar(list, layout.phaseBar, model, *phase);
   drawInstruction(list, fonts, layout.text, model, *phase);
   drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, layout.next.min.y,
-                   palette::kTextDim, nextUpText(model, symbol(fonts, "\xC2\xB7", "-")));
+                   palette().textDim, nextUpText(model, symbol(fonts, "\xC2\xB7", "-")));
   drawOverall(list, fonts, layout.overall, model);
   ImGui::PushFont(fonts.body);
   const PlayerIntent clicked = drawControls(fonts, layout.controls, model);

@@ -41,14 +41,14 @@ void drawPoseSheet(ImDrawList& list, const std::vector<const figure::Pose*>& pos
       const figure::Bounds bounds = figure::poseBounds(pose, side);
       for (size_t k = 0; k < pose.keyframes.size(); ++k) {
         const Box cell = sheetCell(layout, static_cast<int>(row), static_cast<int>(k), side);
-        list.AddRectFilled(cell.min, cell.max, palette::kPanel, 6.0f);
+        list.AddRectFilled(cell.min, cell.max, palette().panel, 6.0f);
         const char* dot = fonts.unicode ? " · " : " - ";
         const std::string label = pose.name + dot + pose.keyframes[k].name + dot +
                                   (side == figure::BodySide::Right ? "right" : "left");
         const ImVec2 at(cell.min.x + 8, cell.min.y + (layout.labelHeight - size) / 2);
         list.PushClipRect(cell.min, cell.max, true);
         list.AddText(font, size, at,
-                     side == figure::BodySide::Right ? palette::kRight : palette::kLeft,
+                     side == figure::BodySide::Right ? palette().right : palette().left,
                      label.c_str());
         list.PopClipRect();
         const ImVec2 top(cell.min.x, cell.min.y + layout.labelHeight);

@@ -9,7 +9,8 @@ namespace unknot {
 // Width the heat map needs for cells of `cell` pixels (week labels included).
 float heatMapWidth(const UiFonts& fonts, float cell);
 // Week rows of seven cells with weekday headers and a legend below.
-void drawHeatMap(const ProgressSnapshot& snapshot, const UiFonts& fonts, float cell);
+void drawHeatMap(const ProgressSnapshot& snapshot, const UiFonts& fonts, float cell,
+                 std::optional<int> firstWeekday);
 
 // Daily means as dots, the 7-day mean as a line, a 0-10 axis and the trend in words.
 void drawTrendChart(const ProgressSnapshot& snapshot, const UiFonts& fonts, ImVec2 size);

@@ -28,23 +28,23 @@ ProgressIntent progressIntentForKey(UiKey key) {
 ImU32 dayStateColour(DayState state) {
   switch (state) {
     case DayState::Met:
-      return palette::kAccent;
+      return palette().dayMet;
     case DayState::Partial:
-      return IM_COL32(0xC9, 0x94, 0x2E, 0xFF);  // amber, darker than the warning text
+      return palette().dayPartial;  // amber, darker than the warning text
     case DayState::Rest:
-      return IM_COL32(0x3E, 0x62, 0x8C, 0xFF);  // calm blue: a planned pause, not a failure
+      return palette().dayRest;  // calm blue: a planned pause, not a failure
     case DayState::Missed:
-      return IM_COL32(0x9A, 0x3F, 0x3A, 0xFF);
+      return palette().dayMissed;
     case DayState::Today:
-      return palette::kPanelHover;
+      return palette().panelHover;
     case DayState::Future:
-      return palette::kPanel;
+      return palette().panel;
     case DayState::Untracked:
-      return palette::kTrack;  // neutral: nothing was expected of the user yet
+      return palette().track;  // neutral: nothing was expected of the user yet
     case DayState::Flare:
-      return IM_COL32(0x7A, 0x55, 0x9A, 0xFF);  // muted violet: a bridged day, not a failure
+      return palette().dayFlare;  // muted violet: a bridged day, not a failure
   }
-  return palette::kPanel;
+  return palette().panel;
 }
 
 const char* dayStateLabel(DayState state) {
@@ -59,7 +59,7 @@ const char* dayStateLabel(DayState state) {
 }
 
 ImU32 heatCellColour(DayState state, bool hasPlan) {
-  if (!hasPlan && state == DayState::Missed) return palette::kTrack;
+  if (!hasPlan && state == DayState::Missed) return palette().track;
   return dayStateColour(state);
 }
 
@@ -75,19 +75,28 @@ std::vector<DayState> legendStates(bool hasPlan) {
           DayState::Missed, DayState::Today,   DayState::Future};
 }
 
-std::vector<HeatCell> heatMapCells(const ProgressSnapshot& snapshot) {
+int heatMapLead(const ProgressSnapshot& snapshot, std::optional<int> firstWeekday) {
+  if (!firstWeekday) return 0;
+  const LogicalDate first = snapshot.days.empty() ? snapshot.today : snapshot.days.front().date;
+  const int weekday = static_cast<int>(std::chrono::weekday(first).c_encoding());
+  return ((weekday - *firstWeekday) % 7 + 7) % 7;
+}
+
+std::vector<HeatCell> heatMapCells(const ProgressSnapshot& snapshot,
+                                   std::optional<int> firstWeekday) {
   std::vector<HeatCell> cells;
   cells.reserve(snapshot.days.size());
   const LogicalDate first = snapshot.days.empty() ? snapshot.today : snapshot.days.front().date;
+  const int lead = heatMapLead(snapshot, firstWeekday);
   for (const DayStatus& day : snapshot.days) {
-    const int index = daysBetween(first, day.date);
+    const int index = lead + daysBetween(first, day.date);
     cells.push_back({day.date, day.state, index / 7, index % 7, day.date == snapshot.today});
   }
   return cells;
 }
 
-int heatMapRows(const ProgressSnapshot& snapshot) {
-  return static_cast<int>((snapshot.days.size() + 6) / 7);
+int heatMapRows(const ProgressSnapshot& snapshot, std::optional<int> firstWeekday) {
+  return static_cast<int>((heatMapLead(snapshot, firstWeekday) + snapshot.days.size() + 6) / 7);
 }
 
 float ChartScale::x(int dayIndex) const {

@@ -2,6 +2,7 @@
 // chart scaling, figures as words), so tests can check them without drawing anything.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ struct ProgressViewModel {
   std::string error;          // the store could not be opened or read
   std::string notice;         // a short confirmation, e.g. "Check-in saved."
   bool offerSoreDay = false;  // a flare was just marked: offer the gentle Sore day routine
+  // The calendar's first column (0 = Sunday); nullopt: rows begin on the window's first day.
+  std::optional<int> firstWeekday;
+  // Dates as the user's locale writes them; empty: ISO dates (core's formatDate).
+  std::function<std::string(LogicalDate)> dateText;
 };
 
 enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay, Report };
@@ -24,10 +29,9 @@ enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay, Report };
 // Esc or Enter go back, C opens the check-in, E (or P) opens the plan editor, F marks a flare.
 ProgressIntent progressIntentForKey(UiKey key);
 
-// Heat-map colours per day state; today also gets an outline (kTodayOutline).
+// Heat-map colours per day state; today also gets an outline (Palette::todayOutline).
 ImU32 dayStateColour(DayState state);
 const char* dayStateLabel(DayState state);
-inline constexpr ImU32 kTodayOutline = IM_COL32(0xF1, 0xF4, 0xF6, 0xFF);
 
 // Without a plan nothing was promised, so a day without a session is not painted as missed:
 // the cell is neutral and the legend says "no session" ("a session" for met days).
@@ -43,9 +47,13 @@ struct HeatCell {
   bool today = false;
 };
 
-// One cell per day of the window, in rows of seven from the window's first day.
-std::vector<HeatCell> heatMapCells(const ProgressSnapshot& snapshot);
-int heatMapRows(const ProgressSnapshot& snapshot);
+// One cell per day of the window in rows of seven: calendar weeks from `firstWeekday` (0 =
+// Sunday) when given, so the first row may start part-way; else from the window's first day.
+std::vector<HeatCell> heatMapCells(const ProgressSnapshot& snapshot,
+                                   std::optional<int> firstWeekday = std::nullopt);
+int heatMapRows(const ProgressSnapshot& snapshot, std::optional<int> firstWeekday = std::nullopt);
+// Columns before the window's first day in the first row.
+int heatMapLead(const ProgressSnapshot& snapshot, std::optional<int> firstWeekday);
 
 // Maps day indices and 0-10 scores into a chart's plot box.
 struct ChartScale {

@@ -21,7 +21,9 @@ ImVec4 colour(ImU32 packed) {
 void colouredText(ImFont* font, ImU32 packed, const std::string& text) {
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, colour(packed));
+  ImGui::PushTextWrapPos(0.0f);  // large text wraps at the edge instead of running off it
   ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
@@ -31,14 +33,15 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
                  ProgressIntent& clicked) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   const float titleSize = fonts.headingSize * 1.25f;
-  drawText(list, fonts.heading, titleSize, ImVec2(pad, pad), palette::kAccent, "Your progress");
+  drawText(list, fonts.heading, titleSize, ImVec2(pad, pad), palette().accent, "Your progress");
   std::string line;
   if (model.snapshot) {
     const ProgressSnapshot& s = *model.snapshot;
     line = dayLine(s);
-    if (s.hasPlan) line += "   " + formatDate(s.plan.start) + " to " + formatDate(s.plan.end());
+    const auto date = model.dateText ? model.dateText : formatDate;
+    if (s.hasPlan) line += "   " + date(s.plan.start) + " to " + date(s.plan.end());
   }
-  drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, pad + titleSize * 1.2f), palette::kTextDim,
+  drawText(list, fonts.body, fonts.bodySize, ImVec2(pad, pad + titleSize * 1.2f), palette().textDim,
            line);
 
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -53,7 +56,16 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
   for (int i = kButtons - 1; i >= 0; --i)
     x -= ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   x += style.ItemSpacing.x;
-  ImGui::SetCursorScreenPos(ImVec2(x, pad));
+  // Large text or a narrow window: the buttons go on their own row below the title.
+  const float titleEnd = pad + textWidth(fonts.heading, titleSize, "Your progress") + pad;
+  float bottom = pad + titleSize * 1.2f + fonts.bodySize * 1.6f;
+  float y = pad;
+  if (x < titleEnd) {
+    x = pad;
+    y = bottom;
+    bottom += height + style.ItemSpacing.y * 2;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
   for (int i = 0; i < kButtons; ++i) {
     if (i > 0) ImGui::SameLine();
     const bool main = i == 0;
@@ -62,7 +74,7 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
       clicked = intents[i];
     }
   }
-  return pad + titleSize * 1.2f + fonts.bodySize * 1.6f;
+  return bottom;
 }
 
 void drawInvitation(const UiFonts& fonts, float width, ProgressIntent& clicked) {
@@ -78,12 +90,12 @@ void drawInvitation(const UiFonts& fonts, float width, ProgressIntent& clicked) 
   const float textHeight = wrappedTextHeight(fonts.body, fonts.bodySize, text, textWidth);
   const float buttonHeight = std::round(fonts.bodySize * 2.2f);
   const float height = pad * 2 + fonts.headingSize * 1.4f + textHeight + pad + buttonHeight;
-  list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), palette::kPanelSelected,
+  list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), palette().panelSelected,
                       fonts.bodySize * 0.4f);
   drawText(list, fonts.heading, fonts.headingSize, ImVec2(pos.x + pad, pos.y + pad),
-           palette::kAccent, "Start a recovery plan");
+           palette().accent, "Start a recovery plan");
   const float textTop = pos.y + pad + fonts.headingSize * 1.4f;
-  list->AddText(fonts.body, fonts.bodySize, ImVec2(pos.x + pad, textTop), palette::kText, text,
+  list->AddText(fonts.body, fonts.bodySize, ImVec2(pos.x + pad, textTop), palette().text, text,
                 nullptr, textWidth);
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, textTop + textHeight + pad));
   if (accentButton("Start a plan (E)", ImVec2(0, buttonHeight))) clicked = ProgressIntent::Plan;
@@ -142,22 +154,22 @@ void drawLevel(const ProgressSnapshot& s, const UiFonts& fonts) {
   ImGui::PopFont();
   if (const LevelChange* tomorrow = s.levelTomorrow())
     colouredText(
-        fonts.body, palette::kTextDim,
+        fonts.body, palette().textDim,
         std::string("From tomorrow: ") + toString(tomorrow->level) + " (" + tomorrow->reason + ")");
   // The last few changes before today's, newest first: why the level is where it is.
   int shown = 0;
   for (auto it = s.levels.rbegin(); it != s.levels.rend() && shown < 3; ++it) {
     if (it->from >= today->from) continue;
-    colouredText(fonts.body, palette::kTextDim,
+    colouredText(fonts.body, palette().textDim,
                  dayLabel(it->from) + "  " + toString(it->level) + " \xE2\x80\x94 " + it->reason);
     ++shown;
   }
 }
 
 void drawTotals(const ProgressSnapshot& s, const UiFonts& fonts) {
-  colouredText(fonts.heading, palette::kText, "Sessions and time");
+  colouredText(fonts.heading, palette().text, "Sessions and time");
   if (s.categories.empty()) {
-    colouredText(fonts.body, palette::kTextDim, "Nothing recorded in this window yet.");
+    colouredText(fonts.body, palette().textDim, "Nothing recorded in this window yet.");
     return;
   }
   const ImGuiTableFlags flags =
@@ -180,11 +192,11 @@ void drawTotals(const ProgressSnapshot& s, const UiFonts& fonts) {
   }
   drawBalance(s, fonts);
   if (s.leftHold.count() > 0 || s.rightHold.count() > 0) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kRight));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().right));
     ImGui::Text("Right side %s", minutesText(s.rightHold).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine(0, fonts.bodySize * 1.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kLeft));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().left));
     ImGui::Text("Left side %s", minutesText(s.leftHold).c_str());
     ImGui::PopStyleColor();
   }
@@ -192,21 +204,21 @@ void drawTotals(const ProgressSnapshot& s, const UiFonts& fonts) {
 
 void drawFigures(const ProgressSnapshot& s, const UiFonts& fonts) {
   ImGui::PushFont(fonts.heading);
-  ImGui::TextColored(colour(palette::kAccent), "%d", s.streaks.current);
+  ImGui::TextColored(colour(palette().accent), "%d", s.streaks.current);
   ImGui::SameLine();
   ImGui::TextUnformatted("day streak");
   ImGui::PopFont();
-  colouredText(fonts.body, palette::kTextDim,
+  colouredText(fonts.body, palette().textDim,
                "longest " + std::to_string(s.streaks.longest) +
                    (s.streaks.longest == 1 ? " day" : " days") +
                    " (rest days bridge, a missed day breaks)");
   ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.3f));
   ImGui::PushFont(fonts.heading);
-  ImGui::TextColored(colour(palette::kAccent), "%s", percentText(s.adherence).c_str());
+  ImGui::TextColored(colour(palette().accent), "%s", percentText(s.adherence).c_str());
   ImGui::SameLine();
   ImGui::TextUnformatted("adherence so far");
   ImGui::PopFont();
-  colouredText(fonts.body, palette::kTextDim,
+  colouredText(fonts.body, palette().textDim,
                percentText(s.adherenceLast7) + " over the last 7 days");
   drawLevel(s, fonts);
   if (const std::string today = todayLine(s); !today.empty()) {
@@ -222,10 +234,11 @@ void drawFigures(const ProgressSnapshot& s, const UiFonts& fonts) {
 }
 
 // Cells as large as the column and the window height allow, within readable bounds.
-float cellSize(const ProgressSnapshot& s, const UiFonts& fonts, float width, float windowHeight) {
+float cellSize(const ProgressSnapshot& s, const UiFonts& fonts, float width, float windowHeight,
+               std::optional<int> firstWeekday) {
   const float label = heatMapWidth(fonts, 0);
   const float byWidth = (width * 0.46f - label) / 7.8f;
-  const float byHeight = windowHeight * 0.36f / std::max(1, heatMapRows(s)) * 0.88f;
+  const float byHeight = windowHeight * 0.36f / std::max(1, heatMapRows(s, firstWeekday)) * 0.88f;
   return std::round(
       std::clamp(std::min(byWidth, byHeight), fonts.bodySize * 1.4f, fonts.bodySize * 2.8f));
 }
@@ -235,19 +248,19 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
   const float gap = fonts.bodySize * 0.8f;
   if (!model.snapshot) {
     const std::string text = "Your progress could not be read: " + model.error;
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kError));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().error));
     ImGui::PushTextWrapPos(width);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
-    colouredText(fonts.body, palette::kTextDim,
+    colouredText(fonts.body, palette().textDim,
                  "Routines still run; they are simply not recorded.");
     return;
   }
   const ProgressSnapshot& s = *model.snapshot;
-  if (!model.error.empty()) colouredText(fonts.body, palette::kError, model.error);
+  if (!model.error.empty()) colouredText(fonts.body, palette().error, model.error);
   if (!model.notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette::kAccent));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().accent));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextWrapped("%s", model.notice.c_str());
     ImGui::PopTextWrapPos();
@@ -266,12 +279,12 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
   }
   if (!s.hasPlan) drawInvitation(fonts, width, clicked);
 
-  const float cell = cellSize(s, fonts, width, ImGui::GetIO().DisplaySize.y);
+  const float cell = cellSize(s, fonts, width, ImGui::GetIO().DisplaySize.y, model.firstWeekday);
   const float mapWidth = heatMapWidth(fonts, cell);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImGui::BeginGroup();
-  colouredText(fonts.heading, palette::kText, s.hasPlan ? "Calendar" : "Last 28 days");
-  drawHeatMap(s, fonts, cell);
+  colouredText(fonts.heading, palette().text, s.hasPlan ? "Calendar" : "Last 28 days");
+  drawHeatMap(s, fonts, cell, model.firstWeekday);
   ImGui::EndGroup();
   const float leftBottom = ImGui::GetItemRectMax().y;
   ImGui::SetCursorScreenPos(ImVec2(top.x + mapWidth + gap * 2.5f, top.y));
@@ -290,8 +303,8 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
 }  // namespace
 
 bool accentButton(const char* label, ImVec2 size) {
-  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette().primaryButton));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette().primaryButtonHover));
   const bool clicked = ImGui::Button(label, size);
   ImGui::PopStyleColor(2);
   return clicked;

@@ -13,7 +13,7 @@ BannerIntent drawReminderBanner(const std::string& text, const UiFonts& fonts) {
   const float height = std::round(fonts.bodySize * 3.0f);
   ImGui::SetNextWindowPos(ImVec2(0, display.y - height));
   ImGui::SetNextWindowSize(ImVec2(display.x, height));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(palette::kPanelSelected));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(palette().panelSelected));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
   ImGui::Begin("##reminder-banner", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -34,7 +34,7 @@ BannerIntent drawReminderBanner(const std::string& text, const UiFonts& fonts) {
   const float size = fitTextSize(fonts.body, fonts.bodySize, text, room);
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawText(list, fonts.body, size, ImVec2(pad, display.y - height + (height - size) * 0.5f),
-           palette::kText, text);
+           palette().text, text);
   float x = display.x - buttons;
   for (int i = 0; i < 3; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(x, display.y - height + pad));

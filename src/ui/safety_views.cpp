@@ -47,7 +47,7 @@ bool drawUrgentAdvice(const std::vector<RedFlag>& flags, const UiFonts& fonts) {
   }
   const float width = beginColumn("##urgent-advice", fonts, 46.0f);
   ImGui::PushFont(fonts.heading);
-  wrapped(palette::kError, "Urgent: please read this first");
+  wrapped(palette().error, "Urgent: please read this first");
   ImGui::PopFont();
   ImGui::Spacing();
   ImGui::PushFont(fonts.body);
@@ -56,14 +56,14 @@ bool drawUrgentAdvice(const std::vector<RedFlag>& flags, const UiFonts& fonts) {
   drawWarningBox(urgent, text, fonts, width, true);
   ImGui::Spacing();
   ImGui::Spacing();
-  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kUrgent));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kUrgentHover));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour(palette::kUrgentHover));
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette().urgent));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette().urgentHover));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour(palette().urgentHover));
   const bool clicked =
       ImGui::Button("I have read this", ImVec2(width, std::round(fonts.bodySize * 2.6f)));
   ImGui::PopStyleColor(3);
   ImGui::Spacing();
-  wrapped(palette::kTextDim,
+  wrapped(palette().textDim,
           "It stays on the library and the Progress view until a check-in says it has gone.");
   ImGui::PopFont();
   endColumn();
@@ -79,7 +79,7 @@ bool drawFirstStartNotice(const UiFonts& fonts, std::span<const UiKey> keys) {
   const float width = beginColumn("##first-start", fonts, 40.0f);
   ImGui::Dummy(ImVec2(0, fonts.headingSize));
   ImGui::PushFont(fonts.heading);
-  wrapped(palette::kAccent, "Before you begin");
+  wrapped(palette().accent, "Before you begin");
   ImGui::PopFont();
   ImGui::Spacing();
   ImGui::PushFont(fonts.body);
@@ -87,7 +87,7 @@ bool drawFirstStartNotice(const UiFonts& fonts, std::span<const UiKey> keys) {
     // The stop rule is the one to remember: it stands out.
     const bool stopRule = std::string_view(paragraph).starts_with("Stop");
     if (stopRule) ImGui::PushFont(fonts.heading);
-    wrapped(palette::kText, paragraph);
+    wrapped(palette().text, paragraph);
     if (stopRule) ImGui::PopFont();
     ImGui::Spacing();
     ImGui::Spacing();
@@ -95,7 +95,7 @@ bool drawFirstStartNotice(const UiFonts& fonts, std::span<const UiKey> keys) {
   if (accentButton("I understand (Enter)", ImVec2(width, std::round(fonts.bodySize * 2.4f))))
     acknowledged = true;
   ImGui::Spacing();
-  wrapped(palette::kTextDim, "Shown once. Read it again any time with unknot --view notice.");
+  wrapped(palette().textDim, "Shown once. Read it again any time with unknot --view notice.");
   ImGui::PopFont();
   endColumn();
   return acknowledged;

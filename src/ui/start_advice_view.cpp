@@ -77,7 +77,7 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
   ImGui::SetCursorScreenPos(ImVec2(std::round((window.x - width) * 0.5f), pad));
   ImGui::BeginChild("##advice", ImVec2(width, window.y - 2 * pad));
   ImGui::PushFont(fonts.heading);
-  wrapped(urgent ? palette::kError : palette::kWarning,
+  wrapped(urgent ? palette().error : palette().warning,
           urgent ? "Please do not exercise today" : "Before you start " + model.routineName);
   ImGui::PopFont();
   ImGui::Spacing();
@@ -87,11 +87,11 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
   ImGui::Spacing();
   const float buttonHeight = std::round(fonts.bodySize * 2.3f);
   if (!urgent) {
-    wrapped(palette::kText, kGentlerToday);
+    wrapped(palette().text, kGentlerToday);
     ImGui::Spacing();
   }
   if (!urgent && !model.gentler.empty()) {
-    wrapped(palette::kText, "A gentler choice for today:");
+    wrapped(palette().text, "A gentler choice for today:");
     for (const StartAdviceModel::Choice& choice : model.gentler) {
       const std::string label =
           choice.name + "  (" + formatDuration(choice.total) + ")##" + choice.id;
@@ -101,8 +101,8 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
     ImGui::Spacing();
   }
   const float half = std::floor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette::kAccentDark));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette::kAccent));
+  ImGui::PushStyleColor(ImGuiCol_Button, colour(palette().primaryButton));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette().primaryButtonHover));
   if (ImGui::Button(urgent ? "Back to the library" : "Back to the library (Enter)",
                     ImVec2(half, buttonHeight)))
     intent = {Kind::Back, {}};

@@ -39,17 +39,17 @@ bool drawStopQuestion(StopQuestion& question, const UiFonts& fonts) {
   const ImVec2 pos(std::round((display.x - width) * 0.5f), std::round((display.y - height) * 0.5f));
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(ImVec2(width, height));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(palette::kPanelSelected));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(palette().panelSelected));
   ImGui::Begin(
       "##stop-question", nullptr,
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImDrawList* list = ImGui::GetWindowDrawList();
   const float cx = pos.x + width * 0.5f;
   float y = pos.y + pad;
-  drawTextCentered(list, fonts.heading, titleSize, cx, y, palette::kText, title);
+  drawTextCentered(list, fonts.heading, titleSize, cx, y, palette().text, title);
   y += titleSize * 1.3f;
   const float hintSize = fitTextSize(fonts.body, fonts.bodySize, hint, width - 2 * pad);
-  drawTextCentered(list, fonts.body, hintSize, cx, y, palette::kTextDim, hint);
+  drawTextCentered(list, fonts.body, hintSize, cx, y, palette().textDim, hint);
   y += fonts.bodySize * 1.4f + pad;
   const float buttonWidth = std::round((width - 3 * pad) * 0.5f);
   ImGui::PushFont(fonts.body);

@@ -53,8 +53,8 @@ namespace {
 // was: drawn from shapes, so it stays crisp at any size.
 void drawBadge(ImDrawList* list, ImVec2 center, float radius, float fraction, bool finished) {
   const float thickness = std::max(3.0f, radius * 0.16f);
-  const ImU32 colour = finished ? palette::kAccent : palette::kWarning;
-  list->AddCircle(center, radius, palette::kTrack, 64, thickness);
+  const ImU32 colour = finished ? palette().accent : palette().warning;
+  list->AddCircle(center, radius, palette().track, 64, thickness);
   const float start = -kPi * 0.5f;
   fraction = std::clamp(fraction, 0.0f, 1.0f);
   if (fraction > 0.0f) {
@@ -84,8 +84,9 @@ PlayerIntent drawButtons(const UiFonts& fonts, float centerX, float top) {
   ImGui::PushFont(fonts.body);
   // The check-in comes first: right after a routine is when the feeling is fresh.
   ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX - width - spacing * 0.5f), top));
-  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette().primaryButton));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                        ImGui::ColorConvertU32ToFloat4(palette().primaryButtonHover));
   if (ImGui::Button("How do you feel? Check in (C)", ImVec2(width * 2 + spacing, height))) {
     intent = PlayerIntent::CheckIn;
   }
@@ -139,22 +140,22 @@ PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,
   y += radius * 2 + fonts.titleSize * 0.8f;
 
   const SummaryLines lines = summaryLines(model, dot);
-  const ImU32 headlineColour = finished ? palette::kAccent : palette::kWarning;
+  const ImU32 headlineColour = finished ? palette().accent : palette().warning;
   const float headlineSize =
       fitTextSize(fonts.title, fonts.titleSize, lines.headline, window.x - 2 * margin);
   drawTextCentered(list, fonts.title, headlineSize, cx, y, headlineColour, lines.headline);
   y += fonts.titleSize * 1.3f;
   const float nameSize =
       fitTextSize(fonts.medium, fonts.mediumSize, model.plan->name, window.x - 2 * margin);
-  drawTextCentered(list, fonts.medium, nameSize, cx, y, palette::kText, model.plan->name);
+  drawTextCentered(list, fonts.medium, nameSize, cx, y, palette().text, model.plan->name);
   y += nameSize * 1.7f;
   // Both lines share one size, shrunk only when the longer would not fit.
   const float lineSize =
       std::min(fitTextSize(fonts.medium, fonts.mediumSize, lines.time, window.x - 2 * margin),
                fitTextSize(fonts.medium, fonts.mediumSize, lines.phases, window.x - 2 * margin));
-  drawTextCentered(list, fonts.medium, lineSize, cx, y, palette::kText, lines.time);
+  drawTextCentered(list, fonts.medium, lineSize, cx, y, palette().text, lines.time);
   y += fonts.mediumSize * 1.4f;
-  drawTextCentered(list, fonts.medium, lineSize, cx, y, palette::kTextDim, lines.phases);
+  drawTextCentered(list, fonts.medium, lineSize, cx, y, palette().textDim, lines.phases);
   y += fonts.mediumSize * 2.6f;
   const PlayerIntent clicked = drawButtons(fonts, cx, y);
   ImGui::End();

@@ -14,13 +14,10 @@ namespace unknot {
 
 namespace {
 
-inline constexpr ImU32 kHeldHeat = IM_COL32(0x3A, 0x1E, 0x17, 0xFF);
-inline constexpr ImU32 kHeldIce = IM_COL32(0x14, 0x2B, 0x38, 0xFF);
-
 ImU32 kindColour(const Phase& phase) {
-  if (phase.kind == PhaseKind::Heat) return palette::kHeat;
-  if (phase.kind == PhaseKind::Ice) return palette::kIce;
-  return palette::kTextDim;
+  if (phase.kind == PhaseKind::Heat) return palette().heat;
+  if (phase.kind == PhaseKind::Ice) return palette().ice;
+  return palette().textDim;
 }
 
 std::string kindWord(const Phase& phase) {
@@ -38,8 +35,8 @@ void drawTop(ImDrawList* list, const UiFonts& fonts, const Box& box,
   const float cycleWidth = textWidth(fonts.medium, size, cycle);
   const std::string& name = model.player.plan->name;
   const float nameSize = fitTextSize(fonts.medium, size, name, box.width() - cycleWidth - size);
-  drawText(list, fonts.medium, nameSize, box.min, palette::kTextDim, name);
-  drawText(list, fonts.medium, size, ImVec2(box.max.x - cycleWidth, box.min.y), palette::kText,
+  drawText(list, fonts.medium, nameSize, box.min, palette().textDim, name);
+  drawText(list, fonts.medium, size, ImVec2(box.max.x - cycleWidth, box.min.y), palette().text,
            cycle);
 }
 
@@ -47,7 +44,7 @@ void drawTitle(ImDrawList* list, const UiFonts& fonts, const Box& box,
                const ThermalViewModel& model, const Phase& phase) {
   std::string text = model.held ? model.heldTitle : kindWord(phase);
   if (!model.held && model.player.snapshot.state == SessionState::Paused) text += " (paused)";
-  const ImU32 colour = model.held ? palette::kWarning : kindColour(phase);
+  const ImU32 colour = model.held ? palette().warning : kindColour(phase);
   const float size = fitTextSize(fonts.title, fonts.titleSize, text, box.width());
   drawTextCentered(list, fonts.title, size, box.center().x, box.center().y - size * 0.55f, colour,
                    text);
@@ -58,8 +55,8 @@ void drawDigits(ImDrawList* list, const UiFonts& fonts, const PlayerLayout& layo
   // Held: how long the switch has waited, so a late return is plain to see.
   const std::string text = model.held ? formatClock(model.heldFor) : clockText(model.player);
   ImU32 colour = kindColour(phase);
-  if (model.held) colour = palette::kWarning;
-  if (model.player.snapshot.state == SessionState::Paused) colour = palette::kTextFaint;
+  if (model.held) colour = palette().warning;
+  if (model.player.snapshot.state == SessionState::Paused) colour = palette().textFaint;
   const DigitMetrics metrics = measureDigits(fonts.digits);
   const float size = fitTextSize(fonts.digits, fonts.digitsSize, text, layout.title.width());
   const float shift = (fonts.digitsSize - size) * metrics.glyphHeight * 0.5f;
@@ -71,10 +68,10 @@ void drawBody(ImDrawList* list, const UiFonts& fonts, Box box, const ThermalView
               const Phase& phase) {
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
   if (model.held) {
-    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kText,
+    box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette().text,
                              model.skinCheck, true, ellipsis);
     box.min.y += fonts.mediumSize * 0.4f;
-    drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kTextDim, model.nextUp, true,
+    drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette().textDim, model.nextUp, true,
                 ellipsis);
     return;
   }
@@ -90,11 +87,11 @@ void drawBody(ImDrawList* list, const UiFonts& fonts, Box box, const ThermalView
   box.max.y = footerLowest;
   float textEnd = box.min.y;
   if (!phase.text.empty() && box.height() > 0)
-    textEnd += drawWrapped(list, fonts.body, fonts.bodySize, box, palette::kTextDim, phase.text,
+    textEnd += drawWrapped(list, fonts.body, fonts.bodySize, box, palette().textDim, phase.text,
                            true, ellipsis);
   const float footerTop =
       std::min(footerLowest, textEnd + fonts.bodySize * 0.5f) + fonts.bodySize * 0.15f;
-  drawTextCentered(list, fonts.body, fonts.bodySize, box.center().x, footerTop, palette::kTextFaint,
+  drawTextCentered(list, fonts.body, fonts.bodySize, box.center().x, footerTop, palette().textFaint,
                    truncated(fonts.body, fonts.bodySize, kSafetyFooter, box.width(), ellipsis));
 }
 
@@ -123,9 +120,10 @@ ThermalIntent drawButtons(const UiFonts& fonts, const Box& box,
     const Button& b = buttons[i];
     ImGui::SetCursorScreenPos(ImVec2(x, box.min.y));
     if (b.primary) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+      ImGui::PushStyleColor(ImGuiCol_Button,
+                            ImGui::ColorConvertU32ToFloat4(palette().primaryButton));
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                            ImGui::ColorConvertU32ToFloat4(palette::kAccent));
+                            ImGui::ColorConvertU32ToFloat4(palette().primaryButtonHover));
     }
     if (ImGui::Button(b.label.c_str(), ImVec2(widths[i], box.height()))) intent = b.intent;
     if (b.primary) ImGui::PopStyleColor(2);
@@ -196,10 +194,11 @@ ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model) {
 
 ImU32 thermalBackground(const ThermalViewModel& model) {
   if (!model.held) return playerBackground(model.player);
+  if (reducedMotion()) return palette().background;  // the words say it is held; nothing blinks
   const Phase* phase = currentPhase(model.player);
   const bool heat = phase && phase->kind == PhaseKind::Heat;
   const bool tinted = (model.heldFor.count() / 1000) % 2 == 0;
-  return tinted ? (heat ? kHeldHeat : kHeldIce) : palette::kBackground;
+  return tinted ? (heat ? palette().heldHeat : palette().heldIce) : palette().background;
 }
 
 ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& fonts,
@@ -223,7 +222,7 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
   if (!model.held && phase->duration && phase->duration->count() > 0) {
     const float fraction = static_cast<float>(model.player.snapshot.phaseElapsed.count()) /
                            static_cast<float>(phase->duration->count());
-    drawBar(list, layout.phaseBar, fraction, palette::kTrack, kindColour(*phase));
+    drawBar(list, layout.phaseBar, fraction, palette().track, kindColour(*phase));
   }
   // No overall-progress row here: the skin-safety text gets its room and "next" moves down.
   const float shift = layout.overall.max.y - layout.next.max.y;
@@ -238,7 +237,7 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
     footer = nextUpText(model.player, symbol(fonts, "\xC2\xB7", "-"));
   }
   drawTextCentered(list, fonts.medium, fonts.mediumSize, layout.next.center().x, nextTop,
-                   model.held ? palette::kWarning : palette::kTextDim, footer);
+                   model.held ? palette().warning : palette().textDim, footer);
   ImGui::PushFont(fonts.body);
   const ThermalIntent clicked = drawButtons(fonts, layout.controls, buttonsFor(model, fonts));
   ImGui::PopFont();
@@ -261,10 +260,10 @@ ConfirmIntent drawLongThermalConfirm(const std::string& routineName, const std::
   const float margin = std::round(window.x * 0.12f);
   Box box{ImVec2(margin, window.y * 0.18f), ImVec2(window.x - margin, window.y * 0.8f)};
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
-  box.min.y += drawWrapped(list, fonts.title, fonts.titleSize * 0.7f, box, palette::kWarning,
+  box.min.y += drawWrapped(list, fonts.title, fonts.titleSize * 0.7f, box, palette().warning,
                            routineName + ": over 20 minutes per application", true, ellipsis);
   box.min.y += fonts.mediumSize;
-  box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kText, warning, true,
+  box.min.y += drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette().text, warning, true,
                            ellipsis);
   box.min.y += fonts.mediumSize;
   ImGui::PushFont(fonts.body);
@@ -303,11 +302,11 @@ ResumeIntent drawResumeOffer(const std::string& routineName, const std::string& 
   const float margin = std::round(window.x * 0.12f);
   Box box{ImVec2(margin, window.y * 0.22f), ImVec2(window.x - margin, window.y * 0.8f)};
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
-  box.min.y += drawWrapped(list, fonts.title, fonts.titleSize * 0.7f, box, palette::kAccent,
+  box.min.y += drawWrapped(list, fonts.title, fonts.titleSize * 0.7f, box, palette().accent,
                            routineName + " is still under way", true, ellipsis);
   box.min.y += fonts.mediumSize;
   box.min.y +=
-      drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette::kText, where, true, ellipsis);
+      drawWrapped(list, fonts.medium, fonts.mediumSize, box, palette().text, where, true, ellipsis);
   box.min.y += fonts.mediumSize * 1.5f;
   ImGui::PushFont(fonts.body);
   const float height = fonts.bodySize * 2.4f, gap = fonts.bodySize * 0.6f;
@@ -321,7 +320,8 @@ ResumeIntent drawResumeOffer(const std::string& routineName, const std::string& 
     ImGui::SetCursorScreenPos(ImVec2(x, box.min.y));
     const bool primary = action == ResumeIntent::Resume;
     if (primary)
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette::kAccentDark));
+      ImGui::PushStyleColor(ImGuiCol_Button,
+                            ImGui::ColorConvertU32ToFloat4(palette().primaryButton));
     if (ImGui::Button(label, ImVec2(width, height))) intent = action;
     if (primary) ImGui::PopStyleColor();
     x += width + gap;

@@ -13,21 +13,18 @@ namespace unknot {
 
 namespace {
 
-constexpr ImU32 kPainColour = palette::kHeat;
-constexpr ImU32 kTightnessColour = palette::kLeft;
-
 ImU32 trendColour(PainTrend trend) {
   switch (trend) {
     case PainTrend::Falling:
-      return palette::kAccent;
+      return palette().accent;
     case PainTrend::Rising:
-      return palette::kWarning;
+      return palette().warning;
     case PainTrend::Steady:
-      return palette::kText;
+      return palette().text;
     case PainTrend::Unknown:
       break;
   }
-  return palette::kTextDim;
+  return palette().textDim;
 }
 
 std::string shortDate(LogicalDate date) {
@@ -38,15 +35,49 @@ std::string shortDate(LogicalDate date) {
          std::to_string(static_cast<unsigned>(ymd.day()));
 }
 
-// One series: the rolling mean as a line broken at gaps, the daily means as dots on top.
+// The two series differ in marker and line as well as colour: pain is round dots on a solid
+// line, tightness square dots on a dashed one.
+enum class Series { Pain, Tightness };
+
+void drawMarker(ImDrawList* list, Series series, ImVec2 centre, float dot, ImU32 colour,
+                bool outlined) {
+  if (series == Series::Pain) {
+    list->AddCircleFilled(centre, dot, colour, 12);
+    if (outlined) list->AddCircle(centre, dot, palette().background, 12, 1.5f);
+    return;
+  }
+  const float half = dot * 0.9f;
+  const ImVec2 a(centre.x - half, centre.y - half), b(centre.x + half, centre.y + half);
+  list->AddRectFilled(a, b, colour);
+  if (outlined) list->AddRect(a, b, palette().background, 0, 0, 1.5f);
+}
+
+void drawLine(ImDrawList* list, const std::vector<ImVec2>& line, Series series, ImU32 colour,
+              float thickness) {
+  if (series == Series::Pain) {
+    list->AddPolyline(line.data(), static_cast<int>(line.size()), colour, 0, thickness);
+    return;
+  }
+  const float dash = thickness * 3.0f;
+  for (size_t i = 1; i < line.size(); ++i) {
+    const ImVec2 a = line[i - 1], b = line[i];
+    const float length = std::hypot(b.x - a.x, b.y - a.y);
+    for (float t = 0; t < length; t += dash * 2) {
+      const float u = t / length, v = std::min(length, t + dash) / length;
+      list->AddLine(ImVec2(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u),
+                    ImVec2(a.x + (b.x - a.x) * v, a.y + (b.y - a.y) * v), colour, thickness);
+    }
+  }
+}
+
+// One series: the rolling mean as a line broken at gaps, the daily means as markers on top.
 template <typename Daily, typename Rolling>
 void drawSeries(ImDrawList* list, const ChartScale& scale, const std::vector<PainPoint>& points,
-                LogicalDate first, ImU32 colour, float dot, Daily daily, Rolling rolling) {
+                LogicalDate first, Series series, ImU32 colour, float dot, Daily daily,
+                Rolling rolling) {
   std::vector<ImVec2> line;
   const auto flush = [&] {
-    if (line.size() >= 2) {
-      list->AddPolyline(line.data(), static_cast<int>(line.size()), colour, 0, dot * 0.6f);
-    }
+    if (line.size() >= 2) drawLine(list, line, series, colour, dot * 0.6f);
     line.clear();
   };
   for (const PainPoint& point : points) {
@@ -61,8 +92,7 @@ void drawSeries(ImDrawList* list, const ChartScale& scale, const std::vector<Pai
   for (const PainPoint& point : points) {
     if (const std::optional<double> value = daily(point)) {
       const ImVec2 centre(scale.x(daysBetween(first, point.date)), scale.y(*value));
-      list->AddCircleFilled(centre, dot, colour, 12);
-      list->AddCircle(centre, dot, palette::kBackground, 12, 1.5f);
+      drawMarker(list, series, centre, dot, colour, true);
     }
   }
 }
@@ -73,21 +103,23 @@ float drawKey(ImDrawList* list, const UiFonts& fonts, ImVec2 pos, bool measureOn
   const float dot = size * 0.3f;
   float x = pos.x;
   const float mid = pos.y + size * 0.55f;
-  const auto item = [&](ImU32 colour, const char* label, bool isLine) {
+  const auto item = [&](ImU32 colour, const char* label, bool isLine, Series series) {
     if (!measureOnly) {
       if (isLine) {
-        list->AddLine(ImVec2(x, mid), ImVec2(x + size * 1.2f, mid), palette::kTextDim, 2.5f);
+        list->AddLine(ImVec2(x, mid), ImVec2(x + size * 1.2f, mid), palette().textDim, 2.5f);
       } else {
-        list->AddCircleFilled(ImVec2(x + dot, mid), dot, colour, 12);
+        // The marker on a short piece of its own line, as the series is drawn.
+        drawLine(list, {ImVec2(x, mid), ImVec2(x + size * 1.6f, mid)}, series, colour, dot * 0.6f);
+        drawMarker(list, series, ImVec2(x + size * 0.8f, mid), dot, colour, false);
       }
     }
-    x += (isLine ? size * 1.2f : dot * 2) + size * 0.35f;
-    if (!measureOnly) drawText(list, fonts.body, size, ImVec2(x, pos.y), palette::kTextDim, label);
+    x += size * (isLine ? 1.2f : 1.6f) + size * 0.35f;
+    if (!measureOnly) drawText(list, fonts.body, size, ImVec2(x, pos.y), palette().textDim, label);
     x += textWidth(fonts.body, size, label) + size;
   };
-  item(kPainColour, "pain", false);
-  item(kTightnessColour, "tightness", false);
-  item(palette::kTextDim, "7-day mean", true);
+  item(palette().heat, "pain", false, Series::Pain);
+  item(palette().left, "tightness", false, Series::Tightness);
+  item(palette().textDim, "7-day mean", true, Series::Pain);
   return x - pos.x - size;
 }
 
@@ -122,43 +154,43 @@ void drawTrendChart(const ProgressSnapshot& snapshot, const UiFonts& fonts, ImVe
 
   list->AddRectFilled(ImVec2(scale.plot.min.x - dot, scale.plot.min.y - body * 0.3f),
                       ImVec2(scale.plot.max.x + dot, scale.plot.max.y + body * 0.3f),
-                      palette::kPanel, body * 0.3f);
+                      palette().panel, body * 0.3f);
   for (int score = 0; score <= kMaxScore; score += 2) {
     const float y = std::round(scale.y(score));
     list->AddLine(ImVec2(scale.plot.min.x - dot, y), ImVec2(scale.plot.max.x + dot, y),
-                  score == 0 ? palette::kNeutralPill : palette::kTrack, 1.0f);
+                  score == 0 ? palette().neutralPill : palette().track, 1.0f);
     const std::string label = std::to_string(score);
     drawText(list, fonts.body, body,
              ImVec2(origin.x + axis - body * 0.4f - textWidth(fonts.body, body, label),
                     y - body * 0.55f),
-             palette::kTextFaint, label);
+             palette().textFaint, label);
   }
   // Today as a faint vertical line, so the empty future of the plan reads as "not yet".
   if (const int today = daysBetween(first, snapshot.today); today >= 0 && today < scale.days) {
     const float x = std::round(scale.x(today));
-    list->AddLine(ImVec2(x, scale.plot.min.y), ImVec2(x, scale.plot.max.y), palette::kTextFaint,
+    list->AddLine(ImVec2(x, scale.plot.min.y), ImVec2(x, scale.plot.max.y), palette().textFaint,
                   1.0f);
   }
   drawSeries(
-      list, scale, snapshot.pain, first, kTightnessColour, dot,
+      list, scale, snapshot.pain, first, Series::Tightness, palette().left, dot,
       [](const PainPoint& p) { return p.tightness; },
       [](const PainPoint& p) { return p.tightness7; });
   drawSeries(
-      list, scale, snapshot.pain, first, kPainColour, dot,
+      list, scale, snapshot.pain, first, Series::Pain, palette().heat, dot,
       [](const PainPoint& p) { return p.pain; }, [](const PainPoint& p) { return p.pain7; });
 
   const float labelTop = scale.plot.max.y + body * 0.45f;
-  drawText(list, fonts.body, body, ImVec2(scale.plot.min.x - dot, labelTop), palette::kTextFaint,
+  drawText(list, fonts.body, body, ImVec2(scale.plot.min.x - dot, labelTop), palette().textFaint,
            shortDate(first));
   const std::string last = shortDate(first + std::chrono::days(std::max(0, scale.days - 1)));
   drawText(list, fonts.body, body,
            ImVec2(scale.plot.max.x + dot - textWidth(fonts.body, body, last), labelTop),
-           palette::kTextFaint, last);
+           palette().textFaint, last);
   if (snapshot.pain.empty() ||
       std::none_of(snapshot.pain.begin(), snapshot.pain.end(),
                    [](const PainPoint& p) { return p.pain.has_value(); })) {
     drawTextCentered(list, fonts.body, body, scale.plot.center().x,
-                     scale.plot.center().y - body * 0.6f, palette::kTextDim,
+                     scale.plot.center().y - body * 0.6f, palette().textDim,
                      "No check-ins yet: press C to log how you feel");
   }
   ImGui::Dummy(ImVec2(size.x, std::max(size.y, labelTop + body * 1.3f - origin.y)));

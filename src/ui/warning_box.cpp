@@ -21,6 +21,11 @@ BoxMetrics metricsFor(const UiFonts& fonts, float width) {
   return {pad, edge, width - 2 * pad - edge};
 }
 
+// A symbol and a word before every warning, so it never rests on its colour alone.
+std::string warningMark(const UiFonts& fonts, bool urgent) {
+  return std::string(symbol(fonts, "\xE2\x9A\xA0 ", "! ")) + (urgent ? "Urgent: " : "Warning: ");
+}
+
 bool asksForCare(const RedFlag& flag) {
   return flag.level != FlagLevel::EaseOff;
 }
@@ -65,22 +70,23 @@ void drawWarningBox(const std::vector<RedFlag>& flags, const WarningBoxText& tex
   const float height = warningBoxHeight(flags, text, fonts, width);
   const float rounding = fonts.bodySize * 0.4f;
   list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
-                      urgent ? palette::kUrgent : palette::kWarningPanel, rounding);
+                      urgent ? palette().urgent : palette().warningPanel, rounding);
   list->AddRectFilled(pos, ImVec2(pos.x + m.edge, pos.y + height),
-                      urgent ? palette::kText : palette::kWarning, rounding,
+                      urgent ? palette().text : palette().warning, rounding,
                       ImDrawFlags_RoundCornersLeft);
-  const ImU32 heading = urgent ? palette::kText : palette::kWarning;
-  const ImU32 body = palette::kText;
+  const ImU32 heading = urgent ? palette().text : palette().warning;
+  const ImU32 body = palette().text;
   const float left = pos.x + m.edge + m.pad;
   float y = pos.y + m.pad * 0.8f;
-  drawText(list, fonts.heading, fonts.headingSize, ImVec2(left, y), heading, text.title);
+  drawText(list, fonts.heading, fonts.headingSize, ImVec2(left, y), heading,
+           warningMark(fonts, urgent) + text.title);
   y += fonts.headingSize * 1.3f;
   for (const RedFlag& flag : flags) {
     const std::string title = flagTitle(flag);
     list->AddText(fonts.heading, fonts.bodySize, ImVec2(left, y), body, title.c_str(), nullptr,
                   m.textWidth);
     y += wrappedTextHeight(fonts.heading, fonts.bodySize, title, m.textWidth);
-    list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), urgent ? body : palette::kTextDim,
+    list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), urgent ? body : palette().textDim,
                   flag.advice.c_str(), nullptr, m.textWidth);
     y += wrappedTextHeight(fonts.body, fonts.bodySize, flag.advice, m.textWidth) + m.pad * 0.5f;
   }
@@ -90,7 +96,7 @@ void drawWarningBox(const std::vector<RedFlag>& flags, const WarningBoxText& tex
     y += wrappedTextHeight(fonts.heading, fonts.bodySize, text.footer, m.textWidth) + m.pad * 0.3f;
   }
   if (!text.note.empty()) {
-    list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), urgent ? body : palette::kTextDim,
+    list->AddText(fonts.body, fonts.bodySize, ImVec2(left, y), urgent ? body : palette().textDim,
                   text.note.c_str(), nullptr, m.textWidth);
   }
   ImGui::Dummy(ImVec2(width, height));
@@ -129,19 +135,19 @@ bool drawWarningBanner(const std::vector<RedFlag>& flags, const UiFonts& fonts, 
   ImGui::SetCursorScreenPos(pos);
   const bool clicked = ImGui::InvisibleButton("##warning-banner", ImVec2(width, height));
   const bool hovered = ImGui::IsItemHovered();
-  const ImU32 fill = urgent ? (hovered ? palette::kUrgentHover : palette::kUrgent)
-                            : (hovered ? palette::kPanelHover : palette::kWarningPanel);
+  const ImU32 fill = urgent ? (hovered ? palette().urgentHover : palette().urgent)
+                            : (hovered ? palette().panelHover : palette().warningPanel);
   list->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), fill, rounding);
   list->AddRectFilled(pos, ImVec2(pos.x + edge, pos.y + height),
-                      urgent ? palette::kText : palette::kWarning, rounding,
+                      urgent ? palette().text : palette().warning, rounding,
                       ImDrawFlags_RoundCornersLeft);
   const float textLeft = pos.x + edge + fonts.bodySize * 0.8f;
-  const std::string text = truncated(fonts.heading, fonts.bodySize, warningBannerText(flags),
-                                     pos.x + width - textLeft - fonts.bodySize * 0.5f,
-                                     symbol(fonts, "\xE2\x80\xA6", "..."));
+  const std::string text = truncated(
+      fonts.heading, fonts.bodySize, warningMark(fonts, urgent) + warningBannerText(flags),
+      pos.x + width - textLeft - fonts.bodySize * 0.5f, symbol(fonts, "\xE2\x80\xA6", "..."));
   drawText(list, fonts.heading, fonts.bodySize,
            ImVec2(textLeft, pos.y + (height - fonts.bodySize) * 0.5f),
-           urgent ? palette::kText : palette::kWarning, text);
+           urgent ? palette().text : palette().warning, text);
   return clicked;
 }
 

@@ -30,7 +30,7 @@ Drawn draw(const figure::Pose& pose, FigureFrame frame, ImVec2 min, ImVec2 max) 
   harness.frame([&] {
     ImDrawList& list = *ImGui::GetBackgroundDrawList();
     drawFigure(list, min, max, pose, frame, figure::poseBounds(pose, frame.side));
-    const ImU32 side = frame.side == figure::BodySide::Left ? palette::kLeft : palette::kRight;
+    const ImU32 side = frame.side == figure::BodySide::Left ? palette().left : palette().right;
     // The floor runs on past the box and is clipped; everything is drawn under a clip
     // rectangle no bigger than the box.
     for (const ImDrawCmd& cmd : list.CmdBuffer) {

@@ -75,3 +75,29 @@ TEST_CASE("window sizes snap to steps so dragging an edge does not rebuild fonts
   CHECK(std::abs(snapped.x - 1280) <= 1280 * 0.03f);
   CHECK(std::abs(snapped.y - 800) <= 800 * 0.03f);
 }
+
+TEST_CASE(
+    "Ctrl+= and Ctrl+- step the interface scale by 10 % within 75 % to 250 %, Ctrl+0 resets") {
+  CHECK(steppedInterfaceScale(1.0, 1) == Approx(1.1));
+  CHECK(steppedInterfaceScale(1.0, -1) == Approx(0.9));
+  CHECK(steppedInterfaceScale(0.8, -1) == Approx(0.75));
+  CHECK(steppedInterfaceScale(0.75, -1) == Approx(0.75));
+  CHECK(steppedInterfaceScale(2.5, 1) == Approx(2.5));
+  CHECK(steppedInterfaceScale(1.73, 0) == Approx(1.0));
+  double scale = 1.0;
+  for (int i = 0; i < 30; ++i) scale = steppedInterfaceScale(scale, 1);
+  CHECK(scale == Approx(2.5));
+}
+
+TEST_CASE("the interface scale makes the text larger without squeezing the clock off the window") {
+  const ImVec2 window(1280, 800);
+  const FontSizes normal = planFontSizes(1.0f, window, DigitMetrics{});
+  const FontSizes doubled = planFontSizes(1.0f, window, DigitMetrics{}, 2.0f);
+  const FontSizes smaller = planFontSizes(1.0f, window, DigitMetrics{}, 0.75f);
+  CHECK(doubled.body >= 30);
+  CHECK(doubled.body > normal.body * 1.7f);
+  CHECK(smaller.body < normal.body);
+  const PlayerLayout layout = layoutPlayer(window, doubled, DigitMetrics{}, true);
+  CHECK(layout.digits.height() >= window.y / 4 - 1);
+  CHECK(layout.controls.max.y <= window.y);
+}

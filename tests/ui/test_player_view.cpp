@@ -177,7 +177,7 @@ TEST_CASE("the last seconds of a phase are highlighted on alternate seconds") {
   Session session(sidedPlan());
   session.advance(5s + 26500ms);  // 3.5 s left on the right side
   CHECK_FALSE(inLastSeconds(session.model()));
-  CHECK(playerBackground(session.model()) == palette::kBackground);
+  CHECK(playerBackground(session.model()) == palette().background);
   session.advance(1s);  // 2.5 s left: shows 3
   CHECK(inLastSeconds(session.model()));
   const ImU32 odd = playerBackground(session.model());
@@ -190,8 +190,20 @@ TEST_CASE("the last seconds of a phase are highlighted on alternate seconds") {
 
 TEST_CASE("a phase change flashes the background") {
   Session session(sidedPlan());
-  CHECK(playerBackground(session.model(true)) == palette::kFlashBackground);
-  CHECK(playerBackground(session.model(false)) == palette::kBackground);
+  CHECK(playerBackground(session.model(true)) == palette().flashBackground);
+  CHECK(playerBackground(session.model(false)) == palette().background);
+}
+
+TEST_CASE("with reduced motion the player's background neither flashes nor blinks") {
+  ImGuiHarness ui;  // the look lives in the ImGui context
+  useLook(Look{ThemeName::Dark, true});
+  Session session(sidedPlan());
+  CHECK(playerBackground(session.model(true)) == palette().background);
+  session.advance(5s + 27500ms);  // 2.5 s left: the countdown would tint now
+  REQUIRE(inLastSeconds(session.model()));
+  CHECK(playerBackground(session.model()) == palette().background);
+  session.advance(1s);
+  CHECK(playerBackground(session.model()) == palette().background);
 }
 
 TEST_CASE("the side is spelled out and next up says what follows") {

@@ -74,8 +74,8 @@ TEST_CASE("every day state has its own heat-map colour and legend word") {
       CHECK(std::strcmp(dayStateLabel(all[i]), dayStateLabel(all[j])) != 0);
     }
   }
-  CHECK(dayStateColour(DayState::Met) == palette::kAccent);
-  CHECK(dayStateColour(DayState::Future) == palette::kPanel);
+  CHECK(dayStateColour(DayState::Met) == palette().accent);
+  CHECK(dayStateColour(DayState::Future) == palette().panel);
 }
 
 TEST_CASE("without a plan a day with no session is neutral, not missed") {

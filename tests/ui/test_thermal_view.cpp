@@ -14,6 +14,7 @@
 #include "support/recording_sink.hpp"
 #include "support/routine_builder.hpp"
 #include "ui/reminder_banner.hpp"
+#include "ui/theme.hpp"
 #include "ui/thermal_view.hpp"
 
 using namespace unknot;
@@ -117,6 +118,17 @@ TEST_CASE("the held thermal view draws and its button acknowledges through the k
   ThermalViewModel running;
   running.player = model.player;
   CHECK(thermalBackground(model) != thermalBackground(running));
+}
+
+TEST_CASE("with reduced motion a held switch does not tint or blink the background") {
+  Held held;
+  ImGuiHarness ui;
+  useLook(Look{ThemeName::HighContrast, true});
+  ThermalViewModel model = held.model();
+  for (const long long ms : {0LL, 1000LL, 2000LL}) {
+    model.heldFor = Millis(ms);
+    CHECK(thermalBackground(model) == palette().background);
+  }
 }
 
 TEST_CASE("the line under a held switch says whether the alarm is heard and how long it waited") {

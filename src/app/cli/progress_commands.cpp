@@ -242,7 +242,7 @@ int statsCommand(const ProgressOptions& options, std::ostream& out, std::ostream
     if (options.json) {
       out << progressJson(snapshot);
     } else {
-      printStats(snapshot, out);
+      printStats(snapshot, options.firstWeekday, options.dateText, out);
     }
     return kExitOk;
   });

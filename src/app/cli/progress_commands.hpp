@@ -2,17 +2,21 @@
 // wiring that records runs in the store. main.cpp parses; these do the work.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/session/app_paths.hpp"
+#include "core/recovery/logical_day.hpp"
 
 namespace unknot {
 
 struct ProgressOptions {
-  DataDir dataDir;  // resolved from --data-dir, UNKNOT_DATA_DIR or the XDG default
+  DataDir dataDir;       // resolved from --data-dir, UNKNOT_DATA_DIR or the XDG default
+  int firstWeekday = 0;  // stats: the calendar's first column (settings, else the locale)
+  std::function<std::string(LogicalDate)> dateText;  // stats: the locale's dates; empty: ISO
   // plan start / plan edit
   std::optional<int> weeks, restDays, dayStart;
   std::string date;

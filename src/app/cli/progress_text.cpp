@@ -71,18 +71,31 @@ void printToday(const ProgressSnapshot& snap, std::ostream& out) {
   out << '\n';
 }
 
-void printCalendar(const ProgressSnapshot& snap, std::ostream& out) {
+void printCalendar(const ProgressSnapshot& snap, int firstWeekday, std::ostream& out) {
   const bool untracked = std::any_of(snap.days.begin(), snap.days.end(), [](const DayStatus& day) {
     return day.state == DayState::Untracked;
   });
   out << "Calendar (M met, p partial, r rest, f flare, x missed, T today, . to come"
       << (untracked ? ", - before you began" : "") << "):\n";
-  for (size_t i = 0; i < snap.days.size(); i += 7) {
-    out << "  week " << i / 7 + 1 << "  ";
-    for (size_t k = i; k < std::min(i + 7, snap.days.size()); ++k) {
-      out << stateLetter(snap.days[k].state) << (k + 1 < i + 7 ? " " : "");
+  // Calendar weeks from the first weekday: the first row may start part-way through a week.
+  static constexpr const char* kWeekdays[] = {"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"};
+  const LogicalDate first = snap.days.empty() ? snap.today : snap.days.front().date;
+  const int weekday = static_cast<int>(std::chrono::weekday(first).c_encoding());
+  const size_t lead = static_cast<size_t>(((weekday - firstWeekday) % 7 + 7) % 7);
+  const size_t cells = lead + snap.days.size();
+  const std::string label = "  week " + std::to_string((cells + 6) / 7) + "  ";
+  out << std::string(label.size(), ' ');
+  for (int column = 0; column < 7; ++column)
+    out << kWeekdays[(firstWeekday + column) % 7] << (column < 6 ? " " : "\n");
+  for (size_t row = 0; row * 7 < cells; ++row) {
+    std::string line = "  week " + std::to_string(row + 1);
+    line.resize(label.size(), ' ');
+    for (size_t k = row * 7; k < std::min(row * 7 + 7, cells); ++k) {
+      line += k < lead ? ' ' : stateLetter(snap.days[k - lead].state);
+      line += "  ";
     }
-    out << '\n';
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
   }
 }
 
@@ -195,7 +208,9 @@ void printGone(const std::vector<Symptom>& gone, const std::vector<RedFlag>& fla
   }
 }
 
-void printStats(const ProgressSnapshot& snap, std::ostream& out) {
+void printStats(const ProgressSnapshot& snap, int firstWeekday,
+                const std::function<std::string(LogicalDate)>& dateText, std::ostream& out) {
+  const auto formatDate = dateText ? dateText : unknot::formatDate;
   printUrgentFlags(snap.redFlags, out);
   if (!snap.hasPlan) {
     out << "No recovery plan yet (start one with: unknot plan start). Last " << kNoPlanWindowDays
@@ -215,7 +230,7 @@ void printStats(const ProgressSnapshot& snap, std::ostream& out) {
       << " (longest " << snap.streaks.longest << ")\n";
   out << "Adherence: " << percent(snap.adherence) << " so far, " << percent(snap.adherenceLast7)
       << " over the last 7 days\n";
-  printCalendar(snap, out);
+  printCalendar(snap, firstWeekday, out);
   printTotals(snap, out);
   printPain(snap, out);
   if (snap.redFlags.empty()) {

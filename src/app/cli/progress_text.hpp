@@ -2,6 +2,7 @@
 // history log and red-flag advice. Large, simple lines; no colour codes.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <vector>
 
@@ -11,7 +12,10 @@
 namespace unknot {
 
 void printPlan(const RecoveryPlan& plan, LogicalDate today, std::ostream& out);
-void printStats(const ProgressSnapshot& snapshot, std::ostream& out);
+// The calendar's weeks start on `firstWeekday` (0 = Sunday).
+// Plan dates through `dateText` (the locale's; empty: ISO).
+void printStats(const ProgressSnapshot& snapshot, int firstWeekday,
+                const std::function<std::string(LogicalDate)>& dateText, std::ostream& out);
 // The urgent flags alone, to come first; nothing when there are none.
 void printUrgentFlags(const std::vector<RedFlag>& flags, std::ostream& out);
 // The flags (without the urgent ones when `urgentShown`), how to say a symptom has gone, and the

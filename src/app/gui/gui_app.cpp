@@ -41,6 +41,8 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   out.dataDir = options.paths.data;
   out.documentsDir = options.paths.documentsDir;
   out.documentsShown = displayPath(options.paths, options.paths.documentsDir);
+  out.firstWeekday = options.firstWeekday;
+  out.dateText = options.dateText;
   if (options.library) {
     for (const LibraryEntry& entry : options.library->entries()) {
       if (!entry.plan) continue;
@@ -65,8 +67,11 @@ GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
-      m_frozenClock(options.screenshot.has_value()) {
+      m_frozenClock(options.screenshot.has_value()),
+      m_look({options.settings, options.screenshot ? std::filesystem::path() : options.settingsPath,
+              options.theme, options.scale}) {
   if (options.toggleMute) m_muted = options.settings && options.settings->audio.muted;
+  m_look.apply();
 }
 
 void GuiApp::toggleMute() {
@@ -330,10 +335,14 @@ bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
 }
 
 void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
-  if (m_fonts.ensure(m_window.contentScale(), m_window.size())) {
+  const bool restyle = m_look.apply();  // a settings change while the window is open
+  const float scale = static_cast<float>(m_look.scale());
+  if (m_fonts.ensure(m_window.contentScale(), m_window.size(), scale)) {
     m_window.uploadFontAtlas();
     m_fonts.releaseBuildData();
     malloc_trim(0);  // hand the atlas build's scratch memory back to the system
+    applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+  } else if (restyle) {
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
   }
   m_window.beginFrame();
@@ -344,7 +353,7 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
 }
 
 ImU32 GuiApp::background() const {
-  if (!m_session || m_session->over()) return palette::kBackground;
+  if (!m_session || m_session->over()) return palette().background;
   if (m_thermal) return m_thermal->background();
   return playerBackground(m_session->playerModel(flashing(std::chrono::steady_clock::now())));
 }
@@ -359,7 +368,7 @@ void GuiApp::reportFirstFrame() {
 void GuiApp::noticePhaseChange(SteadyTime now) {
   if (!m_session || m_session->phaseStarts() == m_seenPhaseStarts) return;
   m_seenPhaseStarts = m_session->phaseStarts();
-  if (!m_frozenClock) m_flashUntil = now + kFlashLength;
+  if (!m_frozenClock && !reducedMotion()) m_flashUntil = now + kFlashLength;
 }
 
 GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
@@ -432,6 +441,7 @@ int GuiApp::run() {
     }
     m_reminders.check(std::chrono::system_clock::now());
     noticePhaseChange(now);
+    m_look.zoom(m_window.takeZoomSteps());
     std::vector<UiKey> keys = m_window.takeKeys();
     if (ImGui::GetIO().WantTextInput) keys.clear();  // typing in the search box
     const bool damaged = m_window.takeDamage();

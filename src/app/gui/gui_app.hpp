@@ -8,6 +8,7 @@
 #include <span>
 
 #include "app/gui/gui_fonts.hpp"
+#include "app/gui/gui_look.hpp"
 #include "app/gui/gui_open.hpp"
 #include "app/gui/gui_progress.hpp"
 #include "app/gui/gui_reminders.hpp"
@@ -105,6 +106,7 @@ class GuiApp {
   GuiProgress m_progress;                 // the Progress view, check-in dialog and plan editor
   int m_progressSeen = 0;                 // its revision when today's dose was last read
   bool m_frozenClock = false;
+  GuiLook m_look;               // theme, motion and interface scale
   std::optional<bool> m_muted;  // nullopt: this run has no sound
   StopQuestion m_stopQuestion;  // Esc asks before a run ends
   bool m_notice = false;        // the first-start notice is showing

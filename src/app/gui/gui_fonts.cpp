@@ -118,9 +118,9 @@ void FontSet::build(const FontSizes& sizes) {
   m_built = true;
 }
 
-bool FontSet::ensure(float contentScale, ImVec2 window) {
+bool FontSet::ensure(float contentScale, ImVec2 window, float interfaceScale) {
   const ImVec2 snapped = quantizeWindowSize(window);
-  FontSizes wanted = planFontSizes(contentScale, snapped, m_metrics);
+  FontSizes wanted = planFontSizes(contentScale, snapped, m_metrics, interfaceScale);
   if (m_built && wanted == m_sizes) return false;
   build(wanted);
   // The first build tells the real shape of the digits; plan again with it once.
@@ -128,7 +128,7 @@ bool FontSet::ensure(float contentScale, ImVec2 window) {
   if (m_unicode && (relativeChange(measured.glyphHeight, m_metrics.glyphHeight) > 0.01f ||
                     relativeChange(measured.clockWidth, m_metrics.clockWidth) > 0.01f)) {
     m_metrics = measured;
-    wanted = planFontSizes(contentScale, snapped, m_metrics);
+    wanted = planFontSizes(contentScale, snapped, m_metrics, interfaceScale);
     if (!(wanted == m_sizes)) build(wanted);
   }
   return true;

@@ -23,7 +23,9 @@ class FontSet {
 
   // Plans sizes for this window and rebuilds the atlas when they changed. Returns true after
   // a rebuild: the caller uploads the atlas, then calls releaseBuildData().
-  bool ensure(float contentScale, ImVec2 window);
+  // `interfaceScale` multiplies the monitor's content scale: the fonts are rasterised at the
+  // scaled size, never stretched.
+  bool ensure(float contentScale, ImVec2 window, float interfaceScale = 1.0f);
   // Frees the atlas pixels and the TTF bytes once the texture is on the GPU (about 5 MB).
   void releaseBuildData();
 

@@ -46,7 +46,7 @@ int writePoseSheet(const figure::PoseLibrary& poses, const std::filesystem::path
   }
   window->beginFrame();
   drawPoseSheet(*ImGui::GetBackgroundDrawList(), drawn, fonts.fonts());
-  window->endFrame(false, palette::kBackground);
+  window->endFrame(false, palette().background);
   if (const auto failed = writePng(png, width, height, target.readPixels())) {
     std::cerr << "unknot: poses: " << *failed << '\n';
     return kExitFailure;

@@ -30,7 +30,10 @@ std::optional<GuiProgress::Screen> parseGuiView(std::string_view name) {
   return std::nullopt;
 }
 
-GuiProgress::GuiProgress(Options options) : m_options(std::move(options)) {}
+GuiProgress::GuiProgress(Options options) : m_options(std::move(options)) {
+  m_model.firstWeekday = m_options.firstWeekday;
+  m_model.dateText = m_options.dateText;
+}
 
 template <typename Body>
 bool GuiProgress::withStore(Body&& body, std::string& error, StoreUse use) {

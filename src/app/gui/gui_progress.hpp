@@ -33,6 +33,8 @@ class GuiProgress {
     std::function<LocalInstant()> now = localNow;
     std::filesystem::path documentsDir;  // where Report… saves the PDF
     std::string documentsShown;          // the same folder as the notice names it ("~/Documents")
+    std::optional<int> firstWeekday;     // the calendar's first column (0 = Sunday)
+    std::function<std::string(LogicalDate)> dateText;  // the locale's dates; empty: ISO
   };
 
   explicit GuiProgress(Options options);

@@ -13,6 +13,7 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/session_sinks.hpp"
 #include "core/figure/pose_loader.hpp"
+#include "core/recovery/logical_day.hpp"
 #include "core/routine_library.hpp"
 #include "core/settings.hpp"
 
@@ -28,6 +29,11 @@ struct GuiOptions {
   std::optional<Millis> at;                         // with screenshot: show the state this far in
   std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit
   int width = 0, height = 0;                        // 0: from settings
+  // --theme and --scale: this run only, never saved; nullopt: from settings.
+  std::optional<ThemeName> theme;
+  std::optional<double> scale;
+  int firstWeekday = 0;  // the calendars' first column (settings, else the locale); 0 = Sunday
+  std::function<std::string(LogicalDate)> dateText;  // the locale's dates; empty: ISO
   double timeScale = 1.0;
   Settings* settings = nullptr;  // window geometry is written back on exit
   std::filesystem::path settingsPath;

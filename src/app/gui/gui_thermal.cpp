@@ -216,7 +216,7 @@ void GuiThermal::leave() {
 }
 
 ImU32 GuiThermal::background() const {
-  if (awaitingConfirmation()) return palette::kBackground;
+  if (awaitingConfirmation()) return palette().background;
   return thermalBackground(model(std::nullopt));
 }
 

@@ -69,7 +69,14 @@ struct WindowCallbacks {
     GuiWindow& w = self(window);
     w.m_input = true;
     if (action != GLFW_PRESS) return;
-    if (key == GLFW_KEY_F5 || (key == GLFW_KEY_R && (mods & GLFW_MOD_CONTROL))) {
+    const bool control = mods & GLFW_MOD_CONTROL;
+    if (control && (key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD)) {
+      w.m_zoom.push_back(1);
+    } else if (control && (key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT)) {
+      w.m_zoom.push_back(-1);
+    } else if (control && (key == GLFW_KEY_0 || key == GLFW_KEY_KP_0)) {
+      w.m_zoom.push_back(0);
+    } else if (key == GLFW_KEY_F5 || (key == GLFW_KEY_R && control)) {
       w.m_keys.push_back(UiKey::Reload);
     } else if (const auto mapped = uiKey(key)) {
       w.m_keys.push_back(*mapped);

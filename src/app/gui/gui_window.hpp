@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/settings.hpp"
@@ -42,6 +43,8 @@ class GuiWindow {
   // Keys pressed since the last call, in order (key repeats are ignored on purpose: holding
   // the arrow key must not skip a whole routine).
   std::vector<UiKey> takeKeys();
+  // Ctrl+= (1), Ctrl+- (-1) and Ctrl+0 (0) since the last call: interface scale steps.
+  std::vector<int> takeZoomSteps() { return std::exchange(m_zoom, {}); }
   // True once after any input (keys, mouse, scroll, text, focus) since the last call.
   bool takeInput();
   // True once after the window was resized, exposed or rescaled since the last call.
@@ -61,6 +64,7 @@ class GuiWindow {
 
   GLFWwindow* m_window = nullptr;
   std::vector<UiKey> m_keys;
+  std::vector<int> m_zoom;
   bool m_input = false;
   bool m_damage = true;
   unsigned m_fontTexture = 0;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "app/session/locale_calendar.hpp"
 #include "core/duration.hpp"
 #include "core/phase_text.hpp"
 
@@ -25,9 +26,7 @@ std::string localClockText(std::int64_t utcMs) {
   const std::time_t seconds = static_cast<std::time_t>(utcMs / 1000);
   std::tm local{};
   localtime_r(&seconds, &local);
-  char text[8];
-  std::strftime(text, sizeof text, "%H:%M", &local);
-  return text;
+  return localeClockText(local);
 }
 
 ThermalRun::ThermalRun(SessionEngine& engine, const Clock& clock, CueSink* sinks, Options options)

@@ -15,7 +15,7 @@
 namespace unknot {
 
 std::int64_t systemNowMs();
-// "14:35" in local time.
+// "14:35" in local time, or "2:35 PM" where the LC_TIME locale has a 12-hour clock.
 std::string localClockText(std::int64_t utcMs);
 
 // "Resumed Heat and ice from an earlier run: Heat, 04:10 left (ends at 14:35)."

@@ -153,6 +153,32 @@ void readTable(
   }
 }
 
+// A string key whose value must parse; the message lists what it may be.
+Field choiceField(std::string_view key, std::function<bool(std::string_view)> set,
+                  std::string expected) {
+  return {key, [set = std::move(set), expected = std::move(expected)](
+                   const toml::node& node, const std::string& name, const Reader& reader) {
+            const auto value = node.value_exact<std::string>();
+            if (!value) {
+              reader.report(node.source(),
+                            name + ": expected " + expected + ", found " + typeName(node));
+            } else if (!set(*value)) {
+              reader.report(node.source(),
+                            name + ": expected " + expected + ", found \"" + *value + "\"");
+            }
+          }};
+}
+
+// Voice names reach espeak-ng and speech-dispatcher; anything odd is refused before that.
+bool validVoiceName(std::string_view text) {
+  if (text.size() > kMaxVoiceNameLength) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == ' ' || c == '-' || c == '_' || c == '+' || c == '.' ||
+           c == '/' || c == '(' || c == ')';
+  });
+}
+
 void readAudio(const toml::table& table, AudioSettings& audio, const Reader& reader) {
   const std::vector<Field> fields{
       boolField("muted", audio.muted),
@@ -161,6 +187,32 @@ void readAudio(const toml::table& table, AudioSettings& audio, const Reader& rea
       intField("voice_rate", audio.voiceRate, 80, 450),
       numberField("voice_volume", audio.voiceVolume, 0.0, 1.0),
       boolField("say_countdown", audio.sayCountdown),
+      choiceField(
+          "verbosity",
+          [&audio](std::string_view text) {
+            const auto verbosity = parseVerbosity(text);
+            if (verbosity) audio.verbosity = *verbosity;
+            return verbosity.has_value();
+          },
+          "\"cues\", \"names\" or \"instructions\""),
+      choiceField(
+          "voice_name",
+          [&audio](std::string_view text) {
+            if (!validVoiceName(text)) return false;
+            audio.voiceName = std::string(text);
+            return true;
+          },
+          "a voice name of at most 80 letters, digits, spaces or -_+./() (\"\" for the default)"),
+      boolField("speech_dispatcher", audio.speechDispatcher),
+  };
+  CueVolumes& v = audio.volumes;
+  const std::vector<Field> volumeFields{
+      numberField("chime", v.chime, 0.0, 1.0),
+      numberField("countdown_pips", v.pips, 0.0, 1.0),
+      numberField("halfway_bell", v.halfway, 0.0, 1.0),
+      numberField("switch_sides", v.switchSides, 0.0, 1.0),
+      numberField("finish_fanfare", v.finish, 0.0, 1.0),
+      numberField("alarm", v.alarm, 0.0, 1.0),
   };
   const std::vector<Field> cueFields{
       boolField("phase_chime", audio.phaseChime),
@@ -174,7 +226,11 @@ void readAudio(const toml::table& table, AudioSettings& audio, const Reader& rea
   readTable(
       table, "audio", fields,
       {{"cues",
-        [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }}},
+        [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }},
+       {"volumes",
+        [&](const toml::table& volumes) {
+          readTable(volumes, "audio.volumes", volumeFields, {}, reader);
+        }}},
       reader);
 }
 
@@ -192,22 +248,6 @@ void readWindow(const toml::table& table, WindowSettings& window, const Reader& 
 void readSafety(const toml::table& table, SafetySettings& safety, const Reader& reader) {
   readTable(table, "safety", {boolField("notice_acknowledged", safety.noticeAcknowledged)}, {},
             reader);
-}
-
-// A string key whose value must parse; the message lists what it may be.
-Field choiceField(std::string_view key, std::function<bool(std::string_view)> set,
-                  std::string expected) {
-  return {key, [set = std::move(set), expected = std::move(expected)](
-                   const toml::node& node, const std::string& name, const Reader& reader) {
-            const auto value = node.value_exact<std::string>();
-            if (!value) {
-              reader.report(node.source(),
-                            name + ": expected " + expected + ", found " + typeName(node));
-            } else if (!set(*value)) {
-              reader.report(node.source(),
-                            name + ": expected " + expected + ", found \"" + *value + "\"");
-            }
-          }};
 }
 
 void readDisplay(const toml::table& table, DisplaySettings& display, const Reader& reader) {
@@ -253,7 +293,12 @@ std::string render(const Settings& settings) {
       << "voice = " << flag(a.voice) << "          # spoken prompts\n"
       << "voice_rate = " << a.voiceRate << "       # words per minute, 80 to 450\n"
       << "voice_volume = " << formatNumber(a.voiceVolume) << "    # 0 to 1, relative to volume\n"
-      << "say_countdown = " << flag(a.sayCountdown) << "\n\n"
+      << "say_countdown = " << flag(a.sayCountdown) << "\n"
+      << "verbosity = \"" << toString(a.verbosity)
+      << "\"   # what the voice says: cues, names or instructions\n"
+      << "voice_name = \"" << a.voiceName << "\"   # empty: the default voice\n"
+      << "speech_dispatcher = " << flag(a.speechDispatcher)
+      << "   # use the desktop's speech-dispatcher when it runs\n\n"
       << "[audio.cues]\n"
       << "phase_chime = " << flag(a.phaseChime) << "\n"
       << "countdown_pips = " << flag(a.countdownPips) << "\n"
@@ -262,6 +307,13 @@ std::string render(const Settings& settings) {
       << "rep_ticks = " << flag(a.repTicks) << "\n"
       << "round_start = " << flag(a.roundCue) << "\n"
       << "finish_fanfare = " << flag(a.finishFanfare) << "\n\n"
+      << "[audio.volumes]   # each cue 0 to 1, relative to volume\n"
+      << "chime = " << formatNumber(a.volumes.chime) << "\n"
+      << "countdown_pips = " << formatNumber(a.volumes.pips) << "\n"
+      << "halfway_bell = " << formatNumber(a.volumes.halfway) << "\n"
+      << "switch_sides = " << formatNumber(a.volumes.switchSides) << "\n"
+      << "finish_fanfare = " << formatNumber(a.volumes.finish) << "\n"
+      << "alarm = " << formatNumber(a.volumes.alarm) << "\n\n"
       << "[window]\n"
       << "width = " << settings.window.width << "\n"
       << "height = " << settings.window.height << "\n";
@@ -305,6 +357,24 @@ std::string_view toString(ThemeName theme) {
       break;
   }
   return "dark";
+}
+
+std::string_view toString(Verbosity verbosity) {
+  switch (verbosity) {
+    case Verbosity::Cues:
+      return "cues";
+    case Verbosity::Instructions:
+      return "instructions";
+    case Verbosity::Names:
+      break;
+  }
+  return "names";
+}
+
+std::optional<Verbosity> parseVerbosity(std::string_view text) {
+  for (Verbosity verbosity : kVerbosities)
+    if (toString(verbosity) == text) return verbosity;
+  return std::nullopt;
 }
 
 std::optional<ThemeName> parseThemeName(std::string_view text) {

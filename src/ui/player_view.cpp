@@ -8,6 +8,7 @@
 
 #include "core/duration.hpp"
 #include "core/recovery/red_flags.hpp"
+#include "ui/key_table.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -219,19 +220,25 @@ struct Control {
 PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerModel& model) {
   const bool paused = model.snapshot.state == SessionState::Paused;
   std::vector<Control> controls;
-  controls.push_back({std::string(symbol(fonts, "\xE2\x86\x90 ", "< ")) + "Back", "Left arrow",
-                      PlayerIntent::Back, false});
-  controls.push_back({paused ? "Resume" : "Pause", "Space", PlayerIntent::TogglePause, true});
-  controls.push_back({std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"), "Right arrow",
-                      PlayerIntent::Skip, false});
-  if (offersDone(model)) {
-    controls.push_back({std::string("Done") + symbol(fonts, " \xE2\x86\xB5", ""), "Enter",
-                        PlayerIntent::Done, true});
-  }
-  controls.push_back({"Restart", "Starts the routine again", PlayerIntent::Restart, false});
-  controls.push_back({"Stop", "Esc", PlayerIntent::Stop, false});
+  const auto keyed = [](const std::string& label, PlayerIntent intent) {
+    return withKey(label, playerKeys(), intent);
+  };
+  controls.push_back(
+      {keyed(std::string(symbol(fonts, "\xE2\x86\x90 ", "< ")) + "Back", PlayerIntent::Back),
+       "Left arrow", PlayerIntent::Back, false});
+  controls.push_back({keyed(paused ? "Resume" : "Pause", PlayerIntent::TogglePause), "Space",
+                      PlayerIntent::TogglePause, true});
+  controls.push_back(
+      {keyed(std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"), PlayerIntent::Skip),
+       "Right arrow", PlayerIntent::Skip, false});
+  if (offersDone(model))
+    controls.push_back({keyed("Done", PlayerIntent::Done), "Enter", PlayerIntent::Done, true});
+  controls.push_back({keyed("Restart", PlayerIntent::Restart), "Starts the routine again",
+                      PlayerIntent::Restart, false});
+  controls.push_back({keyed("Stop", PlayerIntent::Stop), "Esc", PlayerIntent::Stop, false});
   if (model.muted) {
-    controls.push_back({*model.muted ? "Sound on" : "Mute", "M", PlayerIntent::ToggleMute, false});
+    controls.push_back({keyed(*model.muted ? "Sound on" : "Mute", PlayerIntent::ToggleMute), "M",
+                        PlayerIntent::ToggleMute, false});
   }
 
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -291,21 +298,15 @@ ImU32 playerBackground(const PlayerModel& model) {
 PlayerIntent playerIntentForKey(UiKey key, const PlayerModel& model) {
   const SessionState state = model.snapshot.state;
   if (state == SessionState::Finished || state == SessionState::Stopped) return PlayerIntent::None;
-  switch (key) {
-    case UiKey::Space:
-      return PlayerIntent::TogglePause;
-    case UiKey::Right:
-      return PlayerIntent::Skip;
-    case UiKey::Left:
-      return PlayerIntent::Back;
-    case UiKey::Enter:
+  const auto action = actionForKey(playerKeys(), key);
+  if (!action) return PlayerIntent::None;
+  switch (*action) {
+    case PlayerIntent::Done:
       return offersDone(model) ? PlayerIntent::Done : PlayerIntent::None;
-    case UiKey::Escape:
-      return PlayerIntent::Stop;
-    case UiKey::M:
+    case PlayerIntent::ToggleMute:
       return model.muted ? PlayerIntent::ToggleMute : PlayerIntent::None;
     default:
-      return PlayerIntent::None;
+      return *action;
   }
 }
 

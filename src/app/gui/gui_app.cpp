@@ -51,6 +51,18 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   return out;
 }
 
+GuiSettings::Options settingsOptionsOf(const GuiOptions& options) {
+  GuiSettings::Options out;
+  out.settings = options.settings;
+  out.path = options.settingsPath;
+  out.fileErrors = options.settingsErrors;
+  out.applyAudio = options.applyAudioSettings;
+  out.speak = options.speak;
+  out.listVoices = options.listVoices;
+  out.dataDir = options.paths.data;
+  return out;
+}
+
 std::vector<std::filesystem::path> routineDirsOf(const GuiOptions& options) {
   return {options.paths.routinesDir, options.paths.userRoutinesDir};
 }
@@ -65,6 +77,7 @@ GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
+      m_settings(settingsOptionsOf(options)),
       m_frozenClock(options.screenshot.has_value()) {
   if (options.toggleMute) m_muted = options.settings && options.settings->audio.muted;
 }
@@ -196,6 +209,7 @@ void GuiApp::runCommand(SessionCommand command) {
   if (command == SessionCommand::Restart) m_session->resetTally();
   SessionControls controls{m_session->engine(), m_thermal ? &m_thermal->run() : nullptr, {}};
   if (m_options.toggleMute) controls.toggleMute = [this] { toggleMute(); };
+  controls.speak = m_options.speak;
   applySessionCommand(controls, command);
 }
 
@@ -268,6 +282,26 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
     if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
     return;
   }
+  // ? shows the keys of the screen underneath, which then draws without taking keys.
+  if (!hasKeyTable()) {
+    m_keysShown = false;
+  } else if (m_keysShown || std::find(keys.begin(), keys.end(), UiKey::Help) != keys.end()) {
+    const bool opening = !m_keysShown;
+    m_keysShown = true;
+    drawScreen({});
+    if (drawKeyOverlay(keyScreen(), fonts, opening ? std::vector<UiKey>{} : keys))
+      m_keysShown = false;
+    return;
+  }
+  drawScreen(keys);
+}
+
+void GuiApp::drawScreen(std::span<const UiKey> keys) {
+  const UiFonts& fonts = m_fonts.fonts();
+  if (m_settings.isOpen()) {
+    drawSettings(keys);
+    return;
+  }
   if (m_open) {
     drawOpenFile(keys);
     return;
@@ -279,6 +313,7 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
       m_progressSeen = m_progress.revision();
       if (!m_frozenClock) refreshToday();
     }
+    if (!m_progress.isOpen() && std::exchange(m_settingsAfterPlan, false)) m_settings.open();
     startRequestedRoutine();
     return;
   }
@@ -287,6 +322,10 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
         drawLibraryView(m_library, m_libraryState, fonts, keys, m_progress.warnings());
     if (intent.kind == LibraryIntent::Kind::Progress) {
       m_progress.open(GuiProgress::Screen::Progress);
+      return;
+    }
+    if (intent.kind == LibraryIntent::Kind::Settings) {
+      m_settings.open();
       return;
     }
     if (intent.kind != LibraryIntent::Kind::Start || !library()) return;
@@ -315,6 +354,35 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
     runCommand(SessionCommand::Stop);
 }
 
+void GuiApp::drawSettings(std::span<const UiKey> keys) {
+  switch (m_settings.draw(m_fonts.fonts(), keys)) {
+    case GuiSettings::Outcome::Stay:
+    case GuiSettings::Outcome::Close:
+      return;
+    case GuiSettings::Outcome::NoticeAgain:
+      m_notice = true;  // over the settings, which show again once it is acknowledged
+      return;
+    case GuiSettings::Outcome::EditDayStart:
+      m_settings.close();
+      m_settingsAfterPlan = true;
+      m_progress.open(GuiProgress::Screen::Plan);
+      return;
+  }
+}
+
+// The screens with a key table; the others show their keys on their buttons.
+bool GuiApp::hasKeyTable() const {
+  if (m_notice || m_open || m_progress.isOpen()) return false;
+  if (m_settings.isOpen() || !m_session) return true;
+  return !m_thermal;
+}
+
+KeyScreen GuiApp::keyScreen() const {
+  if (m_settings.isOpen()) return KeyScreen::Settings;
+  if (!m_session) return KeyScreen::Library;
+  return m_session->over() ? KeyScreen::Summary : KeyScreen::Player;
+}
+
 // Heat/ice sessions show the thermal player (and the long-application confirmation).
 bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
   if (!m_thermal) return false;
@@ -335,6 +403,14 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
     m_fonts.releaseBuildData();
     malloc_trim(0);  // hand the atlas build's scratch memory back to the system
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+  }
+  // Tab and the arrows move between controls on the settings screen only: elsewhere the
+  // arrows, Space and Enter are the screen's own keys.
+  ImGuiIO& io = ImGui::GetIO();
+  if (m_settings.isOpen() && !m_notice) {
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  } else {
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
   }
   m_window.beginFrame();
   drawViews(keys);
@@ -372,6 +448,11 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   if (m_notice) return key;
   if (m_open) {
     key.opened = m_open->revision() + 1;
+    return key;
+  }
+  key.keys = m_keysShown;
+  if (m_settings.isOpen()) {
+    key.settings = m_settings.revision() + 1;
     return key;
   }
   if (m_progress.isOpen()) {

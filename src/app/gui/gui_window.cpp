@@ -45,6 +45,12 @@ std::optional<UiKey> uiKey(int key) {
       return UiKey::F;
     case GLFW_KEY_S:
       return UiKey::S;
+    case GLFW_KEY_W:
+      return UiKey::W;
+    case GLFW_KEY_I:
+      return UiKey::I;
+    case GLFW_KEY_F1:
+      return UiKey::Help;
     default:
       return std::nullopt;
   }
@@ -71,6 +77,8 @@ struct WindowCallbacks {
     if (action != GLFW_PRESS) return;
     if (key == GLFW_KEY_F5 || (key == GLFW_KEY_R && (mods & GLFW_MOD_CONTROL))) {
       w.m_keys.push_back(UiKey::Reload);
+    } else if (key == GLFW_KEY_SLASH && (mods & GLFW_MOD_SHIFT)) {
+      w.m_keys.push_back(UiKey::Help);  // "?" on US and most Latin layouts
     } else if (const auto mapped = uiKey(key)) {
       w.m_keys.push_back(*mapped);
     }

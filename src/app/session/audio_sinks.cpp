@@ -7,6 +7,8 @@
 
 #include "app/session/session_extras.hpp"
 #include "audio/cue_player.hpp"
+#include "audio/speech.hpp"
+#include "audio/speech_service.hpp"
 
 namespace unknot {
 
@@ -66,7 +68,15 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
                                const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
     state->lingering.reset();  // one device per process: the new session takes it over
     std::ostringstream said;
-    auto player = CuePlayer::create(state->settings, clock, timeScale, assetsDir, said);
+    // The desktop's own voice when it runs (never at test speeds, where prompts must land on
+    // their samples); espeak-ng otherwise.
+    std::unique_ptr<SpeechService> service;
+    if (state->settings.speechDispatcher && timeScale == 1.0) {
+      std::string ignored;  // not running is the usual case, not worth a notice
+      service = connectSpeechDispatcher(state->settings.voiceName, ignored);
+    }
+    auto player =
+        CuePlayer::create(state->settings, clock, timeScale, assetsDir, said, std::move(service));
     player->prepare(plan);
     std::istringstream lines(said.str());
     for (std::string line; std::getline(lines, line);)
@@ -79,7 +89,25 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
     if (state->live) state->live->setMuted(state->settings.muted);
     return state->settings.muted;
   };
+  hookup.speak = [state](const std::string& text) {
+    if (state->live) state->live->say(text);
+  };
+  hookup.applySettings = [state](const AudioSettings& audio) {
+    state->settings = audio;
+    if (state->live) state->live->setSettings(audio);
+  };
   return hookup;
+}
+
+VoiceChoices voiceChoices(bool speechDispatcher) {
+  if (speechDispatcher) {
+    std::string ignored;
+    if (auto service = connectSpeechDispatcher({}, ignored)) {
+      VoiceChoices choices{service->name(), service->voices()};
+      if (!choices.voices.empty()) return choices;
+    }
+  }
+  return {"espeak-ng", espeakVoices()};
 }
 
 std::function<bool()> savingMuteChanges(std::function<bool()> toggle,

@@ -1,0 +1,141 @@
+#include "ui/key_table.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace unknot {
+
+namespace {
+
+constexpr std::array<KeyBinding<LibraryAction>, 7> kLibraryKeys{{
+    {UiKey::Up, LibraryAction::Previous, "Up", "Select the routine above"},
+    {UiKey::Down, LibraryAction::Next, "Down", "Select the routine below"},
+    {UiKey::Enter, LibraryAction::Start, "Enter", "Start the selected routine"},
+    {UiKey::P, LibraryAction::Progress, "P", "Progress: calendar, pain trend, plan"},
+    {UiKey::S, LibraryAction::Settings, "S", "Settings: sound, voice, look"},
+    {UiKey::Reload, LibraryAction::Reload, "F5", "Load the routine folders again"},
+    {UiKey::Reload, LibraryAction::Reload, "Ctrl+R", "Load the routine folders again"},
+}};
+
+constexpr std::array<KeyBinding<PlayerIntent>, 10> kPlayerKeys{{
+    {UiKey::Space, PlayerIntent::TogglePause, "Space", "Pause or resume"},
+    {UiKey::Left, PlayerIntent::Back, "Left", "Back: this step again, or the one before"},
+    {UiKey::Right, PlayerIntent::Skip, "Right", "Skip to the next step"},
+    {UiKey::Enter, PlayerIntent::Done, "Enter", "Done (steps without a timer)"},
+    {UiKey::R, PlayerIntent::Restart, "R", "Restart the routine"},
+    {UiKey::Escape, PlayerIntent::Stop, "Esc", "Stop (asks first)"},
+    {UiKey::M, PlayerIntent::ToggleMute, "M", "Mute or sound on"},
+    {UiKey::W, PlayerIntent::SayWhere, "W", "Say where I am: step, side, time left, next"},
+    {UiKey::I, PlayerIntent::SayInstructions, "I", "Read the step's instructions aloud"},
+    {UiKey::Help, PlayerIntent::None, "?", "Show these keys"},
+}};
+
+constexpr std::array<KeyBinding<PlayerIntent>, 4> kSummaryKeys{{
+    {UiKey::C, PlayerIntent::CheckIn, "C", "Check in: how do you feel?"},
+    {UiKey::R, PlayerIntent::Again, "R", "The same routine again"},
+    {UiKey::Enter, PlayerIntent::Library, "Enter", "Back to the library"},
+    {UiKey::Escape, PlayerIntent::Library, "Esc", "Back to the library"},
+}};
+
+constexpr std::array<KeyBinding<SettingsAction>, 5> kSettingsKeys{{
+    {UiKey::Escape, SettingsAction::Close, "Esc", "Back to the library"},
+    {UiKey::W, SettingsAction::TestVoice, "W", "Hear the voice as set"},
+    {UiKey::E, SettingsAction::EditDayStart, "E", "Edit the day's start hour (in the plan)"},
+    {UiKey::F, SettingsAction::NoticeAgain, "F", "Show the first-start notice again"},
+    {UiKey::Help, SettingsAction::Close, "?", "Show these keys"},
+}};
+
+template <class Action>
+std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
+  std::vector<KeyLine> lines;
+  for (const KeyBinding<Action>& binding : table) {
+    if (binding.key == UiKey::Help) continue;
+    const auto same = std::find_if(lines.begin(), lines.end(), [&](const KeyLine& line) {
+      return line.description == binding.description;
+    });
+    if (same != lines.end()) {
+      same->keys += "/" + std::string(binding.keyName);
+    } else {
+      lines.push_back({binding.keyName, binding.description});
+    }
+  }
+  lines.push_back({"?", "Show or hide these keys"});
+  return lines;
+}
+
+}  // namespace
+
+std::span<const KeyBinding<LibraryAction>> libraryKeys() {
+  return kLibraryKeys;
+}
+std::span<const KeyBinding<PlayerIntent>> playerKeys() {
+  return kPlayerKeys;
+}
+std::span<const KeyBinding<PlayerIntent>> summaryKeys() {
+  return kSummaryKeys;
+}
+std::span<const KeyBinding<SettingsAction>> settingsKeys() {
+  return kSettingsKeys;
+}
+
+std::vector<KeyLine> keyLines(KeyScreen screen) {
+  switch (screen) {
+    case KeyScreen::Player:
+      return linesOf(playerKeys());
+    case KeyScreen::Summary:
+      return linesOf(summaryKeys());
+    case KeyScreen::Settings:
+      return linesOf(settingsKeys());
+    case KeyScreen::Library:
+      break;
+  }
+  return linesOf(libraryKeys());
+}
+
+const char* screenTitle(KeyScreen screen) {
+  switch (screen) {
+    case KeyScreen::Player:
+      return "Keys while a routine runs";
+    case KeyScreen::Summary:
+      return "Keys after a routine";
+    case KeyScreen::Settings:
+      return "Keys in Settings";
+    case KeyScreen::Library:
+      break;
+  }
+  return "Keys in the library";
+}
+
+bool drawKeyOverlay(KeyScreen screen, const UiFonts& fonts, std::span<const UiKey> keys) {
+  bool close = std::any_of(keys.begin(), keys.end(),
+                           [](UiKey key) { return key == UiKey::Escape || key == UiKey::Help; });
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x * 0.9f, display.y * 0.9f));
+  ImGui::PushFont(fonts.body);
+  ImGui::Begin("##keys", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted(screenTitle(screen));
+  ImGui::PopFont();
+  ImGui::Separator();
+  if (ImGui::BeginTable("##key-lines", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (const KeyLine& line : keyLines(screen)) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(line.keys.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(line.description.c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Close  [Esc]")) close = true;
+  ImGui::End();
+  ImGui::PopFont();
+  return close;
+}
+
+}  // namespace unknot

@@ -1,0 +1,71 @@
+// The keys of every screen, one table each: a view looks its keys up here, its buttons show
+// their key from here ("Pause  [Space]"), and the ? overlay lists the same table, so the three
+// cannot drift apart.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ui/player_model.hpp"
+#include "ui/ui_types.hpp"
+
+namespace unknot {
+
+template <class Action>
+struct KeyBinding {
+  UiKey key;
+  Action action;
+  const char* keyName;      // "Space", "Esc"; ASCII, as every font has it
+  const char* description;  // what the overlay says it does
+};
+
+// The screens with a key table, for the overlay.
+enum class KeyScreen { Library, Player, Summary, Settings };
+
+// The library's actions (Up/Down move the selection, so they are actions too).
+enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload };
+
+// The settings screen's actions; the controls themselves are reached with Tab and the arrows.
+enum class SettingsAction { Close, TestVoice, NoticeAgain, EditDayStart };
+
+std::span<const KeyBinding<LibraryAction>> libraryKeys();
+std::span<const KeyBinding<PlayerIntent>> playerKeys();
+std::span<const KeyBinding<PlayerIntent>> summaryKeys();
+std::span<const KeyBinding<SettingsAction>> settingsKeys();
+
+// The first binding of `key`, if the screen has one.
+template <class Action>
+std::optional<Action> actionForKey(std::span<const KeyBinding<Action>> table, UiKey key) {
+  for (const KeyBinding<Action>& binding : table)
+    if (binding.key == key) return binding.action;
+  return std::nullopt;
+}
+
+// "Pause  [Space]": a button's label with the key that does the same (every key of it).
+template <class Action>
+std::string withKey(const std::string& label, std::span<const KeyBinding<Action>> table,
+                    Action action) {
+  std::string keys;
+  for (const KeyBinding<Action>& binding : table) {
+    if (binding.action != action) continue;
+    keys += (keys.empty() ? "" : "/") + std::string(binding.keyName);
+  }
+  return keys.empty() ? label : label + "  [" + keys + "]";
+}
+
+struct KeyLine {
+  std::string keys;  // "Enter/Esc"
+  std::string description;
+};
+
+// What the ? overlay lists for a screen: one line per action, its keys joined, in table order;
+// "?" itself comes last.
+std::vector<KeyLine> keyLines(KeyScreen screen);
+const char* screenTitle(KeyScreen screen);
+
+// The overlay over the current screen; true when it asks to close (Esc, ?, or its button).
+bool drawKeyOverlay(KeyScreen screen, const UiFonts& fonts, std::span<const UiKey> keys);
+
+}  // namespace unknot

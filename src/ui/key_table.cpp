@@ -7,7 +7,9 @@ namespace unknot {
 
 namespace {
 
-constexpr std::array<KeyBinding<LibraryAction>, 7> kLibraryKeys{{
+constexpr const char* kKeysLine = "Show or hide these keys";
+
+constexpr std::array<KeyBinding<LibraryAction>, 8> kLibraryKeys{{
     {UiKey::Up, LibraryAction::Previous, "Up", "Select the routine above"},
     {UiKey::Down, LibraryAction::Next, "Down", "Select the routine below"},
     {UiKey::Enter, LibraryAction::Start, "Enter", "Start the selected routine"},
@@ -15,6 +17,7 @@ constexpr std::array<KeyBinding<LibraryAction>, 7> kLibraryKeys{{
     {UiKey::S, LibraryAction::Settings, "S", "Settings: sound, voice, look"},
     {UiKey::Reload, LibraryAction::Reload, "F5", "Load the routine folders again"},
     {UiKey::Reload, LibraryAction::Reload, "Ctrl+R", "Load the routine folders again"},
+    {UiKey::Help, LibraryAction::Keys, "?", kKeysLine},
 }};
 
 constexpr std::array<KeyBinding<PlayerIntent>, 10> kPlayerKeys{{
@@ -27,14 +30,15 @@ constexpr std::array<KeyBinding<PlayerIntent>, 10> kPlayerKeys{{
     {UiKey::M, PlayerIntent::ToggleMute, "M", "Mute or sound on"},
     {UiKey::W, PlayerIntent::SayWhere, "W", "Say where I am: step, side, time left, next"},
     {UiKey::I, PlayerIntent::SayInstructions, "I", "Read the step's instructions aloud"},
-    {UiKey::Help, PlayerIntent::None, "?", "Show these keys"},
+    {UiKey::Help, PlayerIntent::None, "?", kKeysLine},
 }};
 
-constexpr std::array<KeyBinding<PlayerIntent>, 4> kSummaryKeys{{
+constexpr std::array<KeyBinding<PlayerIntent>, 5> kSummaryKeys{{
     {UiKey::C, PlayerIntent::CheckIn, "C", "Check in: how do you feel?"},
     {UiKey::R, PlayerIntent::Again, "R", "The same routine again"},
     {UiKey::Enter, PlayerIntent::Library, "Enter", "Back to the library"},
     {UiKey::Escape, PlayerIntent::Library, "Esc", "Back to the library"},
+    {UiKey::Help, PlayerIntent::None, "?", kKeysLine},
 }};
 
 constexpr std::array<KeyBinding<SettingsAction>, 5> kSettingsKeys{{
@@ -42,14 +46,13 @@ constexpr std::array<KeyBinding<SettingsAction>, 5> kSettingsKeys{{
     {UiKey::W, SettingsAction::TestVoice, "W", "Hear the voice as set"},
     {UiKey::E, SettingsAction::EditDayStart, "E", "Edit the day's start hour (in the plan)"},
     {UiKey::F, SettingsAction::NoticeAgain, "F", "Show the first-start notice again"},
-    {UiKey::Help, SettingsAction::Close, "?", "Show these keys"},
+    {UiKey::Help, SettingsAction::Keys, "?", kKeysLine},
 }};
 
 template <class Action>
 std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
   std::vector<KeyLine> lines;
   for (const KeyBinding<Action>& binding : table) {
-    if (binding.key == UiKey::Help) continue;
     const auto same = std::find_if(lines.begin(), lines.end(), [&](const KeyLine& line) {
       return line.description == binding.description;
     });
@@ -59,7 +62,6 @@ std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
       lines.push_back({binding.keyName, binding.description});
     }
   }
-  lines.push_back({"?", "Show or hide these keys"});
   return lines;
 }
 

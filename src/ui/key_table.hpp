@@ -25,10 +25,10 @@ struct KeyBinding {
 enum class KeyScreen { Library, Player, Summary, Settings };
 
 // The library's actions (Up/Down move the selection, so they are actions too).
-enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload };
+enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload, Keys };
 
 // The settings screen's actions; the controls themselves are reached with Tab and the arrows.
-enum class SettingsAction { Close, TestVoice, NoticeAgain, EditDayStart };
+enum class SettingsAction { Close, TestVoice, NoticeAgain, EditDayStart, Keys };
 
 std::span<const KeyBinding<LibraryAction>> libraryKeys();
 std::span<const KeyBinding<PlayerIntent>> playerKeys();
@@ -60,8 +60,7 @@ struct KeyLine {
   std::string description;
 };
 
-// What the ? overlay lists for a screen: one line per action, its keys joined, in table order;
-// "?" itself comes last.
+// What the ? overlay lists for a screen: one line per action, its keys joined, in table order.
 std::vector<KeyLine> keyLines(KeyScreen screen);
 const char* screenTitle(KeyScreen screen);
 

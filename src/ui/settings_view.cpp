@@ -84,8 +84,10 @@ void drawFocusRing(float thickness) {
 SettingsIntent settingsIntentForKey(UiKey key) {
   SettingsIntent intent;
   const auto action = actionForKey(settingsKeys(), key);
-  if (!action || key == UiKey::Help) return intent;
+  if (!action) return intent;
   switch (*action) {
+    case SettingsAction::Keys:  // the overlay is the app's, over any screen
+      break;
     case SettingsAction::Close:
       intent.kind = SettingsIntent::Kind::Close;
       break;

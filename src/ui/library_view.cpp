@@ -230,7 +230,7 @@ void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVe
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
   const std::string keys = std::string(symbol(fonts, "\xE2\x86\x91\xE2\x86\x93", "Up/Down")) +
-                           " choose  " + dot + "  Enter start  " + dot + "  P progress  " + dot +
+                           " choose  " + dot + "  Enter start  " + dot + "  ? all keys  " + dot +
                            "  your routines: " + model.userRoutinesDir;
   ImDrawList* list = ImGui::GetWindowDrawList();
   const float line = fonts.bodySize * 1.4f;

@@ -20,7 +20,7 @@ namespace {
 class Rows {
  public:
   Rows(const UiFonts& fonts, float labelWidth, float controlWidth)
-      : m_fonts(fonts), m_labelWidth(labelWidth), m_controlWidth(controlWidth) {}
+      : m_fonts(&fonts), m_labelWidth(labelWidth), m_controlWidth(controlWidth) {}
 
   void label(const char* text) {
     ImGui::AlignTextToFramePadding();
@@ -28,17 +28,17 @@ class Rows {
     ImGui::SameLine(m_labelWidth);
     ImGui::SetNextItemWidth(m_controlWidth);
   }
-  void ring() const { drawFocusRing(std::max(3.0f, std::round(m_fonts.bodySize * 0.16f))); }
+  void ring() const { drawFocusRing(std::max(3.0f, std::round(m_fonts->bodySize * 0.16f))); }
   void heading(const char* text) const {
     ImGui::Spacing();
-    ImGui::PushFont(m_fonts.heading);
+    ImGui::PushFont(m_fonts->heading);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
     ImGui::Separator();
   }
 
  private:
-  const UiFonts& m_fonts;
+  const UiFonts* m_fonts;
   float m_labelWidth, m_controlWidth;
 };
 
@@ -128,6 +128,16 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted("Settings");
   ImGui::PopFont();
+  {
+    // Back sits top right, where the eye looks for a way out.
+    const std::string back = withKey("Back to the library", settingsKeys(), SettingsAction::Close);
+    const float backWidth =
+        ImGui::CalcTextSize(back.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(std::max(0.0f, ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                                       backWidth - ImGui::GetStyle().ScrollbarSize));
+    if (ImGui::Button(back.c_str())) intent.kind = SettingsIntent::Kind::Close;
+    drawFocusRing(std::max(3.0f, std::round(fonts.bodySize * 0.16f)));
+  }
   ImGui::PushStyleColor(
       ImGuiCol_Text,
       ImGui::ColorConvertU32ToFloat4(model.canSave && model.saveError.empty() ? palette::kTextDim
@@ -135,11 +145,18 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
   ImGui::TextWrapped("%s", saveStatusLine(model).c_str());
   ImGui::PopStyleColor();
 
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float labelWidth = std::round(std::min(width * 0.4f, fonts.bodySize * 14.0f));
-  const float controlWidth = std::round(
-      std::clamp(width - labelWidth - pad, fonts.bodySize * 6.0f, fonts.bodySize * 24.0f));
-  Rows rows(fonts, labelWidth, controlWidth);
+  // Two columns (look and sound; voice, calendar, safety) when they fit, else one.
+  const bool twoColumns = ImGui::GetContentRegionAvail().x >= fonts.bodySize * 52.0f;
+  ImGui::BeginTable("##columns", twoColumns ? 2 : 1, ImGuiTableFlags_PadOuterX);
+  ImGui::TableNextColumn();
+  const auto rowsHere = [&] {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float labelWidth = std::round(std::min(width * 0.4f, fonts.bodySize * 11.0f));
+    const float controlWidth = std::round(
+        std::clamp(width - labelWidth - pad, fonts.bodySize * 6.0f, fonts.bodySize * 24.0f));
+    return Rows(fonts, labelWidth, controlWidth);
+  };
+  Rows rows = rowsHere();
   bool done = true;
 
   rows.heading("Look");
@@ -191,6 +208,8 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
     rows.ring();
   }
 
+  ImGui::TableNextColumn();
+  rows = rowsHere();
   rows.heading("Voice");
   rows.label("Voice");
   edited(ImGui::Checkbox("Speak prompts##voice", &next.audio.voice));
@@ -219,8 +238,7 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
   }
   if (model.voiceBackend == "speech-dispatcher")
     ImGui::TextDisabled("speech-dispatcher speaks at the desktop's own speed.");
-  ImGui::Dummy(ImVec2(labelWidth - ImGui::GetStyle().ItemSpacing.x, 1));
-  ImGui::SameLine();
+  rows.label("");
   if (ImGui::Button(withKey("Test voice", settingsKeys(), SettingsAction::TestVoice).c_str()))
     intent.kind = SettingsIntent::Kind::TestVoice;
   rows.ring();
@@ -244,17 +262,13 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
   rows.ring();
 
   rows.heading("Safety");
+  rows.label("First-start notice");
   if (ImGui::Button(
-          withKey("Show the first-start notice again", settingsKeys(), SettingsAction::NoticeAgain)
+          withKey("Show it again", settingsKeys(), SettingsAction::NoticeAgain)
               .c_str()))
     intent.kind = SettingsIntent::Kind::NoticeAgain;
   rows.ring();
-  ImGui::Spacing();
-  ImGui::Separator();
-  ImGui::Spacing();
-  if (ImGui::Button(withKey("Back to the library", settingsKeys(), SettingsAction::Close).c_str()))
-    intent.kind = SettingsIntent::Kind::Close;
-  rows.ring();
+  ImGui::EndTable();
   ImGui::EndChild();
   ImGui::PopFont();
   ImGui::End();

@@ -1,6 +1,7 @@
 #include "app/gui/gui_settings.hpp"
 
 #include <langinfo.h>
+#include <locale.h>
 
 #include <sstream>
 
@@ -10,10 +11,14 @@
 namespace unknot {
 
 int localeFirstWeekday() {
-  // glibc: _NL_TIME_FIRST_WEEKDAY is 1 = Sunday relative to _NL_TIME_WEEK_1STDAY, which is
-  // 19971130 (a Sunday) in every glibc locale.
-  const char* first = nl_langinfo(_NL_TIME_FIRST_WEEKDAY);
+  // The environment's LC_TIME, read without touching the process's global locale.
+  locale_t locale = newlocale(LC_TIME_MASK, "", static_cast<locale_t>(nullptr));
+  if (!locale) return 0;
+  // glibc: 1 = Sunday, counted from _NL_TIME_WEEK_1STDAY, which is a Sunday (19971130) in
+  // every glibc locale.
+  const char* first = nl_langinfo_l(_NL_TIME_FIRST_WEEKDAY, locale);
   const int day = first ? static_cast<unsigned char>(first[0]) : 1;
+  freelocale(locale);
   return day >= 1 && day <= 7 ? day - 1 : 0;
 }
 

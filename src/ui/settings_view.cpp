@@ -263,9 +263,7 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
 
   rows.heading("Safety");
   rows.label("First-start notice");
-  if (ImGui::Button(
-          withKey("Show it again", settingsKeys(), SettingsAction::NoticeAgain)
-              .c_str()))
+  if (ImGui::Button(withKey("Show it again", settingsKeys(), SettingsAction::NoticeAgain).c_str()))
     intent.kind = SettingsIntent::Kind::NoticeAgain;
   rows.ring();
   ImGui::EndTable();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace unknot {
 
@@ -22,6 +23,13 @@ std::string trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// "Right shin forward" names a side already; "Pigeon pose" does not.
+bool namesASide(const std::string& text) {
+  std::string lower = text;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("left") != std::string::npos || lower.find("right") != std::string::npos;
 }
 
 CueRequest cueRequest(const CueEvent& event, const SoundPtr& sound, SoundTag tag, float gain,
@@ -63,6 +71,14 @@ std::string CuePlanner::startPrompt(size_t index, Verbosity verbosity) const {
   if (!p || verbosity == Verbosity::Cues) return {};
   if (p->kind == PhaseKind::Switch) return switchPrompt(index);
   std::string text = trimmed(p->say);
+  // The first side of a step is named here; the switch before the other one names that.
+  const Phase* before = index > 0 ? phase(index - 1) : nullptr;
+  const bool afterSwitch = before && before->kind == PhaseKind::Switch;
+  if (p->side != Side::None && !afterSwitch && !namesASide(text)) {
+    if (!text.empty() && std::string(".!?").find(text.back()) == std::string::npos) text += '.';
+    text += std::string(text.empty() ? "" : " ") +
+            (p->side == Side::Left ? "Left side." : "Right side.");
+  }
   const std::string instruction = trimmed(p->text);
   if (verbosity == Verbosity::Instructions && !instruction.empty())
     text += (text.empty() ? "" : " ") + instruction;

@@ -57,14 +57,6 @@ const char* typeName(const toml::node& node) {
   }
 }
 
-std::string formatNumber(double value) {
-  char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  std::string text(buffer, ec == std::errc() ? end : buffer);
-  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
-  return text;
-}
-
 // One key of a settings table: how to read it into Settings, checked against its range.
 struct Field {
   std::string_view key;
@@ -83,22 +75,22 @@ Field boolField(std::string_view key, bool& target) {
 }
 
 Field numberField(std::string_view key, double& target, double min, double max) {
-  return {
-      key,
-      [&target, min, max](const toml::node& node, const std::string& name, const Reader& reader) {
-        std::optional<double> value;
-        if (node.is_floating_point()) value = node.as_floating_point()->get();
-        if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
-        const std::string expected =
-            "expected a number from " + formatNumber(min) + " to " + formatNumber(max);
-        if (!value) {
-          reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
-        } else if (!(*value >= min && *value <= max)) {
-          reader.report(node.source(), name + ": " + expected + ", found " + formatNumber(*value));
-        } else {
-          target = *value;
-        }
-      }};
+  return {key, [&target, min, max](const toml::node& node, const std::string& name,
+                                   const Reader& reader) {
+            std::optional<double> value;
+            if (node.is_floating_point()) value = node.as_floating_point()->get();
+            if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
+            const std::string expected =
+                "expected a number from " + settingsNumber(min) + " to " + settingsNumber(max);
+            if (!value) {
+              reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
+            } else if (!(*value >= min && *value <= max)) {
+              reader.report(node.source(),
+                            name + ": " + expected + ", found " + settingsNumber(*value));
+            } else {
+              target = *value;
+            }
+          }};
 }
 
 Field intField(std::string_view key, std::function<void(int)> set, long long min, long long max) {
@@ -282,66 +274,6 @@ void readCalendar(const toml::table& table, CalendarSettings& calendar, const Re
             {}, reader);
 }
 
-std::string render(const Settings& settings) {
-  const AudioSettings& a = settings.audio;
-  const auto flag = [](bool value) { return value ? "true" : "false"; };
-  std::ostringstream out;
-  out << "# unknot settings. Written by the app; edit while it is closed.\n\n"
-      << "[audio]\n"
-      << "muted = " << flag(a.muted) << "\n"
-      << "volume = " << formatNumber(a.volume) << "          # 0 to 1\n"
-      << "voice = " << flag(a.voice) << "          # spoken prompts\n"
-      << "voice_rate = " << a.voiceRate << "       # words per minute, 80 to 450\n"
-      << "voice_volume = " << formatNumber(a.voiceVolume) << "    # 0 to 1, relative to volume\n"
-      << "say_countdown = " << flag(a.sayCountdown) << "\n"
-      << "verbosity = \"" << toString(a.verbosity)
-      << "\"   # what the voice says: cues, names or instructions\n"
-      << "voice_name = \"" << a.voiceName << "\"   # empty: the default voice\n"
-      << "speech_dispatcher = " << flag(a.speechDispatcher)
-      << "   # use the desktop's speech-dispatcher when it runs\n\n"
-      << "[audio.cues]\n"
-      << "phase_chime = " << flag(a.phaseChime) << "\n"
-      << "countdown_pips = " << flag(a.countdownPips) << "\n"
-      << "halfway_bell = " << flag(a.halfwayBell) << "\n"
-      << "switch_sides = " << flag(a.switchCue) << "\n"
-      << "rep_ticks = " << flag(a.repTicks) << "\n"
-      << "round_start = " << flag(a.roundCue) << "\n"
-      << "finish_fanfare = " << flag(a.finishFanfare) << "\n\n"
-      << "[audio.volumes]   # each cue 0 to 1, relative to volume\n"
-      << "chime = " << formatNumber(a.volumes.chime) << "\n"
-      << "countdown_pips = " << formatNumber(a.volumes.pips) << "\n"
-      << "halfway_bell = " << formatNumber(a.volumes.halfway) << "\n"
-      << "switch_sides = " << formatNumber(a.volumes.switchSides) << "\n"
-      << "finish_fanfare = " << formatNumber(a.volumes.finish) << "\n"
-      << "alarm = " << formatNumber(a.volumes.alarm) << "\n\n"
-      << "[window]\n"
-      << "width = " << settings.window.width << "\n"
-      << "height = " << settings.window.height << "\n";
-  if (settings.window.x) out << "x = " << *settings.window.x << "\n";
-  if (settings.window.y) out << "y = " << *settings.window.y << "\n";
-  out << "\n[safety]\n"
-      << "notice_acknowledged = " << flag(settings.safety.noticeAcknowledged)
-      << "   # the first-start notice was read; false shows it again\n"
-      << "\n[display]\n"
-      << "reduced_motion = " << flag(settings.display.reducedMotion)
-      << "   # figures switch between keyframes; nothing pulses\n"
-      << "theme = \"" << toString(settings.display.theme) << "\"   # dark, light or high-contrast\n"
-      << "scale = " << formatNumber(settings.display.scale) << "   # 0.75 to 2.5\n"
-      << "\n[calendar]\n"
-      << "first_weekday = \""
-      << (settings.calendar.firstWeekday ? weekdayName(*settings.calendar.firstWeekday)
-                                         : std::string_view("locale"))
-      << "\"   # monday ... sunday, or locale\n";
-  return out.str();
-}
-
-std::string tempSuffix() {
-  std::random_device device;
-  std::ostringstream out;
-  out << ".tmp-" << std::hex << device() << device();
-  return out.str();
-}
-
 constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
                                           "thursday", "friday", "saturday"};
 
@@ -357,6 +289,14 @@ std::string_view toString(ThemeName theme) {
       break;
   }
   return "dark";
+}
+
+std::string settingsNumber(double value) {
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
+  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+  return text;
 }
 
 std::string_view toString(Verbosity verbosity) {
@@ -463,33 +403,6 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
   });
   return result;
-}
-
-std::optional<std::string> saveSettings(const Settings& settings,
-                                        const std::filesystem::path& path) {
-  if (path.empty()) return "no settings path: neither XDG_CONFIG_HOME nor HOME is set";
-  std::error_code ec;
-  const auto dir = path.parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return dir.string() + ": cannot create the folder: " + ec.message();
-  std::filesystem::path temp = path;
-  temp += tempSuffix();
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << render(settings);
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temp, ec);
-      return temp.string() + ": cannot write the settings";
-    }
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return path.string() + ": cannot replace the settings file: " + ec.message();
-  }
-  return std::nullopt;
 }
 
 }  // namespace unknot

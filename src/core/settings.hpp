@@ -119,6 +119,8 @@ struct SettingsLoad {
 };
 
 SettingsLoad loadSettings(const std::filesystem::path& path);
+// How settings.toml writes a number: "0.8", "1.0" (always with a point, so it reads back as one).
+std::string settingsNumber(double value);
 // Writes atomically; returns an error message on failure.
 std::optional<std::string> saveSettings(const Settings& settings,
                                         const std::filesystem::path& path);

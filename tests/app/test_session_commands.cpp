@@ -33,7 +33,7 @@ Plan heatIcePlan() {
 struct Run {
   explicit Run(Plan p) : plan(std::move(p)) {}
   void apply(SessionCommand command) {
-    SessionControls controls{engine, thermal ? &*thermal : nullptr, [this] { ++mutes; }};
+    SessionControls controls{engine, thermal ? &*thermal : nullptr, [this] { ++mutes; }, {}};
     applySessionCommand(controls, command);
     engine.update();
   }
@@ -146,7 +146,7 @@ TEST_CASE("the where-am-I key speaks the step, side, time left and what is next"
   Run run(planOf(makeRoutine("pigeon", {pigeon}, 5)));
   std::vector<std::string> said;  // the fake voice
   const auto ask = [&](SessionCommand command) {
-    SessionControls controls{run.engine, nullptr, {}};
+    SessionControls controls{run.engine, nullptr, {}, {}};
     controls.speak = [&](const std::string& sentence) { said.push_back(sentence); };
     applySessionCommand(controls, command);
   };

@@ -56,7 +56,7 @@ TEST_CASE("a phase start plays the chime, then says the step's prompt") {
   REQUIRE(tags(cues) == std::vector<SoundTag>{SoundTag::Chime, SoundTag::Speech});
   CHECK(cues[0].request.atMs == 5000.0);
   CHECK(cues[0].request.boundaryRank > 0);
-  CHECK(cues[1].speechText == "Pigeon");
+  CHECK(cues[1].speechText == "Pigeon. Right side.");  // the first side is named
   CHECK(cues[1].request.speech);
   CHECK(cues[1].request.delayMs == CuePlanner::kPromptAfterCueMs);
   CHECK(planning(CueType::PhaseStarted, 0).at(1).speechText == "Get ready. First, Pigeon.");
@@ -151,16 +151,16 @@ TEST_CASE("a prompt not yet synthesized is planned without a sound") {
   const auto cues = planning(CueType::PhaseStarted, 1);
   REQUIRE(cues.size() == 2);
   CHECK(cues[1].request.sound == nullptr);
-  CHECK(cues[1].speechText == "Pigeon");
+  CHECK(cues[1].speechText == "Pigeon. Right side.");
 }
 
 TEST_CASE("prompts are prepared a few phases ahead, without repeats") {
   Planning planning(pigeonPlan());
-  CHECK(
-      planning.planner.promptsAhead(0, 4, planning.settings) ==
-      std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon", "Switch to the left side."});
+  CHECK(planning.planner.promptsAhead(0, 4, planning.settings) ==
+        std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon. Right side.",
+                                 "Switch to the left side.", "Pigeon"});
   CHECK(planning.planner.promptsAhead(3, 4, planning.settings) ==
-        std::vector<std::string>{"Pigeon"});
+        std::vector<std::string>{"Pigeon"});  // after the switch, which named the side
   CHECK(planning.planner.promptsAhead(9, 4, planning.settings).empty());
   planning.settings.sayCountdown = true;
   CHECK(planning.planner.standingPrompts(planning.settings) ==
@@ -196,15 +196,17 @@ TEST_CASE("verbosity decides what the voice says by itself") {
   CHECK(planning.planner.standingPrompts(planning.settings).empty());
 
   planning.settings.verbosity = Verbosity::Names;
-  CHECK(spoken(CueType::PhaseStarted, 1) == Texts{"Pigeon"});
+  CHECK(spoken(CueType::PhaseStarted, 1) == Texts{"Pigeon. Right side."});
+  CHECK(spoken(CueType::PhaseStarted, 3) == Texts{"Pigeon"});  // the switch said "left"
   CHECK(spoken(CueType::SideSwitch, 2) == Texts{"Switch to the left side."});
   CHECK(spoken(CueType::Finished, 3) == Texts{CuePlanner::kFinishPrompt});
 
   planning.settings.verbosity = Verbosity::Instructions;
-  CHECK(spoken(CueType::PhaseStarted, 1) == Texts{"Pigeon Keep the hips square."});
+  CHECK(spoken(CueType::PhaseStarted, 1) == Texts{"Pigeon. Right side. Keep the hips square."});
   CHECK(spoken(CueType::SideSwitch, 2) == Texts{"Switch to the left side."});
   const auto ahead = planning.planner.promptsAhead(1, 1, planning.settings);
-  CHECK(ahead == Texts{"Pigeon Keep the hips square."});  // synthesized ahead as it is said
+  CHECK(ahead ==
+        Texts{"Pigeon. Right side. Keep the hips square."});  // synthesized ahead as it is said
 }
 
 TEST_CASE("each cue plays at its own volume, and not at all at zero") {
@@ -222,4 +224,13 @@ TEST_CASE("each cue plays at its own volume, and not at all at zero") {
   const auto word = planning(CueType::CountdownPip, 1, 3);
   REQUIRE(tags(word) == std::vector<SoundTag>{SoundTag::Speech});  // the word still comes
   CHECK(word[0].request.delayMs == 0);
+}
+
+TEST_CASE("a first side named in the step's own words is not named twice") {
+  Plan plan = pigeonPlan();
+  plan.phases[1].say = "Right shin forward.";
+  CHECK(CuePlanner(plan).startPrompt(1) == "Right shin forward.");
+  plan.phases[1].side = Side::Left;
+  plan.phases[1].say = "Pigeon pose";
+  CHECK(CuePlanner(plan).startPrompt(1) == "Pigeon pose. Left side.");
 }

@@ -207,7 +207,7 @@ void GuiApp::applyPlayerIntent(PlayerIntent intent) {
 void GuiApp::runCommand(SessionCommand command) {
   if (!m_session) return;
   if (command == SessionCommand::Restart) m_session->resetTally();
-  SessionControls controls{m_session->engine(), m_thermal ? &m_thermal->run() : nullptr, {}};
+  SessionControls controls{m_session->engine(), m_thermal ? &m_thermal->run() : nullptr, {}, {}};
   if (m_options.toggleMute) controls.toggleMute = [this] { toggleMute(); };
   controls.speak = m_options.speak;
   applySessionCommand(controls, command);

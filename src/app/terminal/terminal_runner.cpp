@@ -252,7 +252,7 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
         waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive), inputOpen);
     interrupted = interrupted || key == kCtrlC;
     if (const auto command = key ? commandForKey(*key, thermal.has_value()) : std::nullopt) {
-      SessionControls controls{engine, thermal ? &*thermal : nullptr, {}};
+      SessionControls controls{engine, thermal ? &*thermal : nullptr, {}, {}};
       if (options.toggleMute) controls.toggleMute = [&] { muted = options.toggleMute(); };
       // Said aloud when there is a voice, and written as a line either way.
       controls.speak = [&](const std::string& sentence) {

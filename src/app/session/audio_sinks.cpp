@@ -22,6 +22,9 @@ struct AudioState {
   // for it; it gives the device up when the next session starts or the process ends.
   std::unique_ptr<CuePlayer> lingering;
   std::set<std::string> noticesGiven;
+  // The clock of a player made between sessions to say one sentence (the settings screen's
+  // Test voice); it outlives that player.
+  SteadyClock idleClock;
 };
 
 // The player for one session, plus whatever else the session listens with.
@@ -56,6 +59,14 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   std::shared_ptr<AudioState> m_state;
 };
 
+// The desktop's own voice when it runs (never at test speeds, where prompts must land on
+// their samples); null for espeak-ng.
+std::unique_ptr<SpeechService> speechServiceFor(const AudioSettings& settings, double timeScale) {
+  if (!settings.speechDispatcher || timeScale != 1.0) return nullptr;
+  std::string ignored;  // not running is the usual case, not worth a notice
+  return connectSpeechDispatcher(settings.voiceName, ignored);
+}
+
 }  // namespace
 
 AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
@@ -89,8 +100,21 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
     if (state->live) state->live->setMuted(state->settings.muted);
     return state->settings.muted;
   };
-  hookup.speak = [state](const std::string& text) {
-    if (state->live) state->live->say(text);
+  hookup.speak = [state, assetsDir, &notices](const std::string& text) {
+    if (state->live) {
+      state->live->say(text);
+      return;
+    }
+    // Between sessions: a player of its own, kept like a finished session's until the next
+    // session takes the device.
+    state->lingering.reset();
+    std::ostringstream said;
+    state->lingering = CuePlayer::create(state->settings, state->idleClock, 1.0, assetsDir, said,
+                                         speechServiceFor(state->settings, 1.0));
+    std::istringstream lines(said.str());
+    for (std::string line; std::getline(lines, line);)
+      if (state->noticesGiven.insert(line).second) notices << line << '\n';
+    state->lingering->say(text);
   };
   hookup.applySettings = [state](const AudioSettings& audio) {
     state->settings = audio;

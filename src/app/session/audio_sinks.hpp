@@ -18,7 +18,8 @@ namespace unknot {
 struct AudioHookup {
   SessionSinkFactory makeSessionSink;  // wraps `other` (sinks made alongside the player)
   std::function<bool()> toggleMute;    // returns the new muted state
-  // Speaks a sentence now through the live session's player (nothing between sessions).
+  // Speaks a sentence now through the live session's player, or between sessions through a
+  // player of its own (the settings screen's Test voice).
   std::function<void(const std::string&)> speak;
   // New sound settings for the live player and every later one (the settings screen); the
   // voice and the speech backend take effect from the next session.

@@ -49,6 +49,25 @@ constexpr std::array<KeyBinding<SettingsAction>, 5> kSettingsKeys{{
     {UiKey::Help, SettingsAction::Keys, "?", kKeysLine},
 }};
 
+constexpr std::array<KeyBinding<ProgressIntent>, 9> kProgressKeys{{
+    {UiKey::C, ProgressIntent::Checkin, "C", "Check in: how do you feel?"},
+    {UiKey::F, ProgressIntent::Flare, "F", "Mark today a flare day"},
+    {UiKey::E, ProgressIntent::Plan, "E", "The plan: length, targets, reminders"},
+    {UiKey::P, ProgressIntent::Plan, "P", "The plan: length, targets, reminders"},
+    {UiKey::R, ProgressIntent::Report, "R", "Save the one-page report (PDF)"},
+    {UiKey::S, ProgressIntent::SoreDay, "S", "Start the Sore day routine (after a flare)"},
+    {UiKey::Escape, ProgressIntent::Back, "Esc", "Back to the library"},
+    {UiKey::Enter, ProgressIntent::Back, "Enter", "Back to the library"},
+    {UiKey::Help, ProgressIntent::None, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<OpenRoutineIntent>, 4> kOpenRoutineKeys{{
+    {UiKey::Enter, OpenRoutineIntent::Import, "Enter", "Import the routine into your folder"},
+    {UiKey::R, OpenRoutineIntent::TryOnce, "R", "Try it once without importing"},
+    {UiKey::Escape, OpenRoutineIntent::Cancel, "Esc", "Cancel: leave everything as it is"},
+    {UiKey::Help, OpenRoutineIntent::None, "?", kKeysLine},
+}};
+
 template <class Action>
 std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
   std::vector<KeyLine> lines;
@@ -80,8 +99,19 @@ std::span<const KeyBinding<SettingsAction>> settingsKeys() {
   return kSettingsKeys;
 }
 
+std::span<const KeyBinding<ProgressIntent>> progressKeys() {
+  return kProgressKeys;
+}
+std::span<const KeyBinding<OpenRoutineIntent>> openRoutineKeys() {
+  return kOpenRoutineKeys;
+}
+
 std::vector<KeyLine> keyLines(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::Progress:
+      return linesOf(progressKeys());
+    case KeyScreen::OpenRoutine:
+      return linesOf(openRoutineKeys());
     case KeyScreen::Player:
       return linesOf(playerKeys());
     case KeyScreen::Summary:
@@ -96,6 +126,10 @@ std::vector<KeyLine> keyLines(KeyScreen screen) {
 
 const char* screenTitle(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::Progress:
+      return "Keys in Progress";
+    case KeyScreen::OpenRoutine:
+      return "Keys for a shared routine file";
     case KeyScreen::Player:
       return "Keys while a routine runs";
     case KeyScreen::Summary:

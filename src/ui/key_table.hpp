@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "ui/open_routine_view.hpp"
 #include "ui/player_model.hpp"
+#include "ui/progress_model.hpp"
 #include "ui/ui_types.hpp"
 
 namespace unknot {
@@ -22,7 +24,7 @@ struct KeyBinding {
 };
 
 // The screens with a key table, for the overlay.
-enum class KeyScreen { Library, Player, Summary, Settings };
+enum class KeyScreen { Library, Player, Summary, Settings, Progress, OpenRoutine };
 
 // The library's actions (Up/Down move the selection, so they are actions too).
 enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload, Keys };
@@ -34,6 +36,8 @@ std::span<const KeyBinding<LibraryAction>> libraryKeys();
 std::span<const KeyBinding<PlayerIntent>> playerKeys();
 std::span<const KeyBinding<PlayerIntent>> summaryKeys();
 std::span<const KeyBinding<SettingsAction>> settingsKeys();
+std::span<const KeyBinding<ProgressIntent>> progressKeys();
+std::span<const KeyBinding<OpenRoutineIntent>> openRoutineKeys();
 
 // The first binding of `key`, if the screen has one.
 template <class Action>
@@ -43,16 +47,14 @@ std::optional<Action> actionForKey(std::span<const KeyBinding<Action>> table, Ui
   return std::nullopt;
 }
 
-// "Pause  [Space]": a button's label with the key that does the same (every key of it).
+// "Pause  [Space]": a button's label with the first key that does the same (the overlay lists
+// the others: buttons stay short enough for a narrow window).
 template <class Action>
 std::string withKey(const std::string& label, std::span<const KeyBinding<Action>> table,
                     Action action) {
-  std::string keys;
-  for (const KeyBinding<Action>& binding : table) {
-    if (binding.action != action) continue;
-    keys += (keys.empty() ? "" : "/") + std::string(binding.keyName);
-  }
-  return keys.empty() ? label : label + "  [" + keys + "]";
+  for (const KeyBinding<Action>& binding : table)
+    if (binding.action == action) return label + "  [" + binding.keyName + "]";
+  return label;
 }
 
 struct KeyLine {

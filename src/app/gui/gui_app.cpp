@@ -370,15 +370,19 @@ void GuiApp::drawSettings(std::span<const UiKey> keys) {
   }
 }
 
-// The screens with a key table; the others show their keys on their buttons.
+// The screens with a key table; the others show their keys on their buttons. The order is
+// drawScreen's: the screen on top decides.
 bool GuiApp::hasKeyTable() const {
-  if (m_notice || m_open || m_progress.isOpen()) return false;
-  if (m_settings.isOpen() || !m_session) return true;
-  return !m_thermal;
+  if (m_notice) return false;
+  if (m_settings.isOpen() || m_open) return true;
+  if (m_progress.isOpen()) return m_progress.screen() == GuiProgress::Screen::Progress;
+  return !m_session || !m_thermal;
 }
 
 KeyScreen GuiApp::keyScreen() const {
   if (m_settings.isOpen()) return KeyScreen::Settings;
+  if (m_open) return KeyScreen::OpenRoutine;
+  if (m_progress.isOpen()) return KeyScreen::Progress;
   if (!m_session) return KeyScreen::Library;
   return m_session->over() ? KeyScreen::Summary : KeyScreen::Player;
 }

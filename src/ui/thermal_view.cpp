@@ -191,7 +191,10 @@ ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model) {
     if (key == UiKey::Enter) return {PlayerIntent::None, true};
     if (key == UiKey::Space) return {};  // nothing counts while held: no pause to toggle
   }
-  return {playerIntentForKey(key, model.player), false};
+  // No Restart here: a heat/ice cycle has no Restart button, and its stored deadlines would
+  // start over with one stray key.
+  const PlayerIntent intent = playerIntentForKey(key, model.player);
+  return {intent == PlayerIntent::Restart ? PlayerIntent::None : intent, false};
 }
 
 ImU32 thermalBackground(const ThermalViewModel& model) {

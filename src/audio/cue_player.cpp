@@ -80,7 +80,8 @@ void CuePlayer::Impl::requestPrompts(size_t fromPhase, const std::vector<std::st
   if (!speech) return;
   std::vector<std::string> texts = planner.promptsAhead(fromPhase, kPromptLookahead, settings);
   for (const std::string& text : planner.standingPrompts(settings)) texts.push_back(text);
-  speech->want(texts, settings.voiceRate);
+  speech->want(texts, settings.voiceRate);  // replaces the queue: keep what was asked for
+  for (const std::string& text : asked) speech->urgent(text, settings.voiceRate);
   for (const std::string& text : urgent) speech->urgent(text, settings.voiceRate);
 }
 

@@ -355,7 +355,10 @@ void GuiApp::drawScreen(std::span<const UiKey> keys) {
 }
 
 void GuiApp::drawSettings(std::span<const UiKey> keys) {
-  switch (m_settings.draw(m_fonts.fonts(), keys)) {
+  const GuiSettings::Outcome outcome = m_settings.draw(m_fonts.fonts(), keys);
+  // The screen's Sound switch and the M key are one setting.
+  if (m_muted && m_options.settings) m_muted = m_options.settings->audio.muted;
+  switch (outcome) {
     case GuiSettings::Outcome::Stay:
     case GuiSettings::Outcome::Close:
       return;
@@ -450,11 +453,11 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   key.notice = m_notice;
   key.warnings = m_progress.warnings().size();
   if (m_notice) return key;
+  key.keys = m_keysShown;
   if (m_open) {
     key.opened = m_open->revision() + 1;
     return key;
   }
-  key.keys = m_keysShown;
   if (m_settings.isOpen()) {
     key.settings = m_settings.revision() + 1;
     return key;

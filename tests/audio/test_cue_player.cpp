@@ -206,7 +206,7 @@ TEST_CASE("with the desktop's speech, prompts and asked sentences go to it as te
   player->onCue({CueType::PhaseStarted, 1, 0, Millis(5000)});
   player->onCue({CueType::SideSwitch, 2, 0, Millis(35000)});
   player->say("Pigeon, right side. 30 seconds left.");
-  CHECK(said == std::vector<std::string>{"Pigeon", "Switch to the left side.",
+  CHECK(said == std::vector<std::string>{"Pigeon. Right side.", "Switch to the left side.",
                                          "Pigeon, right side. 30 seconds left."});
   said.clear();
   player->setMuted(true);

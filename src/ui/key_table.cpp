@@ -68,6 +68,22 @@ constexpr std::array<KeyBinding<OpenRoutineIntent>, 4> kOpenRoutineKeys{{
     {UiKey::Help, OpenRoutineIntent::None, "?", kKeysLine},
 }};
 
+constexpr std::array<KeyBinding<CheckinAction>, 7> kCheckinKeys{{
+    {UiKey::Up, CheckinAction::PainRow, "Up", "Choose the pain row"},
+    {UiKey::Down, CheckinAction::TightnessRow, "Down", "Choose the tightness row"},
+    {UiKey::Left, CheckinAction::Less, "Left", "Lower the chosen row's score"},
+    {UiKey::Right, CheckinAction::More, "Right", "Raise the chosen row's score"},
+    {UiKey::Enter, CheckinAction::Save, "Enter", "Save the check-in"},
+    {UiKey::Escape, CheckinAction::Skip, "Esc", "Skip it"},
+    {UiKey::Help, CheckinAction::Keys, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<PlanEditorAction>, 3> kPlanEditorKeys{{
+    {UiKey::Enter, PlanEditorAction::Save, "Enter", "Save the plan (or start it)"},
+    {UiKey::Escape, PlanEditorAction::Cancel, "Esc", "Cancel: change nothing"},
+    {UiKey::Help, PlanEditorAction::Keys, "?", kKeysLine},
+}};
+
 template <class Action>
 std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
   std::vector<KeyLine> lines;
@@ -106,8 +122,19 @@ std::span<const KeyBinding<OpenRoutineIntent>> openRoutineKeys() {
   return kOpenRoutineKeys;
 }
 
+std::span<const KeyBinding<CheckinAction>> checkinKeys() {
+  return kCheckinKeys;
+}
+std::span<const KeyBinding<PlanEditorAction>> planEditorKeys() {
+  return kPlanEditorKeys;
+}
+
 std::vector<KeyLine> keyLines(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::Checkin:
+      return linesOf(checkinKeys());
+    case KeyScreen::PlanEditor:
+      return linesOf(planEditorKeys());
     case KeyScreen::Progress:
       return linesOf(progressKeys());
     case KeyScreen::OpenRoutine:
@@ -126,6 +153,10 @@ std::vector<KeyLine> keyLines(KeyScreen screen) {
 
 const char* screenTitle(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::Checkin:
+      return "Keys in the check-in";
+    case KeyScreen::PlanEditor:
+      return "Keys in the plan editor";
     case KeyScreen::Progress:
       return "Keys in Progress";
     case KeyScreen::OpenRoutine:

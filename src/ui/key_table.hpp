@@ -24,7 +24,16 @@ struct KeyBinding {
 };
 
 // The screens with a key table, for the overlay.
-enum class KeyScreen { Library, Player, Summary, Settings, Progress, OpenRoutine };
+enum class KeyScreen {
+  Library,
+  Player,
+  Summary,
+  Settings,
+  Progress,
+  OpenRoutine,
+  Checkin,
+  PlanEditor
+};
 
 // The library's actions (Up/Down move the selection, so they are actions too).
 enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload, Keys };
@@ -32,12 +41,21 @@ enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload, Ke
 // The settings screen's actions; the controls themselves are reached with Tab and the arrows.
 enum class SettingsAction { Close, TestVoice, NoticeAgain, EditDayStart, Keys };
 
+// The check-in's actions: the rows and scores, Save, Skip.
+enum class CheckinAction { PainRow, TightnessRow, Less, More, Save, Skip, Keys };
+
+// The plan editor's: Save (or start) and Cancel. "Start over from today" throws the plan's
+// record of days away, so it is a click only.
+enum class PlanEditorAction { Save, Cancel, Keys };
+
 std::span<const KeyBinding<LibraryAction>> libraryKeys();
 std::span<const KeyBinding<PlayerIntent>> playerKeys();
 std::span<const KeyBinding<PlayerIntent>> summaryKeys();
 std::span<const KeyBinding<SettingsAction>> settingsKeys();
 std::span<const KeyBinding<ProgressIntent>> progressKeys();
 std::span<const KeyBinding<OpenRoutineIntent>> openRoutineKeys();
+std::span<const KeyBinding<CheckinAction>> checkinKeys();
+std::span<const KeyBinding<PlanEditorAction>> planEditorKeys();
 
 // The first binding of `key`, if the screen has one.
 template <class Action>

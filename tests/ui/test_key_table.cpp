@@ -7,9 +7,11 @@
 
 #include "imgui_harness.hpp"
 #include "plans.hpp"
+#include "ui/checkin_view.hpp"
 #include "ui/key_table.hpp"
 #include "ui/library_view.hpp"
 #include "ui/open_routine_view.hpp"
+#include "ui/plan_editor.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_model.hpp"
 #include "ui/settings_view.hpp"
@@ -145,4 +147,30 @@ TEST_CASE("every progress and shared-file action has a key the overlay lists") {
   for (const auto& binding : openRoutineKeys())
     CHECK(openRoutineIntentForKey(binding.key, true) == binding.action);
   checkEveryBindingListed(KeyScreen::OpenRoutine, openRoutineKeys());
+}
+
+TEST_CASE("every check-in and plan editor action has a key the overlay lists") {
+  for (const CheckinAction action :
+       {CheckinAction::PainRow, CheckinAction::TightnessRow, CheckinAction::Less,
+        CheckinAction::More, CheckinAction::Save, CheckinAction::Skip, CheckinAction::Keys})
+    CHECK_FALSE(keyOf(checkinKeys(), action).empty());
+  checkEveryBindingListed(KeyScreen::Checkin, checkinKeys());
+  CheckinDraft draft;
+  const UiKey right[] = {UiKey::Right, UiKey::Right};
+  CHECK(applyCheckinKeys(draft, right) == CheckinIntent::None);
+  CHECK(draft.pain == 1);  // from nothing to 0, then 1
+  const UiKey down[] = {UiKey::Down, UiKey::Right};
+  applyCheckinKeys(draft, down);
+  CHECK(draft.tightness == 0);
+  const UiKey enter[] = {UiKey::Enter};
+  CHECK(applyCheckinKeys(draft, enter) == CheckinIntent::Save);
+  const UiKey esc[] = {UiKey::Escape};
+  CHECK(applyCheckinKeys(draft, esc) == CheckinIntent::Skip);
+
+  for (const PlanEditorAction action :
+       {PlanEditorAction::Save, PlanEditorAction::Cancel, PlanEditorAction::Keys})
+    CHECK_FALSE(keyOf(planEditorKeys(), action).empty());
+  checkEveryBindingListed(KeyScreen::PlanEditor, planEditorKeys());
+  PlanEditorState state;
+  CHECK(applyPlanEditorKeys(state, esc).kind == PlanEditorIntent::Kind::Cancel);
 }

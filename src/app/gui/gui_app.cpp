@@ -378,14 +378,27 @@ void GuiApp::drawSettings(std::span<const UiKey> keys) {
 bool GuiApp::hasKeyTable() const {
   if (m_notice) return false;
   if (m_settings.isOpen() || m_open) return true;
-  if (m_progress.isOpen()) return m_progress.screen() == GuiProgress::Screen::Progress;
+  if (m_progress.isOpen()) {
+    const GuiProgress::Screen screen = m_progress.screen();
+    return screen == GuiProgress::Screen::Progress || screen == GuiProgress::Screen::Checkin ||
+           screen == GuiProgress::Screen::Plan;
+  }
   return !m_session || !m_thermal;
 }
 
 KeyScreen GuiApp::keyScreen() const {
   if (m_settings.isOpen()) return KeyScreen::Settings;
   if (m_open) return KeyScreen::OpenRoutine;
-  if (m_progress.isOpen()) return KeyScreen::Progress;
+  if (m_progress.isOpen()) {
+    switch (m_progress.screen()) {
+      case GuiProgress::Screen::Checkin:
+        return KeyScreen::Checkin;
+      case GuiProgress::Screen::Plan:
+        return KeyScreen::PlanEditor;
+      default:
+        return KeyScreen::Progress;
+    }
+  }
   if (!m_session) return KeyScreen::Library;
   return m_session->over() ? KeyScreen::Summary : KeyScreen::Player;
 }

@@ -177,13 +177,26 @@ bool drawKeyOverlay(KeyScreen screen, const UiFonts& fonts, std::span<const UiKe
   bool close = std::any_of(keys.begin(), keys.end(),
                            [](UiKey key) { return key == UiKey::Escape || key == UiKey::Help; });
   const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::PushFont(fonts.body);
+  // The screen behind dims and takes no clicks while the keys are read. Two plain windows
+  // rather than a modal popup: nothing stays open in ImGui once the overlay is not drawn.
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::SetNextWindowBgAlpha(0.7f);
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin("##keys-dim", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoNav);
+  ImGui::End();
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x * 0.9f, display.y * 0.9f));
-  ImGui::PushFont(fonts.body);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(1.0f, fonts.bodySize * 0.1f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fonts.bodySize, fonts.bodySize));
   ImGui::Begin("##keys", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+  ImGui::PopStyleVar(2);
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted(screenTitle(screen));
   ImGui::PopFont();

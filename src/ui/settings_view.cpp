@@ -125,6 +125,8 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
   ImGui::PushFont(fonts.body);
   ImGui::SetCursorScreenPos(ImVec2(pad, pad));
   ImGui::BeginChild("##settings-body", ImVec2(window.x - pad * 2, window.y - pad * 2));
+  // Tab and the arrows move within the focused window: the controls' own.
+  if (ImGui::IsWindowAppearing()) ImGui::SetWindowFocus();
   ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted("Settings");
   ImGui::PopFont();

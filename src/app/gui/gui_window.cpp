@@ -77,8 +77,6 @@ struct WindowCallbacks {
     if (action != GLFW_PRESS) return;
     if (key == GLFW_KEY_F5 || (key == GLFW_KEY_R && (mods & GLFW_MOD_CONTROL))) {
       w.m_keys.push_back(UiKey::Reload);
-    } else if (key == GLFW_KEY_SLASH && (mods & GLFW_MOD_SHIFT)) {
-      w.m_keys.push_back(UiKey::Help);  // "?" on US and most Latin layouts
     } else if (const auto mapped = uiKey(key)) {
       w.m_keys.push_back(*mapped);
     }
@@ -89,12 +87,18 @@ struct WindowCallbacks {
     if (focused) w.m_keys.push_back(UiKey::Focus);
   }
   static void input(GLFWwindow* window) { self(window).m_input = true; }
+  // "?" is read as a character: it sits on a different key in every layout.
+  static void character(GLFWwindow* window, unsigned codepoint) {
+    GuiWindow& w = self(window);
+    w.m_input = true;
+    if (codepoint == '?') w.m_keys.push_back(UiKey::Help);
+  }
   static void damage(GLFWwindow* window) { self(window).m_damage = true; }
 };
 
 void GuiWindow::installCallbacks(GLFWwindow* window) {
   glfwSetKeyCallback(window, WindowCallbacks::key);
-  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { WindowCallbacks::input(w); });
+  glfwSetCharCallback(window, WindowCallbacks::character);
   glfwSetMouseButtonCallback(window,
                              [](GLFWwindow* w, int, int, int) { WindowCallbacks::input(w); });
   glfwSetCursorPosCallback(window,

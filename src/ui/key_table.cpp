@@ -84,6 +84,18 @@ constexpr std::array<KeyBinding<PlanEditorAction>, 3> kPlanEditorKeys{{
     {UiKey::Help, PlanEditorAction::Keys, "?", kKeysLine},
 }};
 
+constexpr std::array<KeyBinding<ThermalAction>, 9> kThermalKeys{{
+    {UiKey::Enter, ThermalAction::Switched, "Enter", "I've switched (at a switch)"},
+    {UiKey::Left, ThermalAction::Repeat, "Left", "This application again (Repeat)"},
+    {UiKey::Space, ThermalAction::TogglePause, "Space", "Pause or resume"},
+    {UiKey::Right, ThermalAction::Skip, "Right", "Skip to the next application"},
+    {UiKey::Escape, ThermalAction::Stop, "Esc", "Stop (asks first)"},
+    {UiKey::M, ThermalAction::ToggleMute, "M", "Mute or sound on"},
+    {UiKey::W, ThermalAction::SayWhere, "W", "Say where I am: pack, time left, next"},
+    {UiKey::I, ThermalAction::SayInstructions, "I", "Read the instructions aloud"},
+    {UiKey::Help, ThermalAction::Keys, "?", kKeysLine},
+}};
+
 template <class Action>
 std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
   std::vector<KeyLine> lines;
@@ -129,8 +141,14 @@ std::span<const KeyBinding<PlanEditorAction>> planEditorKeys() {
   return kPlanEditorKeys;
 }
 
+std::span<const KeyBinding<ThermalAction>> thermalKeys() {
+  return kThermalKeys;
+}
+
 std::vector<KeyLine> keyLines(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::Thermal:
+      return linesOf(thermalKeys());
     case KeyScreen::Checkin:
       return linesOf(checkinKeys());
     case KeyScreen::PlanEditor:
@@ -153,6 +171,8 @@ std::vector<KeyLine> keyLines(KeyScreen screen) {
 
 const char* screenTitle(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::Thermal:
+      return "Keys during heat and ice";
     case KeyScreen::Checkin:
       return "Keys in the check-in";
     case KeyScreen::PlanEditor:

@@ -32,7 +32,8 @@ enum class KeyScreen {
   Progress,
   OpenRoutine,
   Checkin,
-  PlanEditor
+  PlanEditor,
+  Thermal
 };
 
 // The library's actions (Up/Down move the selection, so they are actions too).
@@ -48,6 +49,19 @@ enum class CheckinAction { PainRow, TightnessRow, Less, More, Save, Skip, Keys }
 // record of days away, so it is a click only.
 enum class PlanEditorAction { Save, Cancel, Keys };
 
+// The heat/ice player's: the player's, less Restart, and "I've switched" at a switch.
+enum class ThermalAction {
+  Switched,
+  Repeat,
+  TogglePause,
+  Skip,
+  Stop,
+  ToggleMute,
+  SayWhere,
+  SayInstructions,
+  Keys
+};
+
 std::span<const KeyBinding<LibraryAction>> libraryKeys();
 std::span<const KeyBinding<PlayerIntent>> playerKeys();
 std::span<const KeyBinding<PlayerIntent>> summaryKeys();
@@ -56,6 +70,7 @@ std::span<const KeyBinding<ProgressIntent>> progressKeys();
 std::span<const KeyBinding<OpenRoutineIntent>> openRoutineKeys();
 std::span<const KeyBinding<CheckinAction>> checkinKeys();
 std::span<const KeyBinding<PlanEditorAction>> planEditorKeys();
+std::span<const KeyBinding<ThermalAction>> thermalKeys();
 
 // The first binding of `key`, if the screen has one.
 template <class Action>

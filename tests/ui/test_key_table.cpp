@@ -174,3 +174,12 @@ TEST_CASE("every check-in and plan editor action has a key the overlay lists") {
   PlanEditorState state;
   CHECK(applyPlanEditorKeys(state, esc).kind == PlanEditorIntent::Kind::Cancel);
 }
+
+TEST_CASE("every heat/ice action has a key the overlay lists") {
+  for (const ThermalAction action :
+       {ThermalAction::Switched, ThermalAction::Repeat, ThermalAction::TogglePause,
+        ThermalAction::Skip, ThermalAction::Stop, ThermalAction::ToggleMute,
+        ThermalAction::SayWhere, ThermalAction::SayInstructions, ThermalAction::Keys})
+    CHECK_FALSE(keyOf(thermalKeys(), action).empty());
+  checkEveryBindingListed(KeyScreen::Thermal, thermalKeys());
+}

@@ -383,7 +383,8 @@ bool GuiApp::hasKeyTable() const {
     return screen == GuiProgress::Screen::Progress || screen == GuiProgress::Screen::Checkin ||
            screen == GuiProgress::Screen::Plan;
   }
-  return !m_session || !m_thermal;
+  // The heat/ice dialogs before a cycle (confirm a long one, resume one) show their keys.
+  return !m_thermal || m_session->over() || !m_thermal->awaitingConfirmation();
 }
 
 KeyScreen GuiApp::keyScreen() const {
@@ -400,7 +401,8 @@ KeyScreen GuiApp::keyScreen() const {
     }
   }
   if (!m_session) return KeyScreen::Library;
-  return m_session->over() ? KeyScreen::Summary : KeyScreen::Player;
+  if (m_session->over()) return KeyScreen::Summary;
+  return m_thermal ? KeyScreen::Thermal : KeyScreen::Player;
 }
 
 // Heat/ice sessions show the thermal player (and the long-application confirmation).

@@ -161,16 +161,6 @@ Field choiceField(std::string_view key, std::function<bool(std::string_view)> se
           }};
 }
 
-// Voice names reach espeak-ng and speech-dispatcher; anything odd is refused before that.
-bool validVoiceName(std::string_view text) {
-  if (text.size() > kMaxVoiceNameLength) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == ' ' || c == '-' || c == '_' || c == '+' || c == '.' ||
-           c == '/' || c == '(' || c == ')';
-  });
-}
-
 void readAudio(const toml::table& table, AudioSettings& audio, const Reader& reader) {
   const std::vector<Field> fields{
       boolField("muted", audio.muted),
@@ -190,11 +180,12 @@ void readAudio(const toml::table& table, AudioSettings& audio, const Reader& rea
       choiceField(
           "voice_name",
           [&audio](std::string_view text) {
-            if (!validVoiceName(text)) return false;
+            if (!isValidVoiceName(text)) return false;
             audio.voiceName = std::string(text);
             return true;
           },
-          "a voice name of at most 80 letters, digits, spaces or -_+./() (\"\" for the default)"),
+          "a voice name of at most 80 bytes, without quotes, backslashes or control characters "
+          "(\"\" for the default)"),
       boolField("speech_dispatcher", audio.speechDispatcher),
   };
   CueVolumes& v = audio.volumes;
@@ -297,6 +288,14 @@ std::string settingsNumber(double value) {
   std::string text(buffer, ec == std::errc() ? end : buffer);
   if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
   return text;
+}
+
+bool isValidVoiceName(std::string_view text) {
+  if (text.size() > kMaxVoiceNameLength) return false;
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F || c == '"' || c == '\\';
+  });
 }
 
 std::string_view toString(Verbosity verbosity) {

@@ -38,6 +38,10 @@ struct CueVolumes {
 
 // The longest voice name accepted (espeak-ng and speech-dispatcher names are short).
 inline constexpr size_t kMaxVoiceNameLength = 80;
+// Voice names are the synthesizers' own ("Norwegian Bokmål", "K'iche'", "English (America, New
+// York City)"): any text up to 80 bytes without control characters, quotes or backslashes, so
+// settings.toml writes it as a plain string.
+bool isValidVoiceName(std::string_view text);
 
 struct AudioSettings {
   bool muted = false;

@@ -51,7 +51,7 @@ const char* themeLabel(ThemeName theme) {
 std::vector<std::string> voiceOptions(const SettingsScreenModel& model) {
   std::vector<std::string> options{""};
   for (const std::string& voice : model.voices)
-    if (!voice.empty()) options.push_back(voice);
+    if (!voice.empty() && isValidVoiceName(voice)) options.push_back(voice);
   const std::string& chosen = model.settings.audio.voiceName;
   if (std::find(options.begin(), options.end(), chosen) == options.end()) options.push_back(chosen);
   return options;

@@ -118,6 +118,22 @@ TEST_CASE("the settings screen draws, tests the voice and answers its keys") {
   CHECK_FALSE(screen.controller->isOpen());
 }
 
+TEST_CASE("the settings screen shows the plan's day start, reading the record only") {
+  TempDir dir;
+  GuiSettings::Options options;
+  options.dataDir = DataDir{dir.file("data"), {}};
+  GuiSettings none(options);
+  none.open();
+  CHECK(none.model().dayStartHour == 3);  // no record: the default rule
+  CHECK_FALSE(std::filesystem::exists(dir.file("data")));
+  REQUIRE(runProcess(
+              {UNKNOT_BINARY, "plan", "start", "--day-start", "5", "--data-dir", dir.file("data")})
+              .exitCode == 0);
+  GuiSettings planned(options);
+  planned.open();
+  CHECK(planned.model().dayStartHour == 5);
+}
+
 TEST_CASE("the settings screen names the locale's first weekday") {
   CHECK(weekdayChoiceLabel(std::nullopt, 1) == "Locale (Monday)");
   CHECK(weekdayChoiceLabel(0, 1) == "Sunday");

@@ -114,6 +114,7 @@ TEST_CASE("the settings screen opens with --view and a still writes no settings"
   REQUIRE(run.exitCode == 0);
   CHECK(countColour(png, kText, 0, 800) > 2000);  // labels and values in two columns
   CHECK_FALSE(std::filesystem::exists(home.file("config/unknot/settings.toml")));
+  CHECK_FALSE(std::filesystem::exists(home.file("data")));  // the day's start is only read
 }
 
 TEST_CASE("an unknown --view is a one-line error") {

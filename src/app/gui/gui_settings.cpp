@@ -3,9 +3,8 @@
 #include <langinfo.h>
 #include <locale.h>
 
-#include <sstream>
-
-#include "app/session/open_store.hpp"
+#include "core/recovery/logical_day.hpp"
+#include "store/store.hpp"
 #include "ui/settings_view.hpp"
 
 namespace unknot {
@@ -43,12 +42,12 @@ void GuiSettings::open() {
     m_model.voiceBackend = "espeak-ng";
   }
   m_model.localeWeekday = localeFirstWeekday();
-  if (m_options.dataDir) {
+  if (m_options.dataDir && !m_options.dataDir->path.empty()) {
     try {
-      std::ostringstream ignored;
-      m_model.dayStartHour = openStoreForReading(*m_options.dataDir, ignored)->dayStartHour();
-    } catch (const std::exception&) {  // no record yet, or unreadable: shown as unknown
-      m_model.dayStartHour.reset();
+      // Read-only: opening Settings creates, migrates and closes nothing in the record.
+      m_model.dayStartHour = Store(m_options.dataDir->path, Store::Access::ReadOnly).dayStartHour();
+    } catch (const std::exception&) {  // no record yet: no plan, so the default hour holds
+      m_model.dayStartHour = kDefaultDayStartHour;
     }
   }
 }

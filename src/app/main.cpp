@@ -111,6 +111,7 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
                                     std::cerr, std::move(terminal.makeSessionSink));
     terminal.makeSessionSink = std::move(audio.makeSessionSink);
     terminal.muted = settings.settings.audio.muted;
+    terminal.speak = std::move(audio.speak);
     terminal.toggleMute = settings.errors.empty()
                               ? savingMuteChanges(std::move(audio.toggleMute), paths.settingsFile)
                               : std::move(audio.toggleMute);
@@ -184,7 +185,13 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
         audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir, std::cerr);
     gui.makeSessionSink = std::move(audio.makeSessionSink);
     gui.toggleMute = std::move(audio.toggleMute);  // saved with the window settings on exit
+    gui.speak = std::move(audio.speak);
+    gui.applyAudioSettings = std::move(audio.applySettings);
   }
+  gui.listVoices = [](bool speechDispatcher) {
+    const VoiceChoices choices = voiceChoices(speechDispatcher);
+    return std::pair{choices.backend, choices.voices};
+  };
 #endif
   gui.makeSessionSink = recordingSinkFactory(library, paths.data, "gui", std::cout, std::cerr,
                                              std::move(gui.makeSessionSink));
@@ -207,6 +214,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   gui.settings = &settings.settings;
   if (settings.errors.empty())
     gui.settingsPath = paths.settingsFile;  // never overwrite a file we could not read
+  for (const Diagnostic& error : settings.errors) gui.settingsErrors.push_back(error.toString());
   const int code = runGui(gui, noDisplay);
   if (code != kExitNoDisplay) return code;
 #else
@@ -686,9 +694,9 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
                  "or cancel")
       ->expected(0, 1);
   app.add_option("--view", options.view,
-                 "Open the window on: library, progress, checkin, plan, or notice (the safety "
-                 "notice of the first start)")
-      ->check(oneOf({"library", "progress", "checkin", "plan", "notice"}));
+                 "Open the window on: library, progress, checkin, plan, settings, or notice (the "
+                 "safety notice of the first start)")
+      ->check(oneOf({"library", "progress", "checkin", "plan", "settings", "notice"}));
   app.add_option("--size", options.sizeText,
                  "Window size WIDTHxHEIGHT, each from 200 to 16384 (e.g. 1280x800)")
       ->check(windowSize());

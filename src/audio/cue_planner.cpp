@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace unknot {
 
@@ -22,6 +23,13 @@ std::string trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// "Right shin forward" names a side already; "Pigeon pose" does not.
+bool namesASide(const std::string& text) {
+  std::string lower = text;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("left") != std::string::npos || lower.find("right") != std::string::npos;
 }
 
 CueRequest cueRequest(const CueEvent& event, const SoundPtr& sound, SoundTag tag, float gain,
@@ -58,10 +66,23 @@ std::string CuePlanner::switchPrompt(size_t switchPhase) const {
   return self && !trimmed(self->say).empty() ? trimmed(self->say) : "Switch sides.";
 }
 
-std::string CuePlanner::startPrompt(size_t index) const {
+std::string CuePlanner::startPrompt(size_t index, Verbosity verbosity) const {
   const Phase* p = phase(index);
-  if (!p) return {};
-  return p->kind == PhaseKind::Switch ? switchPrompt(index) : trimmed(p->say);
+  if (!p || verbosity == Verbosity::Cues) return {};
+  if (p->kind == PhaseKind::Switch) return switchPrompt(index);
+  std::string text = trimmed(p->say);
+  // The first side of a step is named here; the switch before the other one names that.
+  const Phase* before = index > 0 ? phase(index - 1) : nullptr;
+  const bool afterSwitch = before && before->kind == PhaseKind::Switch;
+  if (p->side != Side::None && !afterSwitch && !namesASide(text)) {
+    if (!text.empty() && std::string(".!?").find(text.back()) == std::string::npos) text += '.';
+    text += std::string(text.empty() ? "" : " ") +
+            (p->side == Side::Left ? "Left side." : "Right side.");
+  }
+  const std::string instruction = trimmed(p->text);
+  if (verbosity == Verbosity::Instructions && !instruction.empty())
+    text += (text.empty() ? "" : " ") + instruction;
+  return text;
 }
 
 std::vector<std::string> CuePlanner::promptsAhead(size_t from, size_t count,
@@ -69,7 +90,7 @@ std::vector<std::string> CuePlanner::promptsAhead(size_t from, size_t count,
   std::vector<std::string> texts;
   if (!settings.voice) return texts;
   for (size_t i = from; i < std::min(from + count, m_plan.phases.size()); ++i) {
-    std::string text = startPrompt(i);
+    std::string text = startPrompt(i, settings.verbosity);
     if (!text.empty() && std::find(texts.begin(), texts.end(), text) == texts.end())
       texts.push_back(std::move(text));
   }
@@ -84,7 +105,8 @@ std::vector<std::string> CuePlanner::standingPrompts(const AudioSettings& settin
     for (const Phase& p : m_plan.phases) longest = std::max(longest, p.countdown);
     for (int n = std::min(longest, 10); n >= 1; --n) texts.push_back(countdownWord(n));
   }
-  if (settings.finishFanfare) texts.emplace_back(kFinishPrompt);
+  if (settings.finishFanfare && settings.verbosity != Verbosity::Cues)
+    texts.emplace_back(kFinishPrompt);
   return texts;
 }
 
@@ -101,10 +123,14 @@ std::vector<PlannedCue> CuePlanner::plan(
     cue.request.delayMs = delayMs;
     out.push_back(std::move(cue));
   };
-  const auto addCue = [&](const SoundPtr& sound, SoundTag tag, float gain, int rank) {
-    if (sound) out.push_back({cueRequest(event, sound, tag, gain, rank), {}});
-    return sound != nullptr;
+  // A cue set to 0 is not played at all, so the one below it in rank is not cut for silence.
+  const auto addCue = [&](const SoundPtr& sound, SoundTag tag, float gain, int rank,
+                          double volume) {
+    if (!sound || volume <= 0) return false;
+    out.push_back({cueRequest(event, sound, tag, gain * static_cast<float>(volume), rank), {}});
+    return true;
   };
+  const CueVolumes& v = s.volumes;
 
   switch (event.type) {
     case CueType::PhaseStarted: {
@@ -114,40 +140,42 @@ std::vector<PlannedCue> CuePlanner::plan(
       bool played = false;
       const auto own = p->sound.empty() ? phaseSounds.end() : phaseSounds.find(p->sound);
       if (own != phaseSounds.end() && own->second)
-        played = addCue(own->second, SoundTag::PhaseSound, 1.0f, kRankChime);
+        played = addCue(own->second, SoundTag::PhaseSound, 1.0f, kRankChime, v.chime);
       else if (s.phaseChime)
-        played = addCue(sounds[CueSound::Chime], SoundTag::Chime, 1.0f, kRankChime);
-      addPrompt(startPrompt(event.phaseIndex), played ? kPromptAfterCueMs : 0);
+        played = addCue(sounds[CueSound::Chime], SoundTag::Chime, 1.0f, kRankChime, v.chime);
+      addPrompt(startPrompt(event.phaseIndex, s.verbosity), played ? kPromptAfterCueMs : 0);
       break;
     }
     case CueType::SideSwitch: {
       bool played = false;
       if (s.switchCue)
-        played = addCue(sounds[CueSound::Switch], SoundTag::Switch, 1.0f, kRankSwitch);
+        played =
+            addCue(sounds[CueSound::Switch], SoundTag::Switch, 1.0f, kRankSwitch, v.switchSides);
       else if (s.phaseChime)
-        played = addCue(sounds[CueSound::Chime], SoundTag::Chime, 1.0f, kRankChime);
-      addPrompt(switchPrompt(event.phaseIndex), played ? kPromptAfterCueMs : 0);
+        played = addCue(sounds[CueSound::Chime], SoundTag::Chime, 1.0f, kRankChime, v.chime);
+      if (s.verbosity != Verbosity::Cues)
+        addPrompt(switchPrompt(event.phaseIndex), played ? kPromptAfterCueMs : 0);
       break;
     }
     case CueType::Halfway:
-      if (s.halfwayBell) addCue(sounds[CueSound::Bell], SoundTag::Bell, kGainBell, 0);
+      if (s.halfwayBell) addCue(sounds[CueSound::Bell], SoundTag::Bell, kGainBell, 0, v.halfway);
       break;
     case CueType::CountdownPip: {
       const bool played =
-          s.countdownPips && addCue(sounds[CueSound::Pip], SoundTag::Pip, kGainPip, 0);
+          s.countdownPips && addCue(sounds[CueSound::Pip], SoundTag::Pip, kGainPip, 0, v.pips);
       if (s.sayCountdown) addPrompt(countdownWord(event.value), played ? kWordAfterPipMs : 0);
       break;
     }
     case CueType::RepTick:
-      if (s.repTicks) addCue(sounds[CueSound::Tick], SoundTag::Tick, kGainTick, 0);
+      if (s.repTicks) addCue(sounds[CueSound::Tick], SoundTag::Tick, kGainTick, 0, 1.0);
       break;
     case CueType::RoundStarted:
-      if (s.roundCue) addCue(sounds[CueSound::Round], SoundTag::Round, 1.0f, kRankRound);
+      if (s.roundCue) addCue(sounds[CueSound::Round], SoundTag::Round, 1.0f, kRankRound, 1.0);
       break;
     case CueType::Finished:
       if (s.finishFanfare) {
-        addCue(sounds[CueSound::Finish], SoundTag::Finish, 1.0f, kRankFinish);
-        addPrompt(kFinishPrompt, 1200);
+        addCue(sounds[CueSound::Finish], SoundTag::Finish, 1.0f, kRankFinish, v.finish);
+        if (s.verbosity != Verbosity::Cues) addPrompt(kFinishPrompt, 1200);
       }
       break;
     case CueType::PhaseEnded:
@@ -160,7 +188,7 @@ std::vector<PlannedCue> CuePlanner::plan(
 }
 
 CueRequest alarmRequest(const CueSounds& sounds, double atMs, int repeats) {
-  CueRequest request;
+  CueRequest request;  // the caller scales gain by the alarm's own volume
   request.sound = sounds[CueSound::Alarm];
   request.tag = SoundTag::Alarm;
   request.atMs = atMs;

@@ -44,7 +44,10 @@ class CuePlanner {
 
   // "Switch to the left side." — the side comes from the phase after the switch.
   std::string switchPrompt(size_t switchPhase) const;
-  std::string startPrompt(size_t phase) const;
+  // What a phase says as it starts at this verbosity: nothing for cues only, its `say` text
+  // for names, with "Right side." on a step's first side unless the text names one (the
+  // switch before the other side names that), and for instructions its `text` after that.
+  std::string startPrompt(size_t phase, Verbosity verbosity = Verbosity::Names) const;
 
   const Plan& currentPlan() const { return m_plan; }
 

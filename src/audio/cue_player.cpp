@@ -10,6 +10,7 @@
 #include "audio/audio_output.hpp"
 #include "audio/cue_planner.hpp"
 #include "audio/speech.hpp"
+#include "audio/speech_service.hpp"
 
 namespace unknot {
 
@@ -19,6 +20,8 @@ using SteadyTime = std::chrono::steady_clock;
 
 // Prompts that could not be synthesized in time are still worth hearing shortly after.
 constexpr double kPromptStaleMs = 1500;
+// A sentence asked for by a key is longer, and still wanted a little later.
+constexpr double kAskedStaleMs = 5000;
 // How many phases ahead prompts are synthesized.
 constexpr size_t kPromptLookahead = 4;
 // The longest a finished session's player waits, when destroyed, for its last sounds.
@@ -29,6 +32,7 @@ constexpr std::chrono::milliseconds kFinishDrain{2600};
 struct CuePlayer::Impl {
   explicit Impl(std::ostream& out) : notices(out) {}
   ~Impl() {
+    if (service) service->cancel();
     // The worker's ready-handler locks `mutex` and submits to `output`: its thread must end
     // while both still exist, and before `speech` itself goes.
     if (speech) speech->stop();
@@ -61,6 +65,8 @@ struct CuePlayer::Impl {
   bool finished = false;                   // the last event was Finished: let its fanfare play out
   std::vector<PlannedCue> pendingPrompts;  // waiting for synthesis
   std::unique_ptr<SpeechWorker> speech;    // null when espeak-ng is unavailable
+  std::unique_ptr<SpeechService> service;  // the desktop's speech-dispatcher, when it runs
+  std::set<std::string> asked;             // sentences waiting for synthesis for say()
 };
 
 void CuePlayer::Impl::applyGains() {
@@ -74,7 +80,8 @@ void CuePlayer::Impl::requestPrompts(size_t fromPhase, const std::vector<std::st
   if (!speech) return;
   std::vector<std::string> texts = planner.promptsAhead(fromPhase, kPromptLookahead, settings);
   for (const std::string& text : planner.standingPrompts(settings)) texts.push_back(text);
-  speech->want(texts, settings.voiceRate);
+  speech->want(texts, settings.voiceRate);  // replaces the queue: keep what was asked for
+  for (const std::string& text : asked) speech->urgent(text, settings.voiceRate);
   for (const std::string& text : urgent) speech->urgent(text, settings.voiceRate);
 }
 
@@ -84,11 +91,14 @@ void CuePlayer::Impl::promptReady(const std::string& text, const SoundPtr& sound
   auto& pending = pendingPrompts;
   for (auto it = pending.begin(); it != pending.end();) {
     const double lateMs = (now - it->request.atMs) / time.scale - it->request.delayMs;
-    if (lateMs > kPromptStaleMs) {
+    const bool wasAsked = asked.count(it->speechText) > 0;
+    if (lateMs > (wasAsked ? kAskedStaleMs : kPromptStaleMs)) {
+      asked.erase(it->speechText);
       it = pending.erase(it);
     } else if (it->speechText == text) {
       it->request.sound = sound;
-      if (it->request.sound && settings.voice) output->submit(std::move(it->request));
+      if (it->request.sound && (settings.voice || wasAsked)) output->submit(std::move(it->request));
+      asked.erase(text);
       it = pending.erase(it);
     } else {
       ++it;
@@ -102,9 +112,11 @@ CuePlayer::~CuePlayer() = default;
 std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, const Clock& clock,
                                              double timeScale,
                                              const std::filesystem::path& assetsDir,
-                                             std::ostream& notices) {
+                                             std::ostream& notices,
+                                             std::unique_ptr<SpeechService> speech) {
   auto impl = std::make_unique<Impl>(notices);
   impl->settings = settings;
+  impl->service = std::move(speech);
   impl->time = calibrateEngineTime(clock, timeScale > 0 ? timeScale : 1.0);
   OutputOptions options;
   options.latencyMs = kLatencyMs;
@@ -128,7 +140,13 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
     notices << (assetsDir / "sounds").string() << ": cannot load cue sounds (" << missing
             << "); those cues are silent\n";
 
-  auto synth = SpeechSynth::create(error);
+  if (impl->service) {
+    impl->applyGains();
+    return std::unique_ptr<CuePlayer>(new CuePlayer(std::move(impl)));
+  }
+  std::string voiceNotice;
+  auto synth = SpeechSynth::create(error, settings.voiceName, &voiceNotice);
+  if (!voiceNotice.empty()) notices << "unknot: " << voiceNotice << '\n';
   if (!synth) {
     notices << "unknot: voice prompts are off (" << error << "); chimes still play\n";
   } else {
@@ -173,6 +191,7 @@ void CuePlayer::onCue(const CueEvent& event) {
   if (event.type == CueType::Stopped) {
     d.output->stopAll();
     d.pendingPrompts.clear();
+    if (d.service) d.service->cancel();
     return;
   }
   const int rate = d.settings.voiceRate;
@@ -181,7 +200,10 @@ void CuePlayer::onCue(const CueEvent& event) {
   };
   std::vector<std::string> urgent;
   for (PlannedCue& cue : d.planner.plan(event, d.settings, d.sounds, d.phaseSounds, lookup)) {
-    if (cue.request.sound) {
+    if (d.service && cue.request.speech) {
+      // The desktop's speech places itself; muted means silent there too.
+      if (!d.settings.muted) d.service->say(cue.speechText);
+    } else if (cue.request.sound) {
       d.output->submit(std::move(cue.request));
     } else if (d.speech && !cue.speechText.empty()) {
       urgent.push_back(cue.speechText);
@@ -194,6 +216,29 @@ void CuePlayer::onCue(const CueEvent& event) {
   } else if (!urgent.empty()) {
     d.requestPrompts(d.currentPhase + 1, urgent);
   }
+}
+
+void CuePlayer::say(const std::string& text) {
+  Impl& d = *m_impl;
+  std::lock_guard lock(d.mutex);
+  if (text.empty() || d.settings.muted) return;
+  if (d.service) {
+    d.service->say(text);
+    return;
+  }
+  if (!d.output || !d.speech) return;
+  CueRequest request;
+  request.tag = SoundTag::Speech;
+  request.speech = true;
+  request.atMs = d.time.nowMs();
+  request.sound = d.speech->find(text, d.settings.voiceRate);
+  if (request.sound) {
+    d.output->submit(std::move(request));
+    return;
+  }
+  d.asked.insert(text);
+  d.pendingPrompts.push_back({std::move(request), text});
+  d.speech->urgent(text, d.settings.voiceRate);
 }
 
 void CuePlayer::setMuted(bool muted) {
@@ -232,7 +277,7 @@ void CuePlayer::startAlarm(int repeats, double gain) {
   if (!d.output) return;
   std::lock_guard lock(d.mutex);
   CueRequest request = alarmRequest(d.sounds, d.time.nowMs(), repeats);
-  request.gain = static_cast<float>(std::clamp(gain, 0.0, 1.0));
+  request.gain = static_cast<float>(std::clamp(gain, 0.0, 1.0) * d.settings.volumes.alarm);
   d.output->submit(std::move(request));
 }
 

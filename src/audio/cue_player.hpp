@@ -7,6 +7,7 @@
 #include <memory>
 #include <ostream>
 
+#include "audio/speech_service.hpp"
 #include "core/clock.hpp"
 #include "core/cue_sink.hpp"
 #include "core/plan.hpp"
@@ -25,10 +26,13 @@ class CuePlayer final : public CueSink {
   // ONE notice line goes to `notices`; so does a missing voice or missing cue sounds.
   // `clock` is the engine's clock running `timeScale` times faster than real time.
   // `assetsDir` holds sounds/<cue>.wav. UNKNOT_AUDIO_LOG=<file> logs every audio callback and
-  // cue placement (for the timing tests and the bench).
+  // cue placement (for the timing tests and the bench). With a `speech` service (the desktop's
+  // speech-dispatcher) prompts are handed to it as text when due; otherwise espeak-ng
+  // synthesizes them here in settings.voiceName.
   static std::unique_ptr<CuePlayer> create(const AudioSettings& settings, const Clock& clock,
                                            double timeScale, const std::filesystem::path& assetsDir,
-                                           std::ostream& notices);
+                                           std::ostream& notices,
+                                           std::unique_ptr<SpeechService> speech = nullptr);
   // Cuts every sound, except after Finished: then it waits (at most 2.6 s) for the finish
   // fanfare and its prompt to play out, so a run that ends the process is still heard ending.
   ~CuePlayer() override;
@@ -40,6 +44,10 @@ class CuePlayer final : public CueSink {
   void prepare(const Plan& plan);
   // Never blocks on audio: the cue is queued for the audio callback.
   void onCue(const CueEvent& event) override;
+
+  // Speaks `text` now, cutting the prompt that plays: the where-am-I and instructions keys.
+  // Heard whatever the verbosity or the voice switch (it was asked for), but not when muted.
+  void say(const std::string& text);
 
   void setMuted(bool muted);
   bool muted() const;

@@ -14,7 +14,9 @@ namespace {
 // espeak-ng is a process-wide singleton in C; this is the one place that mirrors that.
 struct EspeakState {
   std::mutex mutex;
-  int rate = 0;  // 0 until initialised
+  int rate = 0;       // 0 until initialised
+  std::string voice;  // the voice espeak-ng is set to
+  bool pathSet = false;
 };
 
 EspeakState& espeakState() {
@@ -45,11 +47,13 @@ constexpr size_t kMaxPromptBytes = 400;
 
 }  // namespace
 
-std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error) {
+std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error, const std::string& voice,
+                                                 std::string* notice) {
   EspeakState& state = espeakState();
   std::lock_guard lock(state.mutex);
   if (state.rate == 0) {
-    espeak_ng_InitializePath(nullptr);  // honours ESPEAK_DATA_PATH
+    if (!state.pathSet) espeak_ng_InitializePath(nullptr);  // honours ESPEAK_DATA_PATH
+    state.pathSet = true;
     espeak_ng_ERROR_CONTEXT context = nullptr;
     espeak_ng_STATUS status = espeak_ng_Initialize(&context);
     espeak_ng_ClearErrorContext(&context);
@@ -62,8 +66,35 @@ std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error) {
     }
     espeak_SetSynthCallback(onSynth);
     state.rate = espeak_ng_GetSampleRate();
+    state.voice = "en";
   }
-  return std::unique_ptr<SpeechSynth>(new SpeechSynth(state.rate));
+  std::string chosen = "en";
+  if (!voice.empty() && voice != state.voice) {
+    if (espeak_ng_SetVoiceByName(voice.c_str()) == ENS_OK) {
+      chosen = voice;
+    } else {
+      if (notice) *notice = "espeak-ng has no voice \"" + voice + "\"; speaking English";
+      espeak_ng_SetVoiceByName("en");
+    }
+    state.voice = chosen;
+  } else if (!voice.empty()) {
+    chosen = voice;
+  }
+  return std::unique_ptr<SpeechSynth>(new SpeechSynth(state.rate, chosen));
+}
+
+std::vector<std::string> espeakVoices() {
+  EspeakState& state = espeakState();
+  std::lock_guard lock(state.mutex);
+  if (!state.pathSet) espeak_ng_InitializePath(nullptr);
+  state.pathSet = true;
+  std::vector<std::string> names;
+  const espeak_VOICE** voices = espeak_ListVoices(nullptr);
+  for (const espeak_VOICE** voice = voices; voice && *voice; ++voice)
+    if ((*voice)->name && *(*voice)->name) names.emplace_back((*voice)->name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& text,
@@ -75,6 +106,9 @@ std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& t
   const std::string prompt = text.substr(0, kMaxPromptBytes);
   EspeakState& state = espeakState();
   std::lock_guard lock(state.mutex);
+  // Another player (the last session's, still finishing) may have set another voice.
+  if (state.voice != m_voice && espeak_ng_SetVoiceByName(m_voice.c_str()) == ENS_OK)
+    state.voice = m_voice;
   espeak_ng_SetParameter(espeakRATE,
                          std::clamp(wordsPerMinute, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
   const espeak_ng_STATUS status = espeak_ng_Synthesize(

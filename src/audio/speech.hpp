@@ -23,8 +23,11 @@ namespace unknot {
 // type serialises access to it. Synthesis returns 16-bit mono PCM at sampleRate().
 class SpeechSynth {
  public:
-  // Loads espeak-ng's data; on failure returns null and says why in `error`.
-  static std::unique_ptr<SpeechSynth> create(std::string& error);
+  // Loads espeak-ng's data; on failure returns null and says why in `error`. `voice` is an
+  // espeak-ng voice name (espeakVoices()); empty, or one espeak-ng does not know, speaks "en"
+  // (an unknown one is named in `notice`).
+  static std::unique_ptr<SpeechSynth> create(std::string& error, const std::string& voice = {},
+                                             std::string* notice = nullptr);
   int sampleRate() const { return m_rate; }
   // `cancel` is polled while synthesizing so shutdown never waits for a long prompt.
   std::optional<std::vector<int16_t>> synthesize(const std::string& text, int wordsPerMinute,
@@ -32,9 +35,14 @@ class SpeechSynth {
                                                  std::string& error) const;
 
  private:
-  explicit SpeechSynth(int rate) : m_rate(rate) {}
+  SpeechSynth(int rate, std::string voice) : m_rate(rate), m_voice(std::move(voice)) {}
   int m_rate;
+  std::string m_voice;  // espeak-ng's voice name; "en" when none was chosen
 };
+
+// The voices espeak-ng has installed, by the names SpeechSynth::create accepts
+// ("English (America)"), sorted.
+std::vector<std::string> espeakVoices();
 
 // Converts espeak's output to the mixer's format and trims the silence espeak puts around
 // it, so a prompt is heard the moment it is scheduled.

@@ -7,7 +7,7 @@ namespace unknot {
 
 namespace {
 
-constexpr std::array<std::pair<SessionCommand, std::string_view>, 9> kNames{{
+constexpr std::array<std::pair<SessionCommand, std::string_view>, 11> kNames{{
     {SessionCommand::TogglePause, "toggle-pause"},
     {SessionCommand::Skip, "skip"},
     {SessionCommand::Back, "back"},
@@ -17,6 +17,8 @@ constexpr std::array<std::pair<SessionCommand, std::string_view>, 9> kNames{{
     {SessionCommand::Leave, "leave"},
     {SessionCommand::ToggleMute, "toggle-mute"},
     {SessionCommand::Acknowledge, "acknowledge"},
+    {SessionCommand::SayWhere, "say-where"},
+    {SessionCommand::SayInstructions, "say-instructions"},
 }};
 
 }  // namespace

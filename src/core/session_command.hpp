@@ -17,6 +17,10 @@ enum class SessionCommand {
   Leave,        // close mid heat/ice cycle, kept to resume; elsewhere the same as Stop
   ToggleMute,   // sound off or on
   Acknowledge,  // "I've switched" at a heat/ice switch; nothing elsewhere
+  // Spoken on request, at any verbosity: where the session stands (step, side, time left,
+  // what is next), and the current step's full instructions (core/spoken_status).
+  SayWhere,
+  SayInstructions,
 };
 
 std::string_view toString(SessionCommand command);

@@ -57,14 +57,6 @@ const char* typeName(const toml::node& node) {
   }
 }
 
-std::string formatNumber(double value) {
-  char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  std::string text(buffer, ec == std::errc() ? end : buffer);
-  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
-  return text;
-}
-
 // One key of a settings table: how to read it into Settings, checked against its range.
 struct Field {
   std::string_view key;
@@ -83,22 +75,22 @@ Field boolField(std::string_view key, bool& target) {
 }
 
 Field numberField(std::string_view key, double& target, double min, double max) {
-  return {
-      key,
-      [&target, min, max](const toml::node& node, const std::string& name, const Reader& reader) {
-        std::optional<double> value;
-        if (node.is_floating_point()) value = node.as_floating_point()->get();
-        if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
-        const std::string expected =
-            "expected a number from " + formatNumber(min) + " to " + formatNumber(max);
-        if (!value) {
-          reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
-        } else if (!(*value >= min && *value <= max)) {
-          reader.report(node.source(), name + ": " + expected + ", found " + formatNumber(*value));
-        } else {
-          target = *value;
-        }
-      }};
+  return {key, [&target, min, max](const toml::node& node, const std::string& name,
+                                   const Reader& reader) {
+            std::optional<double> value;
+            if (node.is_floating_point()) value = node.as_floating_point()->get();
+            if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
+            const std::string expected =
+                "expected a number from " + settingsNumber(min) + " to " + settingsNumber(max);
+            if (!value) {
+              reader.report(node.source(), name + ": " + expected + ", found " + typeName(node));
+            } else if (!(*value >= min && *value <= max)) {
+              reader.report(node.source(),
+                            name + ": " + expected + ", found " + settingsNumber(*value));
+            } else {
+              target = *value;
+            }
+          }};
 }
 
 Field intField(std::string_view key, std::function<void(int)> set, long long min, long long max) {
@@ -153,6 +145,22 @@ void readTable(
   }
 }
 
+// A string key whose value must parse; the message lists what it may be.
+Field choiceField(std::string_view key, std::function<bool(std::string_view)> set,
+                  std::string expected) {
+  return {key, [set = std::move(set), expected = std::move(expected)](
+                   const toml::node& node, const std::string& name, const Reader& reader) {
+            const auto value = node.value_exact<std::string>();
+            if (!value) {
+              reader.report(node.source(),
+                            name + ": expected " + expected + ", found " + typeName(node));
+            } else if (!set(*value)) {
+              reader.report(node.source(),
+                            name + ": expected " + expected + ", found \"" + *value + "\"");
+            }
+          }};
+}
+
 void readAudio(const toml::table& table, AudioSettings& audio, const Reader& reader) {
   const std::vector<Field> fields{
       boolField("muted", audio.muted),
@@ -161,6 +169,33 @@ void readAudio(const toml::table& table, AudioSettings& audio, const Reader& rea
       intField("voice_rate", audio.voiceRate, 80, 450),
       numberField("voice_volume", audio.voiceVolume, 0.0, 1.0),
       boolField("say_countdown", audio.sayCountdown),
+      choiceField(
+          "verbosity",
+          [&audio](std::string_view text) {
+            const auto verbosity = parseVerbosity(text);
+            if (verbosity) audio.verbosity = *verbosity;
+            return verbosity.has_value();
+          },
+          "\"cues\", \"names\" or \"instructions\""),
+      choiceField(
+          "voice_name",
+          [&audio](std::string_view text) {
+            if (!isValidVoiceName(text)) return false;
+            audio.voiceName = std::string(text);
+            return true;
+          },
+          "a voice name of at most 80 bytes, without quotes, backslashes or control characters "
+          "(\"\" for the default)"),
+      boolField("speech_dispatcher", audio.speechDispatcher),
+  };
+  CueVolumes& v = audio.volumes;
+  const std::vector<Field> volumeFields{
+      numberField("chime", v.chime, 0.0, 1.0),
+      numberField("countdown_pips", v.pips, 0.0, 1.0),
+      numberField("halfway_bell", v.halfway, 0.0, 1.0),
+      numberField("switch_sides", v.switchSides, 0.0, 1.0),
+      numberField("finish_fanfare", v.finish, 0.0, 1.0),
+      numberField("alarm", v.alarm, 0.0, 1.0),
   };
   const std::vector<Field> cueFields{
       boolField("phase_chime", audio.phaseChime),
@@ -174,7 +209,11 @@ void readAudio(const toml::table& table, AudioSettings& audio, const Reader& rea
   readTable(
       table, "audio", fields,
       {{"cues",
-        [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }}},
+        [&](const toml::table& cues) { readTable(cues, "audio.cues", cueFields, {}, reader); }},
+       {"volumes",
+        [&](const toml::table& volumes) {
+          readTable(volumes, "audio.volumes", volumeFields, {}, reader);
+        }}},
       reader);
 }
 
@@ -192,22 +231,6 @@ void readWindow(const toml::table& table, WindowSettings& window, const Reader& 
 void readSafety(const toml::table& table, SafetySettings& safety, const Reader& reader) {
   readTable(table, "safety", {boolField("notice_acknowledged", safety.noticeAcknowledged)}, {},
             reader);
-}
-
-// A string key whose value must parse; the message lists what it may be.
-Field choiceField(std::string_view key, std::function<bool(std::string_view)> set,
-                  std::string expected) {
-  return {key, [set = std::move(set), expected = std::move(expected)](
-                   const toml::node& node, const std::string& name, const Reader& reader) {
-            const auto value = node.value_exact<std::string>();
-            if (!value) {
-              reader.report(node.source(),
-                            name + ": expected " + expected + ", found " + typeName(node));
-            } else if (!set(*value)) {
-              reader.report(node.source(),
-                            name + ": expected " + expected + ", found \"" + *value + "\"");
-            }
-          }};
 }
 
 void readDisplay(const toml::table& table, DisplaySettings& display, const Reader& reader) {
@@ -242,54 +265,6 @@ void readCalendar(const toml::table& table, CalendarSettings& calendar, const Re
             {}, reader);
 }
 
-std::string render(const Settings& settings) {
-  const AudioSettings& a = settings.audio;
-  const auto flag = [](bool value) { return value ? "true" : "false"; };
-  std::ostringstream out;
-  out << "# unknot settings. Written by the app; edit while it is closed.\n\n"
-      << "[audio]\n"
-      << "muted = " << flag(a.muted) << "\n"
-      << "volume = " << formatNumber(a.volume) << "          # 0 to 1\n"
-      << "voice = " << flag(a.voice) << "          # spoken prompts\n"
-      << "voice_rate = " << a.voiceRate << "       # words per minute, 80 to 450\n"
-      << "voice_volume = " << formatNumber(a.voiceVolume) << "    # 0 to 1, relative to volume\n"
-      << "say_countdown = " << flag(a.sayCountdown) << "\n\n"
-      << "[audio.cues]\n"
-      << "phase_chime = " << flag(a.phaseChime) << "\n"
-      << "countdown_pips = " << flag(a.countdownPips) << "\n"
-      << "halfway_bell = " << flag(a.halfwayBell) << "\n"
-      << "switch_sides = " << flag(a.switchCue) << "\n"
-      << "rep_ticks = " << flag(a.repTicks) << "\n"
-      << "round_start = " << flag(a.roundCue) << "\n"
-      << "finish_fanfare = " << flag(a.finishFanfare) << "\n\n"
-      << "[window]\n"
-      << "width = " << settings.window.width << "\n"
-      << "height = " << settings.window.height << "\n";
-  if (settings.window.x) out << "x = " << *settings.window.x << "\n";
-  if (settings.window.y) out << "y = " << *settings.window.y << "\n";
-  out << "\n[safety]\n"
-      << "notice_acknowledged = " << flag(settings.safety.noticeAcknowledged)
-      << "   # the first-start notice was read; false shows it again\n"
-      << "\n[display]\n"
-      << "reduced_motion = " << flag(settings.display.reducedMotion)
-      << "   # figures switch between keyframes; nothing pulses\n"
-      << "theme = \"" << toString(settings.display.theme) << "\"   # dark, light or high-contrast\n"
-      << "scale = " << formatNumber(settings.display.scale) << "   # 0.75 to 2.5\n"
-      << "\n[calendar]\n"
-      << "first_weekday = \""
-      << (settings.calendar.firstWeekday ? weekdayName(*settings.calendar.firstWeekday)
-                                         : std::string_view("locale"))
-      << "\"   # monday ... sunday, or locale\n";
-  return out.str();
-}
-
-std::string tempSuffix() {
-  std::random_device device;
-  std::ostringstream out;
-  out << ".tmp-" << std::hex << device() << device();
-  return out.str();
-}
-
 constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
                                           "thursday", "friday", "saturday"};
 
@@ -305,6 +280,40 @@ std::string_view toString(ThemeName theme) {
       break;
   }
   return "dark";
+}
+
+std::string settingsNumber(double value) {
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
+  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+  return text;
+}
+
+bool isValidVoiceName(std::string_view text) {
+  if (text.size() > kMaxVoiceNameLength) return false;
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F || c == '"' || c == '\\';
+  });
+}
+
+std::string_view toString(Verbosity verbosity) {
+  switch (verbosity) {
+    case Verbosity::Cues:
+      return "cues";
+    case Verbosity::Instructions:
+      return "instructions";
+    case Verbosity::Names:
+      break;
+  }
+  return "names";
+}
+
+std::optional<Verbosity> parseVerbosity(std::string_view text) {
+  for (Verbosity verbosity : kVerbosities)
+    if (toString(verbosity) == text) return verbosity;
+  return std::nullopt;
 }
 
 std::optional<ThemeName> parseThemeName(std::string_view text) {
@@ -393,33 +402,6 @@ SettingsLoad loadSettings(const std::filesystem::path& path) {
     return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
   });
   return result;
-}
-
-std::optional<std::string> saveSettings(const Settings& settings,
-                                        const std::filesystem::path& path) {
-  if (path.empty()) return "no settings path: neither XDG_CONFIG_HOME nor HOME is set";
-  std::error_code ec;
-  const auto dir = path.parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return dir.string() + ": cannot create the folder: " + ec.message();
-  std::filesystem::path temp = path;
-  temp += tempSuffix();
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << render(settings);
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temp, ec);
-      return temp.string() + ": cannot write the settings";
-    }
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return path.string() + ": cannot replace the settings file: " + ec.message();
-  }
-  return std::nullopt;
 }
 
 }  // namespace unknot

@@ -14,6 +14,35 @@
 
 namespace unknot {
 
+// How much the voice says by itself (the where-am-I and instructions keys speak at any level).
+enum class Verbosity {
+  Cues,          // cue sounds only; no names (countdown words still follow say_countdown)
+  Names,         // step names and sides, "Well done." at the end
+  Instructions,  // names and sides, then each step's short instruction
+};
+inline constexpr Verbosity kVerbosities[] = {Verbosity::Cues, Verbosity::Names,
+                                             Verbosity::Instructions};
+// "cues", "names", "instructions": the names in settings.toml.
+std::string_view toString(Verbosity verbosity);
+std::optional<Verbosity> parseVerbosity(std::string_view text);
+
+// Each cue's loudness, 0..1, relative to the master volume.
+struct CueVolumes {
+  double chime = 1.0;
+  double pips = 1.0;
+  double halfway = 1.0;
+  double switchSides = 1.0;
+  double finish = 1.0;
+  double alarm = 1.0;
+};
+
+// The longest voice name accepted (espeak-ng and speech-dispatcher names are short).
+inline constexpr size_t kMaxVoiceNameLength = 80;
+// Voice names are the synthesizers' own ("Norwegian Bokmål", "K'iche'", "English (America, New
+// York City)"): any text up to 80 bytes without control characters, quotes or backslashes, so
+// settings.toml writes it as a plain string.
+bool isValidVoiceName(std::string_view text);
+
 struct AudioSettings {
   bool muted = false;
   double volume = 0.8;  // master, 0..1
@@ -28,6 +57,10 @@ struct AudioSettings {
   int voiceRate = 160;       // words per minute (espeak-ng 80..450)
   double voiceVolume = 1.0;  // 0..1, relative to master
   bool sayCountdown = false;
+  Verbosity verbosity = Verbosity::Names;
+  std::string voiceName;         // empty: the default voice (espeak-ng "en", the desktop's own)
+  bool speechDispatcher = true;  // speak through speech-dispatcher when the desktop runs it
+  CueVolumes volumes;
 };
 
 struct WindowSettings {
@@ -90,6 +123,8 @@ struct SettingsLoad {
 };
 
 SettingsLoad loadSettings(const std::filesystem::path& path);
+// How settings.toml writes a number: "0.8", "1.0" (always with a point, so it reads back as one).
+std::string settingsNumber(double value);
 // Writes atomically; returns an error message on failure.
 std::optional<std::string> saveSettings(const Settings& settings,
                                         const std::filesystem::path& path);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/key_table.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/theme.hpp"
@@ -201,26 +202,28 @@ ImU32 scoreColour(int score) {
 
 CheckinIntent applyCheckinKeys(CheckinDraft& draft, std::span<const UiKey> keys) {
   for (UiKey key : keys) {
-    switch (key) {
-      case UiKey::Up:
-      case UiKey::Down:
-        draft.focus = key == UiKey::Up ? 0 : 1;
+    const auto action = actionForKey(checkinKeys(), key);
+    if (!action) continue;
+    switch (*action) {
+      case CheckinAction::PainRow:
+      case CheckinAction::TightnessRow:
+        draft.focus = *action == CheckinAction::PainRow ? 0 : 1;
         break;
-      case UiKey::Left:
-      case UiKey::Right: {
+      case CheckinAction::Less:
+      case CheckinAction::More: {
         std::optional<int>& value = focused(draft);
-        const int step = key == UiKey::Right ? 1 : -1;
+        const int step = *action == CheckinAction::More ? 1 : -1;
         value = value ? std::clamp(*value + step, 0, kMaxScore) : 0;
         draft.error.clear();
         break;
       }
-      case UiKey::Enter:
+      case CheckinAction::Save:
         if (draft.pain) return CheckinIntent::Save;
         draft.error = "Choose a pain score first (click a number, or Left/Right).";
         break;
-      case UiKey::Escape:
+      case CheckinAction::Skip:
         return CheckinIntent::Skip;
-      default:
+      case CheckinAction::Keys:
         break;
     }
   }
@@ -270,7 +273,8 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
   ImGui::EndChild();
 
   ImGui::SetCursorScreenPos(ImVec2(left, window.y - buttonHeight - pad * 0.5f));
-  if (accentButton("Save (Enter)", ImVec2(buttonWidth, buttonHeight))) {
+  if (accentButton(withKey("Save", checkinKeys(), CheckinAction::Save).c_str(),
+                   ImVec2(buttonWidth, buttonHeight))) {
     if (draft.pain) {
       intent = CheckinIntent::Save;
     } else {
@@ -278,9 +282,10 @@ CheckinIntent drawCheckinView(CheckinDraft& draft, const UiFonts& fonts,
     }
   }
   ImGui::SameLine();
-  const char* skip =
-      occasion == CheckinOccasion::BeforeSession ? "Skip, start (Esc)" : "Skip (Esc)";
-  if (ImGui::Button(skip, ImVec2(buttonWidth, buttonHeight))) intent = CheckinIntent::Skip;
+  const std::string skip =
+      withKey(occasion == CheckinOccasion::BeforeSession ? "Skip, start" : "Skip", checkinKeys(),
+              CheckinAction::Skip);
+  if (ImGui::Button(skip.c_str(), ImVec2(buttonWidth, buttonHeight))) intent = CheckinIntent::Skip;
   if (!draft.error.empty()) {
     ImGui::SameLine(0, fonts.bodySize);
     ImGui::AlignTextToFramePadding();

@@ -6,6 +6,7 @@
 
 #include "core/duration.hpp"
 #include "ui/figure_view.hpp"
+#include "ui/key_table.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -58,9 +59,12 @@ bool drawStartButton(const UiFonts& fonts) {
   ImGui::PushStyleColor(ImGuiCol_Button, colour(palette().primaryButton));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette().primaryButtonHover));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour(palette().primaryButtonHover));
-  const std::string label = std::string(symbol(fonts, "\xE2\x96\xB6  ", "")) + "Start";
-  const bool clicked = ImGui::Button(label.c_str(), ImVec2(std::round(fonts.headingSize * 6.5f),
-                                                           std::round(fonts.headingSize * 2.0f)));
+  const std::string label = withKey(std::string(symbol(fonts, "\xE2\x96\xB6  ", "")) + "Start",
+                                    libraryKeys(), LibraryAction::Start);
+  const float width = std::max(std::round(fonts.headingSize * 6.5f),
+                               ImGui::CalcTextSize(label.c_str()).x + fonts.headingSize * 1.5f);
+  const bool clicked =
+      ImGui::Button(label.c_str(), ImVec2(width, std::round(fonts.headingSize * 2.0f)));
   ImGui::PopStyleColor(3);
   ImGui::PopFont();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");

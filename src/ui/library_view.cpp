@@ -6,6 +6,7 @@
 
 #include "core/duration.hpp"
 #include "core/phase_text.hpp"
+#include "ui/key_table.hpp"
 #include "ui/library_details.hpp"
 #include "ui/player_view.hpp"
 #include "ui/theme.hpp"
@@ -133,15 +134,20 @@ bool drawChip(const char* label, bool active, float left, float right, ImVec2& p
 // True when Enter was pressed in the search box: start the selected match. `progress` is set
 // when the Progress button was clicked.
 bool drawHeader(const LibraryModel& model, LibraryViewState& state, const UiFonts& fonts, float pad,
-                float width, bool& progress) {
+                float width, bool& progress, bool& settings) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawText(list, fonts.heading, fonts.headingSize * 1.25f, ImVec2(pad, pad), palette().accent,
            "unknot");
   const float titleWidth = textWidth(fonts.heading, fonts.headingSize * 1.25f, "unknot");
   const float searchWidth = std::min(fonts.bodySize * 18.0f, width * 0.4f);
-  const char* progressLabel = "Progress (P)";
-  const float progressWidth =
-      ImGui::CalcTextSize(progressLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+  const std::string progressLabel = withKey("Progress", libraryKeys(), LibraryAction::Progress);
+  const std::string settingsLabel = withKey("Settings", libraryKeys(), LibraryAction::Settings);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float settingsWidth =
+      ImGui::CalcTextSize(settingsLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+  // Both buttons take the Progress button's old place, left of the search box.
+  const float progressWidth = ImGui::CalcTextSize(progressLabel.c_str()).x +
+                              ImGui::GetStyle().FramePadding.x * 2 + gap + settingsWidth;
   const float tagRoom = width - 2 * pad - titleWidth - searchWidth - progressWidth - pad * 3;
   if (tagRoom > fonts.bodySize * 8) {
     // With a plan, the day's level and side take the tagline's place: what Start will run.
@@ -156,7 +162,9 @@ bool drawHeader(const LibraryModel& model, LibraryViewState& state, const UiFont
         today ? palette().text : palette().textDim, tagline);
   }
   ImGui::SetCursorScreenPos(ImVec2(width - pad * 2 - searchWidth - progressWidth, pad));
-  progress = ImGui::Button(progressLabel);
+  progress = ImGui::Button(progressLabel.c_str());
+  ImGui::SameLine(0, gap);
+  settings = ImGui::Button(settingsLabel.c_str());
   ImGui::SetCursorScreenPos(ImVec2(width - pad - searchWidth, pad));
   ImGui::SetNextItemWidth(searchWidth);
   return ImGui::InputTextWithHint("##search", "Search name or tag", state.search.data(),
@@ -223,7 +231,7 @@ void drawFooter(const LibraryModel& model, const UiFonts& fonts, float pad, ImVe
   const char* dot = symbol(fonts, "\xC2\xB7", "-");
   const char* ellipsis = symbol(fonts, "\xE2\x80\xA6", "...");
   const std::string keys = std::string(symbol(fonts, "\xE2\x86\x91\xE2\x86\x93", "Up/Down")) +
-                           " choose  " + dot + "  Enter start  " + dot + "  P progress  " + dot +
+                           " choose  " + dot + "  Enter start  " + dot + "  ? all keys  " + dot +
                            "  your routines: " + model.userRoutinesDir;
   ImDrawList* list = ImGui::GetWindowDrawList();
   const float line = fonts.bodySize * 1.4f;
@@ -301,18 +309,22 @@ LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& stat
   settleSelection(model, visible, state);
   LibraryIntent intent;
   for (UiKey key : keys) {
-    if (key == UiKey::Up || key == UiKey::Down) {
+    const auto action = actionForKey(libraryKeys(), key);
+    if (!action) continue;
+    if (*action == LibraryAction::Previous || *action == LibraryAction::Next) {
       if (visible.empty()) continue;
       auto at = std::find_if(visible.begin(), visible.end(),
                              [&](size_t i) { return model.items[i].id == state.selectedId; });
       long pos = at - visible.begin();
-      pos = std::clamp<long>(pos + (key == UiKey::Down ? 1 : -1), 0,
+      pos = std::clamp<long>(pos + (*action == LibraryAction::Next ? 1 : -1), 0,
                              static_cast<long>(visible.size()) - 1);
       state.selectedId = model.items[visible[pos]].id;
       state.scrollToSelected = true;
-    } else if (key == UiKey::P) {
+    } else if (*action == LibraryAction::Progress) {
       return {LibraryIntent::Kind::Progress, ""};
-    } else if (key == UiKey::Enter) {
+    } else if (*action == LibraryAction::Settings) {
+      return {LibraryIntent::Kind::Settings, ""};
+    } else if (*action == LibraryAction::Start) {
       const LibraryItem* item = findItem(model, state.selectedId);
       if (item && item->ok()) return {LibraryIntent::Kind::Start, item->id};
     }
@@ -329,8 +341,8 @@ LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state
 
   beginFullscreenWindow("##library");
   ImGui::PushFont(fonts.body);
-  bool progress = false;
-  const bool searchEnter = drawHeader(model, state, fonts, pad, window.x, progress);
+  bool progress = false, settings = false;
+  const bool searchEnter = drawHeader(model, state, fonts, pad, window.x, progress, settings);
   float chipsTop = pad + fonts.headingSize * 1.25f + pad * 0.8f;
   if (!warnings.empty()) {
     const float bannerHeight = std::round(fonts.bodySize * 2.2f);
@@ -363,6 +375,7 @@ LibraryIntent drawLibraryView(const LibraryModel& model, LibraryViewState& state
 
   if (start && selected && selected->ok()) intent = {LibraryIntent::Kind::Start, selected->id};
   if (progress) intent = {LibraryIntent::Kind::Progress, ""};
+  if (settings) intent = {LibraryIntent::Kind::Settings, ""};
   return intent;
 }
 

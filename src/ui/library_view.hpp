@@ -26,7 +26,7 @@ struct LibraryViewState {
 };
 
 struct LibraryIntent {
-  enum class Kind { None, Start, Progress } kind = Kind::None;
+  enum class Kind { None, Start, Progress, Settings } kind = Kind::None;
   std::string routineId;
 };
 
@@ -56,7 +56,8 @@ CardName fitCardName(const std::string& name, ImFont* font, float size, float wi
 std::vector<size_t> visibleItems(const LibraryModel& model, const LibraryFilter& filter);
 
 // Up/Down move the selection through the visible items, Enter starts the selected routine
-// when it loaded, P opens Progress. Keeps the selection on a visible item.
+// when it loaded, P opens Progress, S Settings (ui/key_table). Keeps the selection on a visible
+// item.
 LibraryIntent applyLibraryKeys(const LibraryModel& model, LibraryViewState& state,
                                std::span<const UiKey> keys);
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "ui/key_table.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/theme.hpp"
@@ -19,16 +20,10 @@ void wrapped(ImU32 tint, const std::string& text) {
 }  // namespace
 
 OpenRoutineIntent openRoutineIntentForKey(UiKey key, bool canImport) {
-  switch (key) {
-    case UiKey::Escape:
-      return OpenRoutineIntent::Cancel;
-    case UiKey::Enter:
-      return canImport ? OpenRoutineIntent::Import : OpenRoutineIntent::None;
-    case UiKey::R:
-      return canImport ? OpenRoutineIntent::TryOnce : OpenRoutineIntent::None;
-    default:
-      return OpenRoutineIntent::None;
-  }
+  const OpenRoutineIntent intent =
+      actionForKey(openRoutineKeys(), key).value_or(OpenRoutineIntent::None);
+  if (!canImport && intent != OpenRoutineIntent::Cancel) return OpenRoutineIntent::None;
+  return intent;
 }
 
 OpenRoutineIntent drawOpenRoutineView(const OpenRoutineModel& model, const UiFonts& fonts,
@@ -70,12 +65,19 @@ OpenRoutineIntent drawOpenRoutineView(const OpenRoutineModel& model, const UiFon
   if (!model.outcome.empty()) wrapped(palette().text, model.outcome);
   ImGui::Spacing();
   if (model.canImport) {
-    if (accentButton("Import (Enter)", ImVec2(0, buttonHeight))) intent = OpenRoutineIntent::Import;
+    if (accentButton(withKey("Import", openRoutineKeys(), OpenRoutineIntent::Import).c_str(),
+                     ImVec2(0, buttonHeight)))
+      intent = OpenRoutineIntent::Import;
     ImGui::SameLine();
-    if (ImGui::Button("Try once (R)", ImVec2(0, buttonHeight))) intent = OpenRoutineIntent::TryOnce;
+    if (ImGui::Button(withKey("Try once", openRoutineKeys(), OpenRoutineIntent::TryOnce).c_str(),
+                      ImVec2(0, buttonHeight)))
+      intent = OpenRoutineIntent::TryOnce;
     ImGui::SameLine();
   }
-  if (ImGui::Button(model.canImport ? "Cancel (Esc)" : "Close (Esc)", ImVec2(0, buttonHeight))) {
+  if (ImGui::Button(withKey(model.canImport ? "Cancel" : "Close", openRoutineKeys(),
+                            OpenRoutineIntent::Cancel)
+                        .c_str(),
+                    ImVec2(0, buttonHeight))) {
     intent = OpenRoutineIntent::Cancel;
   }
   ImGui::PopFont();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/key_table.hpp"
 #include "ui/library_model.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
@@ -241,7 +242,9 @@ PlanEditorIntent drawPlanEditor(PlanEditorState& state, const UiFonts& fonts,
   }
   ImGui::Dummy(ImVec2(0, fonts.bodySize * 0.6f));
   const float height = std::round(fonts.bodySize * 2.3f);
-  if (accentButton(state.editing ? "Save changes (Enter)" : "Start the plan (Enter)",
+  if (accentButton(withKey(state.editing ? "Save changes" : "Start the plan", planEditorKeys(),
+                           PlanEditorAction::Save)
+                       .c_str(),
                    ImVec2(0, height))) {
     intent = planEditorSave(state, false);
   }
@@ -251,7 +254,8 @@ PlanEditorIntent drawPlanEditor(PlanEditorState& state, const UiFonts& fonts,
       intent = planEditorSave(state, true);
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel (Esc)", ImVec2(0, height)))
+  if (ImGui::Button(withKey("Cancel", planEditorKeys(), PlanEditorAction::Cancel).c_str(),
+                    ImVec2(0, height)))
     intent = {PlanEditorIntent::Kind::Cancel, 0, {}};
   if (!state.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().error));

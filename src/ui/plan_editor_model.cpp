@@ -1,6 +1,7 @@
 // The plan editor's logic without drawing: choices, adding targets, keys, the reminder row.
 #include <algorithm>
 
+#include "ui/key_table.hpp"
 #include "ui/plan_editor.hpp"
 
 namespace unknot {
@@ -60,8 +61,9 @@ PlanEditorIntent checkedSave(PlanEditorState& state, PlanEditorIntent::Kind kind
 
 PlanEditorIntent applyPlanEditorKeys(PlanEditorState& state, std::span<const UiKey> keys) {
   for (UiKey key : keys) {
-    if (key == UiKey::Escape) return {PlanEditorIntent::Kind::Cancel, 0, {}};
-    if (key == UiKey::Enter) return checkedSave(state, PlanEditorIntent::Kind::Save);
+    const auto action = actionForKey(planEditorKeys(), key);
+    if (action == PlanEditorAction::Cancel) return {PlanEditorIntent::Kind::Cancel, 0, {}};
+    if (action == PlanEditorAction::Save) return checkedSave(state, PlanEditorIntent::Kind::Save);
   }
   return {};
 }

@@ -28,6 +28,10 @@ const char* toString(PlayerIntent intent) {
       return "toggle-mute";
     case PlayerIntent::CheckIn:
       return "check-in";
+    case PlayerIntent::SayWhere:
+      return "say-where";
+    case PlayerIntent::SayInstructions:
+      return "say-instructions";
   }
   return "?";
 }
@@ -42,6 +46,10 @@ std::optional<SessionCommand> sessionCommandFor(PlayerIntent intent) {
       return SessionCommand::Back;
     case PlayerIntent::Restart:
       return SessionCommand::Restart;
+    case PlayerIntent::SayWhere:
+      return SessionCommand::SayWhere;
+    case PlayerIntent::SayInstructions:
+      return SessionCommand::SayInstructions;
     case PlayerIntent::Done:
       return SessionCommand::Done;
     case PlayerIntent::Stop:

@@ -41,7 +41,9 @@ enum class PlayerIntent {
   Again,
   Library,
   ToggleMute,
-  CheckIn
+  CheckIn,
+  SayWhere,        // speak the step, side, time left and what is next
+  SayInstructions  // speak the step's full instructions
 };
 
 const char* toString(PlayerIntent intent);

@@ -8,6 +8,7 @@
 
 #include "core/duration.hpp"
 #include "core/recovery/red_flags.hpp"
+#include "ui/key_table.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -208,7 +209,7 @@ void drawOverall(ImDrawList* list, const UiFonts& fonts, const Box& box, const P
 }
 
 struct Control {
-  std::string label;
+  std::string label;  // without its key: used when the row with keys would not fit
   const char* key;
   PlayerIntent intent;
   bool primary;
@@ -222,10 +223,7 @@ PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerMode
   controls.push_back({paused ? "Resume" : "Pause", "Space", PlayerIntent::TogglePause, true});
   controls.push_back({std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"), "Right arrow",
                       PlayerIntent::Skip, false});
-  if (offersDone(model)) {
-    controls.push_back({std::string("Done") + symbol(fonts, " \xE2\x86\xB5", ""), "Enter",
-                        PlayerIntent::Done, true});
-  }
+  if (offersDone(model)) controls.push_back({"Done", "Enter", PlayerIntent::Done, true});
   controls.push_back({"Restart", "Starts the routine again", PlayerIntent::Restart, false});
   controls.push_back({"Stop", "Esc", PlayerIntent::Stop, false});
   if (model.muted) {
@@ -235,13 +233,25 @@ PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerMode
   const ImGuiStyle& style = ImGui::GetStyle();
   const float minWidth = fonts.bodySize * 5.5f;
   const float spacing = fonts.bodySize * 0.6f;
+  // Each button shows its key; at a large scale on a small window the row drops the keys
+  // rather than run off the screen (the tooltip and the ? overlay still name them).
+  const auto layout = [&](bool withKeys, std::vector<std::string>& labels,
+                          std::vector<float>& widths) {
+    labels.clear();
+    widths.clear();
+    float total = -spacing;
+    for (const Control& c : controls) {
+      labels.push_back(withKeys ? withKey(c.label, playerKeys(), c.intent) : c.label);
+      widths.push_back(std::max(minWidth, textWidth(fonts.body, fonts.bodySize, labels.back()) +
+                                              style.FramePadding.x * 2));
+      total += widths.back() + spacing;
+    }
+    return total;
+  };
+  std::vector<std::string> labels;
   std::vector<float> widths;
-  float total = -spacing;
-  for (const Control& c : controls) {
-    widths.push_back(std::max(
-        minWidth, textWidth(fonts.body, fonts.bodySize, c.label) + style.FramePadding.x * 2));
-    total += widths.back() + spacing;
-  }
+  float total = layout(true, labels, widths);
+  if (total > box.width()) total = layout(false, labels, widths);
   PlayerIntent intent = PlayerIntent::None;
   float x = std::floor(box.center().x - total * 0.5f);
   for (size_t i = 0; i < controls.size(); ++i) {
@@ -253,7 +263,7 @@ PlayerIntent drawControls(const UiFonts& fonts, const Box& box, const PlayerMode
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
                             ImGui::ColorConvertU32ToFloat4(palette().primaryButtonHover));
     }
-    if (ImGui::Button(c.label.c_str(), ImVec2(widths[i], box.height()))) intent = c.intent;
+    if (ImGui::Button(labels[i].c_str(), ImVec2(widths[i], box.height()))) intent = c.intent;
     if (c.primary) ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.key);
     x += widths[i] + spacing;
@@ -291,21 +301,15 @@ ImU32 playerBackground(const PlayerModel& model) {
 PlayerIntent playerIntentForKey(UiKey key, const PlayerModel& model) {
   const SessionState state = model.snapshot.state;
   if (state == SessionState::Finished || state == SessionState::Stopped) return PlayerIntent::None;
-  switch (key) {
-    case UiKey::Space:
-      return PlayerIntent::TogglePause;
-    case UiKey::Right:
-      return PlayerIntent::Skip;
-    case UiKey::Left:
-      return PlayerIntent::Back;
-    case UiKey::Enter:
+  const auto action = actionForKey(playerKeys(), key);
+  if (!action) return PlayerIntent::None;
+  switch (*action) {
+    case PlayerIntent::Done:
       return offersDone(model) ? PlayerIntent::Done : PlayerIntent::None;
-    case UiKey::Escape:
-      return PlayerIntent::Stop;
-    case UiKey::M:
+    case PlayerIntent::ToggleMute:
       return model.muted ? PlayerIntent::ToggleMute : PlayerIntent::None;
     default:
-      return PlayerIntent::None;
+      return *action;
   }
 }
 

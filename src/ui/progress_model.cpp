@@ -4,25 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/key_table.hpp"
 #include "ui/theme.hpp"
 
 namespace unknot {
 
 ProgressIntent progressIntentForKey(UiKey key) {
-  switch (key) {
-    case UiKey::Escape:
-    case UiKey::Enter:
-      return ProgressIntent::Back;
-    case UiKey::C:
-      return ProgressIntent::Checkin;
-    case UiKey::E:
-    case UiKey::P:
-      return ProgressIntent::Plan;
-    case UiKey::F:
-      return ProgressIntent::Flare;
-    default:
-      return ProgressIntent::None;
-  }
+  return actionForKey(progressKeys(), key).value_or(ProgressIntent::None);
 }
 
 ImU32 dayStateColour(DayState state) {

@@ -26,7 +26,9 @@ struct ProgressViewModel {
 
 enum class ProgressIntent { None, Back, Checkin, Plan, Flare, SoreDay, Report };
 
-// Esc or Enter go back, C opens the check-in, E (or P) opens the plan editor, F marks a flare.
+// The screen's key table (ui/key_table): Esc or Enter go back, C opens the check-in, E (or P)
+// the plan editor, F marks a flare, R saves the report, S starts the sore-day routine (the
+// view offers it only after a flare).
 ProgressIntent progressIntentForKey(UiKey key);
 
 // Heat-map colours per day state; today also gets an outline (Palette::todayOutline).

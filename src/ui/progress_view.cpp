@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 
+#include "ui/key_table.hpp"
 #include "ui/library_model.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_charts.hpp"
@@ -45,11 +47,16 @@ float drawHeader(const ProgressViewModel& model, const UiFonts& fonts, float pad
            line);
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const char* labels[] = {"Check in (C)", "Flare day (F)", "Plan (E)", "Report\u2026",
-                          "Back (Esc)"};
   const ProgressIntent intents[] = {ProgressIntent::Checkin, ProgressIntent::Flare,
                                     ProgressIntent::Plan, ProgressIntent::Report,
                                     ProgressIntent::Back};
+  const char* names[] = {"Check in", "Flare day", "Plan", "Report\u2026", "Back"};
+  std::string keyed[std::size(names)];
+  const char* labels[std::size(names)];
+  for (size_t i = 0; i < std::size(names); ++i) {
+    keyed[i] = withKey(names[i], progressKeys(), intents[i]);
+    labels[i] = keyed[i].c_str();
+  }
   constexpr int kButtons = 5;
   const float height = std::round(fonts.bodySize * 2.0f);
   float x = width - pad;
@@ -98,7 +105,9 @@ void drawInvitation(const UiFonts& fonts, float width, ProgressIntent& clicked) 
   list->AddText(fonts.body, fonts.bodySize, ImVec2(pos.x + pad, textTop), palette().text, text,
                 nullptr, textWidth);
   ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, textTop + textHeight + pad));
-  if (accentButton("Start a plan (E)", ImVec2(0, buttonHeight))) clicked = ProgressIntent::Plan;
+  if (accentButton(withKey("Start a plan", progressKeys(), ProgressIntent::Plan).c_str(),
+                   ImVec2(0, buttonHeight)))
+    clicked = ProgressIntent::Plan;
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
   ImGui::Dummy(ImVec2(width, fonts.bodySize * 0.5f));
 }
@@ -267,8 +276,9 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
     ImGui::PopStyleColor();
   }
   if (model.offerSoreDay) {
-    if (accentButton("Start the Sore day routine (S)",
-                     ImVec2(0, std::round(fonts.bodySize * 2.0f)))) {
+    if (accentButton(
+            withKey("Start the Sore day routine", progressKeys(), ProgressIntent::SoreDay).c_str(),
+            ImVec2(0, std::round(fonts.bodySize * 2.0f)))) {
       clicked = ProgressIntent::SoreDay;
     }
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
@@ -314,8 +324,8 @@ ProgressIntent drawProgressView(const ProgressViewModel& model, const UiFonts& f
                                 std::span<const UiKey> keys) {
   ProgressIntent intent = ProgressIntent::None;
   for (UiKey key : keys) {
-    intent =
-        key == UiKey::S && model.offerSoreDay ? ProgressIntent::SoreDay : progressIntentForKey(key);
+    intent = progressIntentForKey(key);
+    if (intent == ProgressIntent::SoreDay && !model.offerSoreDay) intent = ProgressIntent::None;
     if (intent != ProgressIntent::None) break;
   }
   const ImVec2 window = ImGui::GetIO().DisplaySize;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/duration.hpp"
+#include "ui/key_table.hpp"
 #include "ui/player_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -87,15 +88,21 @@ PlayerIntent drawButtons(const UiFonts& fonts, float centerX, float top) {
   ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(palette().primaryButton));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
                         ImGui::ColorConvertU32ToFloat4(palette().primaryButtonHover));
-  if (ImGui::Button("How do you feel? Check in (C)", ImVec2(width * 2 + spacing, height))) {
+  if (ImGui::Button(
+          withKey("How do you feel? Check in", summaryKeys(), PlayerIntent::CheckIn).c_str(),
+          ImVec2(width * 2 + spacing, height))) {
     intent = PlayerIntent::CheckIn;
   }
   ImGui::PopStyleColor(2);
   top += height + spacing;
   ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX - width - spacing * 0.5f), top));
-  if (ImGui::Button("Again (R)", ImVec2(width, height))) intent = PlayerIntent::Again;
+  if (ImGui::Button(withKey("Again", summaryKeys(), PlayerIntent::Again).c_str(),
+                    ImVec2(width, height)))
+    intent = PlayerIntent::Again;
   ImGui::SetCursorScreenPos(ImVec2(std::floor(centerX + spacing * 0.5f), top));
-  if (ImGui::Button("Library (Enter)", ImVec2(width, height))) intent = PlayerIntent::Library;
+  if (ImGui::Button(withKey("Library", summaryKeys(), PlayerIntent::Library).c_str(),
+                    ImVec2(width, height)))
+    intent = PlayerIntent::Library;
   ImGui::PopFont();
   return intent;
 }
@@ -103,17 +110,7 @@ PlayerIntent drawButtons(const UiFonts& fonts, float centerX, float top) {
 }  // namespace
 
 PlayerIntent summaryIntentForKey(UiKey key) {
-  switch (key) {
-    case UiKey::Enter:
-    case UiKey::Escape:
-      return PlayerIntent::Library;
-    case UiKey::R:
-      return PlayerIntent::Again;
-    case UiKey::C:
-      return PlayerIntent::CheckIn;
-    default:
-      return PlayerIntent::None;
-  }
+  return actionForKey(summaryKeys(), key).value_or(PlayerIntent::None);
 }
 
 PlayerIntent drawSummaryView(const SummaryModel& model, const UiFonts& fonts,

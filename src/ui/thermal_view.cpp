@@ -5,6 +5,7 @@
 
 #include "core/duration.hpp"
 #include "core/recovery/red_flags.hpp"
+#include "ui/key_table.hpp"
 #include "ui/player_layout.hpp"
 #include "ui/player_view.hpp"
 #include "ui/theme.hpp"
@@ -136,31 +137,43 @@ ThermalIntent drawButtons(const UiFonts& fonts, const Box& box,
 std::vector<Button> buttonsFor(const ThermalViewModel& model, const UiFonts& fonts) {
   std::vector<Button> buttons;
   if (model.held) {
-    buttons.push_back({std::string("I've switched") + symbol(fonts, " \xE2\x86\xB5", ""),
+    buttons.push_back({withKey("I've switched", thermalKeys(), ThermalAction::Switched),
                        "Enter",
                        {PlayerIntent::None, true},
                        true});
     if (const Phase* phase = currentPhase(model.player); phase && phase->duration) {
       // Another application of the same pack, for whoever wants it longer.
-      buttons.push_back({"Repeat " + std::string(phase->kind == PhaseKind::Heat ? "heat" : "ice") +
-                             " (" + formatDuration(*phase->duration) + ")",
-                         "Left arrow",
-                         {PlayerIntent::Back, false},
-                         false});
+      buttons.push_back(
+          {withKey("Repeat " + std::string(phase->kind == PhaseKind::Heat ? "heat" : "ice") + " (" +
+                       formatDuration(*phase->duration) + ")",
+                   thermalKeys(), ThermalAction::Repeat),
+           "Left arrow",
+           {PlayerIntent::Back, false},
+           false});
     }
   } else {
     const bool paused = model.player.snapshot.state == SessionState::Paused;
     buttons.push_back(
-        {paused ? "Resume" : "Pause", "Space", {PlayerIntent::TogglePause, false}, true});
-    buttons.push_back({std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"),
+        {withKey(paused ? "Resume" : "Pause", thermalKeys(), ThermalAction::TogglePause),
+         "Space",
+         {PlayerIntent::TogglePause, false},
+         true});
+    buttons.push_back({withKey(std::string("Skip") + symbol(fonts, " \xE2\x86\x92", " >"),
+                               thermalKeys(), ThermalAction::Skip),
                        "Right arrow",
                        {PlayerIntent::Skip, false},
                        false});
   }
-  buttons.push_back({"Stop", "Esc", {PlayerIntent::Stop, false}, false});
+  buttons.push_back({withKey("Stop", thermalKeys(), ThermalAction::Stop),
+                     "Esc",
+                     {PlayerIntent::Stop, false},
+                     false});
   if (model.player.muted) {
-    buttons.push_back(
-        {*model.player.muted ? "Sound on" : "Mute", "M", {PlayerIntent::ToggleMute, false}, false});
+    buttons.push_back({withKey(*model.player.muted ? "Sound on" : "Mute", thermalKeys(),
+                               ThermalAction::ToggleMute),
+                       "M",
+                       {PlayerIntent::ToggleMute, false},
+                       false});
   }
   return buttons;
 }
@@ -185,11 +198,32 @@ std::string heldFooter(const ThermalViewModel& model, const char* dot) {
 }
 
 ThermalIntent thermalIntentForKey(UiKey key, const ThermalViewModel& model) {
-  if (model.held) {
-    if (key == UiKey::Enter) return {PlayerIntent::None, true};
-    if (key == UiKey::Space) return {};  // nothing counts while held: no pause to toggle
+  const auto action = actionForKey(thermalKeys(), key);
+  if (!action) return {};
+  const SessionState state = model.player.snapshot.state;
+  if (state == SessionState::Finished || state == SessionState::Stopped) return {};
+  switch (*action) {
+    case ThermalAction::Switched:  // Done, where a step waits for it
+      if (model.held) return {PlayerIntent::None, true};
+      return {offersDone(model.player) ? PlayerIntent::Done : PlayerIntent::None, false};
+    case ThermalAction::Repeat:
+      return {PlayerIntent::Back, false};
+    case ThermalAction::TogglePause:  // nothing counts while held: no pause to toggle
+      return {model.held ? PlayerIntent::None : PlayerIntent::TogglePause, false};
+    case ThermalAction::Skip:
+      return {PlayerIntent::Skip, false};
+    case ThermalAction::Stop:
+      return {PlayerIntent::Stop, false};
+    case ThermalAction::ToggleMute:
+      return {model.player.muted ? PlayerIntent::ToggleMute : PlayerIntent::None, false};
+    case ThermalAction::SayWhere:
+      return {PlayerIntent::SayWhere, false};
+    case ThermalAction::SayInstructions:
+      return {PlayerIntent::SayInstructions, false};
+    case ThermalAction::Keys:
+      break;
   }
-  return {playerIntentForKey(key, model.player), false};
+  return {};
 }
 
 ImU32 thermalBackground(const ThermalViewModel& model) {

@@ -25,6 +25,9 @@ enum class UiKey {
   F,
   P,
   S,
+  W,
+  I,
+  Help,  // ? (or F1): the keys of the screen
   Reload,
   Focus
 };

@@ -21,7 +21,7 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("--theme and --scale hold for the run and write nothing") {
+TEST_CASE("a one-run --theme and --scale hold for the run and write nothing") {
   TempDir home;
   Settings settings;
   settings.display.theme = ThemeName::Light;

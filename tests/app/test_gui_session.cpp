@@ -21,7 +21,7 @@ Plan bundledPlan(const std::string& id) {
 }
 
 void press(GuiSession& session, SessionCommand command) {
-  SessionControls controls{session.engine(), nullptr, {}};
+  SessionControls controls{session.engine(), nullptr, {}, {}};
   applySessionCommand(controls, command);
   session.update();
 }

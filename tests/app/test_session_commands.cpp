@@ -33,7 +33,7 @@ Plan heatIcePlan() {
 struct Run {
   explicit Run(Plan p) : plan(std::move(p)) {}
   void apply(SessionCommand command) {
-    SessionControls controls{engine, thermal ? &*thermal : nullptr, [this] { ++mutes; }};
+    SessionControls controls{engine, thermal ? &*thermal : nullptr, [this] { ++mutes; }, {}};
     applySessionCommand(controls, command);
     engine.update();
   }
@@ -133,8 +133,42 @@ TEST_CASE("every session command has a name that reads back") {
   for (const SessionCommand command :
        {SessionCommand::TogglePause, SessionCommand::Skip, SessionCommand::Back,
         SessionCommand::Restart, SessionCommand::Done, SessionCommand::Stop, SessionCommand::Leave,
-        SessionCommand::ToggleMute, SessionCommand::Acknowledge}) {
+        SessionCommand::ToggleMute, SessionCommand::Acknowledge, SessionCommand::SayWhere,
+        SessionCommand::SayInstructions}) {
     CHECK(sessionCommandFromString(toString(command)) == command);
   }
   CHECK_FALSE(sessionCommandFromString("jump"));
+}
+
+TEST_CASE("the where-am-I key speaks the step, side, time left and what is next") {
+  Step pigeon = holdStep("Pigeon pose", 30, Sides::Both);
+  pigeon.text = "Keep the hips square.";
+  Run run(planOf(makeRoutine("pigeon", {pigeon}, 5)));
+  std::vector<std::string> said;  // the fake voice
+  const auto ask = [&](SessionCommand command) {
+    SessionControls controls{run.engine, nullptr, {}, {}};
+    controls.speak = [&](const std::string& sentence) { said.push_back(sentence); };
+    applySessionCommand(controls, command);
+  };
+  run.engine.start();
+  run.clock.advance(Millis(5000 + 12'400));  // 12.4 s into the right side
+  run.engine.update();
+  ask(SessionCommand::SayWhere);
+  REQUIRE(said.size() == 1);
+  CHECK(said[0] == "Pigeon pose, right side. 18 seconds left. Next: Switch sides.");
+  ask(SessionCommand::SayInstructions);
+  CHECK(said.at(1) == "Pigeon pose, right side. Keep the hips square.");
+  run.apply(SessionCommand::TogglePause);
+  ask(SessionCommand::SayWhere);
+  CHECK(said.at(2).rfind("Paused. Pigeon pose, right side.", 0) == 0);
+  CHECK(run.engine.state() == SessionState::Paused);  // asking changes nothing
+  CHECK(run.engine.snapshot().phaseIndex == 1);
+}
+
+TEST_CASE("asking where you are in a run without a voice does nothing") {
+  Run run(planOf(makeRoutine("pigeon", {holdStep("Pigeon", 30)})));
+  run.engine.start();
+  run.apply(SessionCommand::SayWhere);  // no speak function: no sound this run
+  run.apply(SessionCommand::SayInstructions);
+  CHECK(run.engine.state() == SessionState::Running);
 }

@@ -56,7 +56,7 @@ TEST_CASE("a phase start plays the chime, then says the step's prompt") {
   REQUIRE(tags(cues) == std::vector<SoundTag>{SoundTag::Chime, SoundTag::Speech});
   CHECK(cues[0].request.atMs == 5000.0);
   CHECK(cues[0].request.boundaryRank > 0);
-  CHECK(cues[1].speechText == "Pigeon");
+  CHECK(cues[1].speechText == "Pigeon. Right side.");  // the first side is named
   CHECK(cues[1].request.speech);
   CHECK(cues[1].request.delayMs == CuePlanner::kPromptAfterCueMs);
   CHECK(planning(CueType::PhaseStarted, 0).at(1).speechText == "Get ready. First, Pigeon.");
@@ -151,16 +151,16 @@ TEST_CASE("a prompt not yet synthesized is planned without a sound") {
   const auto cues = planning(CueType::PhaseStarted, 1);
   REQUIRE(cues.size() == 2);
   CHECK(cues[1].request.sound == nullptr);
-  CHECK(cues[1].speechText == "Pigeon");
+  CHECK(cues[1].speechText == "Pigeon. Right side.");
 }
 
 TEST_CASE("prompts are prepared a few phases ahead, without repeats") {
   Planning planning(pigeonPlan());
-  CHECK(
-      planning.planner.promptsAhead(0, 4, planning.settings) ==
-      std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon", "Switch to the left side."});
+  CHECK(planning.planner.promptsAhead(0, 4, planning.settings) ==
+        std::vector<std::string>{"Get ready. First, Pigeon.", "Pigeon. Right side.",
+                                 "Switch to the left side.", "Pigeon"});
   CHECK(planning.planner.promptsAhead(3, 4, planning.settings) ==
-        std::vector<std::string>{"Pigeon"});
+        std::vector<std::string>{"Pigeon"});  // after the switch, which named the side
   CHECK(planning.planner.promptsAhead(9, 4, planning.settings).empty());
   planning.settings.sayCountdown = true;
   CHECK(planning.planner.standingPrompts(planning.settings) ==
@@ -173,4 +173,64 @@ TEST_CASE("an event for a phase the plan does not have is ignored") {
   CHECK(tags(planning(CueType::SideSwitch, 99)) ==
         std::vector<SoundTag>{SoundTag::Switch, SoundTag::Speech});
   CHECK(planning(CueType::SideSwitch, 99)[1].speechText == "Switch sides.");
+}
+
+TEST_CASE("verbosity decides what the voice says by itself") {
+  Plan plan = pigeonPlan();
+  plan.phases[1].text = "Keep the hips square.";
+  Planning planning(plan);
+  const auto spoken = [&](CueType type, size_t phase) {
+    std::vector<std::string> texts;
+    for (const PlannedCue& cue : planning(type, phase))
+      if (cue.request.speech) texts.push_back(cue.speechText);
+    return texts;
+  };
+  using Texts = std::vector<std::string>;
+
+  planning.settings.verbosity = Verbosity::Cues;
+  CHECK(spoken(CueType::PhaseStarted, 1).empty());
+  CHECK(tags(planning(CueType::PhaseStarted, 1)) == std::vector<SoundTag>{SoundTag::Chime});
+  CHECK(spoken(CueType::SideSwitch, 2).empty());
+  CHECK(spoken(CueType::Finished, 3).empty());
+  CHECK(planning.planner.promptsAhead(0, 4, planning.settings).empty());
+  CHECK(planning.planner.standingPrompts(planning.settings).empty());
+
+  planning.settings.verbosity = Verbosity::Names;
+  CHECK(spoken(CueType::PhaseStarted, 1) == Texts{"Pigeon. Right side."});
+  CHECK(spoken(CueType::PhaseStarted, 3) == Texts{"Pigeon"});  // the switch said "left"
+  CHECK(spoken(CueType::SideSwitch, 2) == Texts{"Switch to the left side."});
+  CHECK(spoken(CueType::Finished, 3) == Texts{CuePlanner::kFinishPrompt});
+
+  planning.settings.verbosity = Verbosity::Instructions;
+  CHECK(spoken(CueType::PhaseStarted, 1) == Texts{"Pigeon. Right side. Keep the hips square."});
+  CHECK(spoken(CueType::SideSwitch, 2) == Texts{"Switch to the left side."});
+  const auto ahead = planning.planner.promptsAhead(1, 1, planning.settings);
+  CHECK(ahead ==
+        Texts{"Pigeon. Right side. Keep the hips square."});  // synthesized ahead as it is said
+}
+
+TEST_CASE("each cue plays at its own volume, and not at all at zero") {
+  Planning planning(pigeonPlan());
+  planning.settings.volumes.chime = 0.5;
+  planning.settings.volumes.switchSides = 0.25;
+  planning.settings.volumes.pips = 0.0;
+  const auto chime = planning(CueType::PhaseStarted, 1);
+  REQUIRE(tags(chime) == std::vector<SoundTag>{SoundTag::Chime, SoundTag::Speech});
+  CHECK(chime[0].request.gain == Approx(0.5));
+  CHECK(chime[1].request.gain == Approx(1.0));  // the voice has its own volume
+  CHECK(planning(CueType::SideSwitch, 2).at(0).request.gain == Approx(0.25));
+  CHECK(planning(CueType::CountdownPip, 1, 3).empty());
+  planning.settings.sayCountdown = true;
+  const auto word = planning(CueType::CountdownPip, 1, 3);
+  REQUIRE(tags(word) == std::vector<SoundTag>{SoundTag::Speech});  // the word still comes
+  CHECK(word[0].request.delayMs == 0);
+}
+
+TEST_CASE("a first side named in the step's own words is not named twice") {
+  Plan plan = pigeonPlan();
+  plan.phases[1].say = "Right shin forward.";
+  CHECK(CuePlanner(plan).startPrompt(1) == "Right shin forward.");
+  plan.phases[1].side = Side::Left;
+  plan.phases[1].say = "Pigeon pose";
+  CHECK(CuePlanner(plan).startPrompt(1) == "Pigeon pose. Left side.");
 }

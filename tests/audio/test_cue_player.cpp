@@ -177,3 +177,59 @@ TEST_CASE("a clock that does not move is anchored at its reading") {
   const EngineTimeBase base = calibrateEngineTime(clock, 2.0);
   CHECK(base.nowMs() == Approx(static_cast<double>(clock.now().count())).margin(20.0));
 }
+
+namespace {
+
+// Stands in for speech-dispatcher: records what it was asked to say.
+class FakeSpeechService final : public SpeechService {
+ public:
+  explicit FakeSpeechService(std::vector<std::string>& said) : m_said(said) {}
+  void say(const std::string& text) override { m_said.push_back(text); }
+  void cancel() override { m_said.push_back("<cancel>"); }
+  std::vector<std::string> voices() override { return {"Fake voice"}; }
+  std::string name() const override { return "fake"; }
+
+ private:
+  std::vector<std::string>& m_said;
+};
+
+}  // namespace
+
+TEST_CASE("with the desktop's speech, prompts and asked sentences go to it as text") {
+  EnvOverride driver("SDL_AUDIODRIVER", "dummy");
+  FakeClock clock;
+  std::ostringstream notices;
+  std::vector<std::string> said;
+  auto player = CuePlayer::create(AudioSettings{}, clock, 1.0, kAssets, notices,
+                                  std::make_unique<FakeSpeechService>(said));
+  player->prepare(pigeonPlan());
+  player->onCue({CueType::PhaseStarted, 1, 0, Millis(5000)});
+  player->onCue({CueType::SideSwitch, 2, 0, Millis(35000)});
+  player->say("Pigeon, right side. 30 seconds left.");
+  CHECK(said == std::vector<std::string>{"Pigeon. Right side.", "Switch to the left side.",
+                                         "Pigeon, right side. 30 seconds left."});
+  said.clear();
+  player->setMuted(true);
+  player->say("not heard");
+  player->onCue({CueType::PhaseStarted, 3, 0, Millis(40000)});
+  CHECK(said.empty());
+  player->onCue({CueType::Stopped, 3, 0, Millis(41000)});
+  CHECK(said == std::vector<std::string>{"<cancel>"});
+}
+
+TEST_CASE("a sentence asked for is spoken even when the voice prompts are off") {
+  EnvOverride driver("SDL_AUDIODRIVER", "dummy");
+  FakeClock clock;
+  std::ostringstream notices;
+  std::vector<std::string> said;
+  AudioSettings settings;
+  settings.voice = false;
+  settings.verbosity = Verbosity::Cues;
+  auto player = CuePlayer::create(settings, clock, 1.0, kAssets, notices,
+                                  std::make_unique<FakeSpeechService>(said));
+  player->prepare(pigeonPlan());
+  player->onCue({CueType::PhaseStarted, 1, 0, Millis(5000)});
+  CHECK(said.empty());
+  player->say("Pigeon, right side.");
+  CHECK(said == std::vector<std::string>{"Pigeon, right side."});
+}

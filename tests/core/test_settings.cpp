@@ -301,3 +301,57 @@ TEST_CASE("a wrong theme, scale or weekday is reported at its line and the defau
   CHECK(loaded.settings.display.scale == 1.0);
   CHECK_FALSE(loaded.settings.calendar.firstWeekday.has_value());
 }
+
+TEST_CASE("voice, verbosity and per-cue volumes are read, checked and saved back") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  const Settings defaults = loadSettings(path).settings;
+  CHECK(defaults.audio.verbosity == Verbosity::Names);
+  CHECK(defaults.audio.voiceName.empty());
+  CHECK(defaults.audio.speechDispatcher);
+  CHECK(defaults.audio.volumes.alarm == 1.0);
+  writeFile(path,
+            "[audio]\nverbosity = \"instructions\"\nvoice_name = \"Norwegian Bokmål, K'iche'\"\n"
+            "speech_dispatcher = false\n[audio.volumes]\nchime = 0.5\ncountdown_pips = 0\n"
+            "halfway_bell = 0.25\nswitch_sides = 1\nfinish_fanfare = 0.75\nalarm = 0.9\n");
+  const auto loaded = loadSettings(path);
+  CHECK(joined(loaded.errors).empty());
+  const AudioSettings& audio = loaded.settings.audio;
+  CHECK(audio.verbosity == Verbosity::Instructions);
+  CHECK(audio.voiceName == "Norwegian Bokmål, K'iche'");
+  CHECK_FALSE(audio.speechDispatcher);
+  CHECK(audio.volumes.chime == 0.5);
+  CHECK(audio.volumes.pips == 0.0);
+  CHECK(audio.volumes.halfway == 0.25);
+  CHECK(audio.volumes.finish == 0.75);
+  CHECK(audio.volumes.alarm == 0.9);
+  REQUIRE_FALSE(saveSettings(loaded.settings, dir.path / "again.toml").has_value());
+  const auto again = loadSettings(dir.path / "again.toml");
+  CHECK(joined(again.errors).empty());
+  CHECK(again.settings.audio.verbosity == Verbosity::Instructions);
+  CHECK(again.settings.audio.voiceName == "Norwegian Bokmål, K'iche'");
+  CHECK_FALSE(again.settings.audio.speechDispatcher);
+  CHECK(again.settings.audio.volumes.chime == 0.5);
+  CHECK(again.settings.audio.volumes.alarm == 0.9);
+}
+
+TEST_CASE("a wrong verbosity, voice name or cue volume is reported at its line") {
+  TempDir dir;
+  const fs::path path = dir.path / "settings.toml";
+  writeFile(path,
+            "[audio]\nverbosity = \"chatty\"\nvoice_name = \"en\\u0007\"\n"
+            "[audio.volumes]\nchime = 1.5\nbells = 0.5\n");
+  const auto loaded = loadSettings(path);
+  REQUIRE(loaded.errors.size() == 4);
+  CHECK(loaded.errors[0].pos.line == 2);
+  CHECK(loaded.errors[0].message ==
+        "audio.verbosity: expected \"cues\", \"names\" or \"instructions\", found \"chatty\"");
+  CHECK(loaded.errors[1].pos.line == 3);
+  CHECK(loaded.errors[2].pos.line == 5);
+  CHECK(loaded.errors[2].message ==
+        "audio.volumes.chime: expected a number from 0.0 to 1.0, found 1.5");
+  CHECK(loaded.errors[3].message == "unknown key 'audio.volumes.bells'");
+  CHECK(loaded.settings.audio.verbosity == Verbosity::Names);
+  CHECK(loaded.settings.audio.voiceName.empty());
+  CHECK(loaded.settings.audio.volumes.chime == 1.0);
+}

@@ -63,7 +63,7 @@ TEST_CASE("every misuse gets one line saying where and what, with the documented
        "'10x10'"},
       {{"--view", "stats"},
        2,
-       "unknot: --view: expected library, progress, checkin, plan or notice"},
+       "unknot: --view: expected library, progress, checkin, plan, settings or notice"},
       {{"--at", "soon", "--screenshot", home.file("x.png")},
        2,
        "unknot: --at: expected a duration"},

@@ -33,7 +33,7 @@ struct Session {
     const PlayerModel now = model();
     const PlayerIntent intent = ui.frame([&] { return drawPlayerView(now, ui.fonts(), keys); });
     if (const auto command = sessionCommandFor(intent)) {
-      SessionControls controls{engine, nullptr, {}};
+      SessionControls controls{engine, nullptr, {}, {}};
       applySessionCommand(controls, *command);
     }
     return intent;

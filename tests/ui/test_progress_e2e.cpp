@@ -105,6 +105,18 @@ TEST_CASE("the check-in and plan screens open with --view") {
   CHECK(countColour(png, kText, 0, 600) > 1000);
 }
 
+TEST_CASE("the settings screen opens with --view and a still writes no settings") {
+  TempDir home;
+  const std::string png = home.file("settings.png");
+  const ProcessResult run =
+      runUnknot(home, {"--view", "settings", "--screenshot", png, "--size", "1280x800"}, true);
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  CHECK(countColour(png, kText, 0, 800) > 2000);  // labels and values in two columns
+  CHECK_FALSE(std::filesystem::exists(home.file("config/unknot/settings.toml")));
+  CHECK_FALSE(std::filesystem::exists(home.file("data")));  // the day's start is only read
+}
+
 TEST_CASE("an unknown --view is a one-line error") {
   TempDir home;
   ProcessOptions options = isolated(home);

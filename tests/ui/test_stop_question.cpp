@@ -28,7 +28,7 @@ struct Run {
       return drawn;
     });
     if (const auto command = sessionCommandFor(intent)) {
-      SessionControls controls{engine, nullptr, {}};
+      SessionControls controls{engine, nullptr, {}, {}};
       applySessionCommand(controls, *command);
     }
   }

@@ -107,6 +107,16 @@ TEST_CASE("Enter says I've switched only while held at a switch") {
   CHECK(thermalIntentForKey(UiKey::Space, model).player == PlayerIntent::TogglePause);
 }
 
+TEST_CASE("a heat/ice cycle answers where-am-I and instructions, and R restarts nothing") {
+  Held held;
+  ThermalViewModel model = held.model();
+  CHECK(thermalIntentForKey(UiKey::W, model).player == PlayerIntent::SayWhere);
+  CHECK(thermalIntentForKey(UiKey::I, model).player == PlayerIntent::SayInstructions);
+  CHECK(thermalIntentForKey(UiKey::R, model).player == PlayerIntent::None);
+  model.held = false;
+  CHECK(thermalIntentForKey(UiKey::R, model).player == PlayerIntent::None);
+}
+
 TEST_CASE("the held thermal view draws and its button acknowledges through the key") {
   Held held;
   ImGuiHarness ui;

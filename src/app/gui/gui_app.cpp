@@ -53,6 +53,18 @@ GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
   return out;
 }
 
+GuiSettings::Options settingsOptionsOf(const GuiOptions& options) {
+  GuiSettings::Options out;
+  out.settings = options.settings;
+  out.path = options.settingsPath;
+  out.fileErrors = options.settingsErrors;
+  out.applyAudio = options.applyAudioSettings;
+  out.speak = options.speak;
+  out.listVoices = options.listVoices;
+  out.dataDir = options.paths.data;
+  return out;
+}
+
 std::vector<std::filesystem::path> routineDirsOf(const GuiOptions& options) {
   return {options.paths.routinesDir, options.paths.userRoutinesDir};
 }
@@ -67,6 +79,7 @@ GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
+      m_settings(settingsOptionsOf(options)),
       m_frozenClock(options.screenshot.has_value()),
       m_look({options.settings, options.screenshot ? std::filesystem::path() : options.settingsPath,
               options.theme, options.scale}) {
@@ -199,8 +212,9 @@ void GuiApp::applyPlayerIntent(PlayerIntent intent) {
 void GuiApp::runCommand(SessionCommand command) {
   if (!m_session) return;
   if (command == SessionCommand::Restart) m_session->resetTally();
-  SessionControls controls{m_session->engine(), m_thermal ? &m_thermal->run() : nullptr, {}};
+  SessionControls controls{m_session->engine(), m_thermal ? &m_thermal->run() : nullptr, {}, {}};
   if (m_options.toggleMute) controls.toggleMute = [this] { toggleMute(); };
+  controls.speak = m_options.speak;
   applySessionCommand(controls, command);
 }
 
@@ -273,6 +287,26 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
     if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
     return;
   }
+  // ? shows the keys of the screen underneath, which then draws without taking keys.
+  if (!hasKeyTable()) {
+    m_keysShown = false;
+  } else if (m_keysShown || std::find(keys.begin(), keys.end(), UiKey::Help) != keys.end()) {
+    const bool opening = !m_keysShown;
+    m_keysShown = true;
+    drawScreen({});
+    if (drawKeyOverlay(keyScreen(), fonts, opening ? std::vector<UiKey>{} : keys))
+      m_keysShown = false;
+    return;
+  }
+  drawScreen(keys);
+}
+
+void GuiApp::drawScreen(std::span<const UiKey> keys) {
+  const UiFonts& fonts = m_fonts.fonts();
+  if (m_settings.isOpen()) {
+    drawSettings(keys);
+    return;
+  }
   if (m_open) {
     drawOpenFile(keys);
     return;
@@ -284,6 +318,7 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
       m_progressSeen = m_progress.revision();
       if (!m_frozenClock) refreshToday();
     }
+    if (!m_progress.isOpen() && std::exchange(m_settingsAfterPlan, false)) m_settings.open();
     startRequestedRoutine();
     return;
   }
@@ -292,6 +327,10 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
         drawLibraryView(m_library, m_libraryState, fonts, keys, m_progress.warnings());
     if (intent.kind == LibraryIntent::Kind::Progress) {
       m_progress.open(GuiProgress::Screen::Progress);
+      return;
+    }
+    if (intent.kind == LibraryIntent::Kind::Settings) {
+      m_settings.open();
       return;
     }
     if (intent.kind != LibraryIntent::Kind::Start || !library()) return;
@@ -320,6 +359,57 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
     runCommand(SessionCommand::Stop);
 }
 
+void GuiApp::drawSettings(std::span<const UiKey> keys) {
+  const GuiSettings::Outcome outcome = m_settings.draw(m_fonts.fonts(), keys);
+  // The screen's Sound switch and the M key are one setting.
+  if (m_muted && m_options.settings) m_muted = m_options.settings->audio.muted;
+  switch (outcome) {
+    case GuiSettings::Outcome::Stay:
+    case GuiSettings::Outcome::Close:
+      return;
+    case GuiSettings::Outcome::NoticeAgain:
+      m_notice = true;  // over the settings, which show again once it is acknowledged
+      return;
+    case GuiSettings::Outcome::EditDayStart:
+      m_settings.close();
+      m_settingsAfterPlan = true;
+      m_progress.open(GuiProgress::Screen::Plan);
+      return;
+  }
+}
+
+// The screens with a key table; the others show their keys on their buttons. The order is
+// drawScreen's: the screen on top decides.
+bool GuiApp::hasKeyTable() const {
+  if (m_notice) return false;
+  if (m_settings.isOpen() || m_open) return true;
+  if (m_progress.isOpen()) {
+    const GuiProgress::Screen screen = m_progress.screen();
+    return screen == GuiProgress::Screen::Progress || screen == GuiProgress::Screen::Checkin ||
+           screen == GuiProgress::Screen::Plan;
+  }
+  // The heat/ice dialogs before a cycle (confirm a long one, resume one) show their keys.
+  return !m_thermal || m_session->over() || !m_thermal->awaitingConfirmation();
+}
+
+KeyScreen GuiApp::keyScreen() const {
+  if (m_settings.isOpen()) return KeyScreen::Settings;
+  if (m_open) return KeyScreen::OpenRoutine;
+  if (m_progress.isOpen()) {
+    switch (m_progress.screen()) {
+      case GuiProgress::Screen::Checkin:
+        return KeyScreen::Checkin;
+      case GuiProgress::Screen::Plan:
+        return KeyScreen::PlanEditor;
+      default:
+        return KeyScreen::Progress;
+    }
+  }
+  if (!m_session) return KeyScreen::Library;
+  if (m_session->over()) return KeyScreen::Summary;
+  return m_thermal ? KeyScreen::Thermal : KeyScreen::Player;
+}
+
 // Heat/ice sessions show the thermal player (and the long-application confirmation).
 bool GuiApp::drawThermal(const UiFonts& fonts, std::span<const UiKey> keys) {
   if (!m_thermal) return false;
@@ -344,6 +434,14 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
   } else if (restyle) {
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+  }
+  // Tab and the arrows move between controls on the settings screen only: elsewhere the
+  // arrows, Space and Enter are the screen's own keys.
+  ImGuiIO& io = ImGui::GetIO();
+  if (m_settings.isOpen() && !m_notice) {
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  } else {
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
   }
   m_window.beginFrame();
   drawViews(keys);
@@ -379,8 +477,13 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   key.notice = m_notice;
   key.warnings = m_progress.warnings().size();
   if (m_notice) return key;
+  key.keys = m_keysShown;
   if (m_open) {
     key.opened = m_open->revision() + 1;
+    return key;
+  }
+  if (m_settings.isOpen()) {
+    key.settings = m_settings.revision() + 1;
     return key;
   }
   if (m_progress.isOpen()) {

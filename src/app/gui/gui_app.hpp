@@ -14,9 +14,11 @@
 #include "app/gui/gui_reminders.hpp"
 #include "app/gui/gui_runner.hpp"
 #include "app/gui/gui_session.hpp"
+#include "app/gui/gui_settings.hpp"
 #include "app/gui/gui_thermal.hpp"
 #include "app/gui/gui_window.hpp"
 #include "app/session/today_dose.hpp"
+#include "ui/key_table.hpp"
 #include "ui/library_view.hpp"
 #include "ui/stop_question.hpp"
 
@@ -28,6 +30,8 @@ class GuiApp {
 
   // Opens a progress screen (--view) instead of the library.
   void openView(GuiProgress::Screen screen) { m_progress.open(screen); }
+  // Opens the settings screen (--view settings; S in the library).
+  void openSettings() { m_settings.open(); }
   // Opens a shared routine file (--open): its phases and problems, Import, Try once, Cancel.
   void openFile(const std::filesystem::path& file);
   // Opens the player on `plan` (--run), `at` into it; while a warning is up, its advice comes
@@ -64,6 +68,8 @@ class GuiApp {
     size_t warnings = 0;  // the library's banner
     int library = 0;      // bumped when the routine folders were loaded again
     int opened = 0;       // the Open screen (GuiOpen::revision + 1; 0: not shown)
+    int settings = 0;     // the settings screen (GuiSettings::revision + 1; 0: not shown)
+    bool keys = false;    // the ? overlay
     bool operator==(const FrameKey&) const = default;
   };
 
@@ -74,7 +80,11 @@ class GuiApp {
   void endSession();
   bool drawThermal(const UiFonts& fonts, std::span<const UiKey> keys);
   void drawViews(std::span<const UiKey> keys);
+  void drawScreen(std::span<const UiKey> keys);  // the current screen, under any overlay
   void drawOpenFile(std::span<const UiKey> keys);
+  void drawSettings(std::span<const UiKey> keys);
+  KeyScreen keyScreen() const;  // whose keys the ? overlay lists
+  bool hasKeyTable() const;
   void applyPlayerIntent(PlayerIntent intent);
   void runCommand(SessionCommand command);  // the same function the terminal runner calls
   void toggleMute();
@@ -104,6 +114,9 @@ class GuiApp {
   std::unique_ptr<GuiThermal> m_thermal;  // heat/ice sessions only; drives m_session's engine
   GuiReminders m_reminders;               // daily reminders while the window is open
   GuiProgress m_progress;                 // the Progress view, check-in dialog and plan editor
+  GuiSettings m_settings;                 // the settings screen
+  bool m_settingsAfterPlan = false;       // the plan editor was opened from Settings: go back
+  bool m_keysShown = false;               // the ? overlay
   int m_progressSeen = 0;                 // its revision when today's dose was last read
   bool m_frozenClock = false;
   GuiLook m_look;               // theme, motion and interface scale

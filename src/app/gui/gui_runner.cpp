@@ -71,10 +71,12 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
   }
   std::optional<GuiProgress::Screen> view;
   const bool noticeAgain = options.view == "notice";
-  if (options.view && *options.view != "library" && !noticeAgain) {
+  const bool settingsView = options.view == "settings";
+  if (options.view && *options.view != "library" && !noticeAgain && !settingsView) {
     view = parseGuiView(*options.view);
     if (!view) {
-      std::cerr << "unknot: --view: expected library, progress, checkin, plan or notice, found '"
+      std::cerr << "unknot: --view: expected library, progress, checkin, plan, settings or notice, "
+                   "found '"
                 << *options.view << "'\n";
       return kExitUsage;
     }
@@ -89,6 +91,7 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
   if (plan) app.start(*plan, options.at.value_or(Millis(0)));
   if (!plan && !view && !options.screenshot) app.offerStoredCycle();
   if (view) app.openView(*view);
+  if (settingsView) app.openSettings();
   if (options.openFile) app.openFile(*options.openFile);
   if (options.screenshot) return app.screenshot();
   code = app.run();

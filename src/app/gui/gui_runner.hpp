@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
@@ -42,6 +43,13 @@ struct GuiOptions {
   std::optional<std::string> view;     // open on "progress", "checkin" or "plan" (also stills)
   std::optional<std::filesystem::path> openFile;  // a shared routine file to look at (--open)
   std::function<bool()> toggleMute;  // the M key; returns the new state; empty: no sound
+  std::function<void(const std::string&)> speak;  // the W and I keys' sentence; empty: no sound
+  // The settings screen's sound changes reach the live player and later ones; may be empty.
+  std::function<void(const AudioSettings&)> applyAudioSettings;
+  // The voices to offer: {backend, names}, speech-dispatcher's when asked for and running.
+  std::function<std::pair<std::string, std::vector<std::string>>(bool speechDispatcher)> listVoices;
+  // Why settingsPath is empty although settings were read: the file's errors, one per line.
+  std::vector<std::string> settingsErrors;
   // Hidden hooks for tests and the bench script.
   std::optional<Millis> exitAfter;  // close the window after this much real time
   bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr

@@ -45,6 +45,12 @@ std::optional<UiKey> uiKey(int key) {
       return UiKey::F;
     case GLFW_KEY_S:
       return UiKey::S;
+    case GLFW_KEY_W:
+      return UiKey::W;
+    case GLFW_KEY_I:
+      return UiKey::I;
+    case GLFW_KEY_F1:
+      return UiKey::Help;
     default:
       return std::nullopt;
   }
@@ -88,12 +94,18 @@ struct WindowCallbacks {
     if (focused) w.m_keys.push_back(UiKey::Focus);
   }
   static void input(GLFWwindow* window) { self(window).m_input = true; }
+  // "?" is read as a character: it sits on a different key in every layout.
+  static void character(GLFWwindow* window, unsigned codepoint) {
+    GuiWindow& w = self(window);
+    w.m_input = true;
+    if (codepoint == '?') w.m_keys.push_back(UiKey::Help);
+  }
   static void damage(GLFWwindow* window) { self(window).m_damage = true; }
 };
 
 void GuiWindow::installCallbacks(GLFWwindow* window) {
   glfwSetKeyCallback(window, WindowCallbacks::key);
-  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { WindowCallbacks::input(w); });
+  glfwSetCharCallback(window, WindowCallbacks::character);
   glfwSetMouseButtonCallback(window,
                              [](GLFWwindow* w, int, int, int) { WindowCallbacks::input(w); });
   glfwSetCursorPosCallback(window,

@@ -7,6 +7,8 @@
 
 #include "app/session/session_extras.hpp"
 #include "audio/cue_player.hpp"
+#include "audio/speech.hpp"
+#include "audio/speech_service.hpp"
 
 namespace unknot {
 
@@ -20,6 +22,9 @@ struct AudioState {
   // for it; it gives the device up when the next session starts or the process ends.
   std::unique_ptr<CuePlayer> lingering;
   std::set<std::string> noticesGiven;
+  // The clock of a player made between sessions to say one sentence (the settings screen's
+  // Test voice); it outlives that player.
+  SteadyClock idleClock;
 };
 
 // The player for one session, plus whatever else the session listens with.
@@ -54,6 +59,14 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   std::shared_ptr<AudioState> m_state;
 };
 
+// The desktop's own voice when it runs (never at test speeds, where prompts must land on
+// their samples); null for espeak-ng.
+std::unique_ptr<SpeechService> speechServiceFor(const AudioSettings& settings, double timeScale) {
+  if (!settings.speechDispatcher || timeScale != 1.0) return nullptr;
+  std::string ignored;  // not running is the usual case, not worth a notice
+  return connectSpeechDispatcher(settings.voiceName, ignored);
+}
+
 }  // namespace
 
 AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
@@ -66,7 +79,15 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
                                const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
     state->lingering.reset();  // one device per process: the new session takes it over
     std::ostringstream said;
-    auto player = CuePlayer::create(state->settings, clock, timeScale, assetsDir, said);
+    // The desktop's own voice when it runs (never at test speeds, where prompts must land on
+    // their samples); espeak-ng otherwise.
+    std::unique_ptr<SpeechService> service;
+    if (state->settings.speechDispatcher && timeScale == 1.0) {
+      std::string ignored;  // not running is the usual case, not worth a notice
+      service = connectSpeechDispatcher(state->settings.voiceName, ignored);
+    }
+    auto player =
+        CuePlayer::create(state->settings, clock, timeScale, assetsDir, said, std::move(service));
     player->prepare(plan);
     std::istringstream lines(said.str());
     for (std::string line; std::getline(lines, line);)
@@ -79,7 +100,38 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
     if (state->live) state->live->setMuted(state->settings.muted);
     return state->settings.muted;
   };
+  hookup.speak = [state, assetsDir, &notices](const std::string& text) {
+    if (state->live) {
+      state->live->say(text);
+      return;
+    }
+    // Between sessions: a player of its own, kept like a finished session's until the next
+    // session takes the device.
+    state->lingering.reset();
+    std::ostringstream said;
+    state->lingering = CuePlayer::create(state->settings, state->idleClock, 1.0, assetsDir, said,
+                                         speechServiceFor(state->settings, 1.0));
+    std::istringstream lines(said.str());
+    for (std::string line; std::getline(lines, line);)
+      if (state->noticesGiven.insert(line).second) notices << line << '\n';
+    state->lingering->say(text);
+  };
+  hookup.applySettings = [state](const AudioSettings& audio) {
+    state->settings = audio;
+    if (state->live) state->live->setSettings(audio);
+  };
   return hookup;
+}
+
+VoiceChoices voiceChoices(bool speechDispatcher) {
+  if (speechDispatcher) {
+    std::string ignored;
+    if (auto service = connectSpeechDispatcher({}, ignored)) {
+      VoiceChoices choices{service->name(), service->voices()};
+      if (!choices.voices.empty()) return choices;
+    }
+  }
+  return {"espeak-ng", espeakVoices()};
 }
 
 std::function<bool()> savingMuteChanges(std::function<bool()> toggle,

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "app/session/session_sinks.hpp"
 #include "core/settings.hpp"
@@ -16,7 +18,21 @@ namespace unknot {
 struct AudioHookup {
   SessionSinkFactory makeSessionSink;  // wraps `other` (sinks made alongside the player)
   std::function<bool()> toggleMute;    // returns the new muted state
+  // Speaks a sentence now through the live session's player, or between sessions through a
+  // player of its own (the settings screen's Test voice).
+  std::function<void(const std::string&)> speak;
+  // New sound settings for the live player and every later one (the settings screen); the
+  // voice and the speech backend take effect from the next session.
+  std::function<void(const AudioSettings&)> applySettings;
 };
+
+// The voices the settings screen offers: speech-dispatcher's when it runs and is wanted
+// (then the speed is the desktop's own), espeak-ng's otherwise.
+struct VoiceChoices {
+  std::string backend;  // "speech-dispatcher" or "espeak-ng"
+  std::vector<std::string> voices;
+};
+VoiceChoices voiceChoices(bool speechDispatcher);
 
 // Notices (no device, no voice, unreadable step sounds) go to `notices`, each at most once
 // per process however many sessions run.

@@ -1,5 +1,7 @@
 #include "app/session/session_commands.hpp"
 
+#include "core/spoken_status.hpp"
+
 namespace unknot {
 
 void applySessionCommand(SessionControls& controls, SessionCommand command) {
@@ -38,6 +40,12 @@ void applySessionCommand(SessionControls& controls, SessionCommand command) {
       break;
     case SessionCommand::ToggleMute:
       if (controls.toggleMute) controls.toggleMute();
+      return;
+    case SessionCommand::SayWhere:
+      if (controls.speak) controls.speak(whereAmISentence(engine.plan(), engine.snapshot()));
+      return;
+    case SessionCommand::SayInstructions:
+      if (controls.speak) controls.speak(instructionsSentence(engine.plan(), engine.snapshot()));
       return;
   }
   if (thermal) thermal->userMoved();

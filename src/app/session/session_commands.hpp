@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 #include "app/session/thermal_run.hpp"
 #include "core/session_command.hpp"
@@ -15,6 +16,8 @@ struct SessionControls {
   SessionEngine& engine;
   ThermalRun* thermal = nullptr;     // a heat/ice cycle, which holds at each switch
   std::function<void()> toggleMute;  // empty: the run has no sound, so mute does nothing
+  // Speaks a sentence now (the where-am-I and instructions keys); empty: no voice this run.
+  std::function<void(const std::string&)> speak;
 };
 
 // Applies `command`; the runner calls engine.update() as after any input. At a heat/ice hold, Done

@@ -129,6 +129,10 @@ std::optional<SessionCommand> commandForKey(char key, bool thermal) {
       return SessionCommand::ToggleMute;
     case 'a':
       return SessionCommand::Acknowledge;  // "I've switched" at a heat/ice switch
+    case 'w':
+      return SessionCommand::SayWhere;
+    case 'i':
+      return SessionCommand::SayInstructions;
     default:
       return std::nullopt;
   }
@@ -248,8 +252,13 @@ TerminalOutcome runInTerminal(const Plan& plan, const TerminalOptions& options, 
         waitFor(engine, thermal ? &*thermal : nullptr, clock, options.interactive), inputOpen);
     interrupted = interrupted || key == kCtrlC;
     if (const auto command = key ? commandForKey(*key, thermal.has_value()) : std::nullopt) {
-      SessionControls controls{engine, thermal ? &*thermal : nullptr, {}};
+      SessionControls controls{engine, thermal ? &*thermal : nullptr, {}, {}};
       if (options.toggleMute) controls.toggleMute = [&] { muted = options.toggleMute(); };
+      // Said aloud when there is a voice, and written as a line either way.
+      controls.speak = [&](const std::string& sentence) {
+        if (options.speak) options.speak(sentence);
+        out << (options.interactive ? "\r\033[K" : "") << terminalSafe(sentence) << '\n';
+      };
       applySessionCommand(controls, *command);
     }
     engine.update();

@@ -20,6 +20,7 @@ struct TerminalOptions {
   SessionSinkFactory makeSessionSink;  // audio and the record; may be empty
   std::function<bool()> toggleMute;    // returns the new muted state; empty without audio
   bool muted = false;                  // the state the mute switch starts in
+  std::function<void(const std::string&)> speak;  // the w and i keys' sentence; empty: no voice
   // Heat/ice: start applications over 20 minutes without asking; start afresh
   // instead of resuming a stored cycle; the command that comes back to a cycle left mid-way.
   bool confirmLongThermal = false;

@@ -29,7 +29,8 @@ std::string routineHeader(const Plan& plan) {
 }
 
 std::string keyHelp(const Plan& plan) {
-  std::string help = "keys: space pause/resume, n skip, b back, q quit, m mute";
+  std::string help =
+      "keys: space pause/resume, n skip, b back, q quit, m mute, w where am I, i instructions";
   if (plan.hasUntimedPhases) help += ", d done";
   return help;
 }

@@ -169,7 +169,7 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   GuiOptions gui;
   gui.library = &library.routines;
   gui.poses = &library.poses;
-  gui.reloadLibrary = [&paths] { return loadLibrary(paths).routines; };
+  gui.reloadLibrary = [&paths] { return loadLibrary(paths); };
   if (!options.guiRunId.empty()) gui.runId = options.guiRunId;
   // --at, --size and --exit-after were checked by their validators.
   if (!options.atText.empty()) gui.at = parseDurationText(options.atText);
@@ -211,6 +211,19 @@ int runDefault(const AppPaths& paths, const Library& library, const Options& opt
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
   gui.repeatRuns = options.repeatRuns;
+  if (options.screenshot.empty()) {
+    // The same switch as `unknot reminders enable|disable`: one owner of how it is done.
+    const BackgroundSetup background{paths, findOnPath("systemctl", std::getenv("PATH"))};
+    gui.backgroundStatus = [background] {
+      const BackgroundStatus status = backgroundStatus(background);
+      return std::pair{status.runner != BackgroundRunner::Off, status.text};
+    };
+    gui.setBackground = [background](bool on) {
+      const BackgroundChange change =
+          on ? enableBackgroundReminders(background) : disableBackgroundReminders(background);
+      return std::pair{change.runner != BackgroundRunner::Off, change.text};
+    };
+  }
   gui.settings = &settings.settings;
   if (settings.errors.empty())
     gui.settingsPath = paths.settingsFile;  // never overwrite a file we could not read

@@ -41,11 +41,13 @@ constexpr std::array<KeyBinding<PlayerIntent>, 5> kSummaryKeys{{
     {UiKey::Help, PlayerIntent::None, "?", kKeysLine},
 }};
 
-constexpr std::array<KeyBinding<SettingsAction>, 5> kSettingsKeys{{
+constexpr std::array<KeyBinding<SettingsAction>, 6> kSettingsKeys{{
     {UiKey::Escape, SettingsAction::Close, "Esc", "Back to the library"},
     {UiKey::W, SettingsAction::TestVoice, "W", "Hear the voice as set"},
     {UiKey::E, SettingsAction::EditDayStart, "E", "Edit the day's start hour (in the plan)"},
     {UiKey::F, SettingsAction::NoticeAgain, "F", "Show the first-start notice again"},
+    {UiKey::R, SettingsAction::BackgroundReminders, "R",
+     "Reminders with the app closed: on or off"},
     {UiKey::Help, SettingsAction::Keys, "?", kKeysLine},
 }};
 

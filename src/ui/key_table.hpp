@@ -40,7 +40,14 @@ enum class KeyScreen {
 enum class LibraryAction { Previous, Next, Start, Progress, Settings, Reload, Keys };
 
 // The settings screen's actions; the controls themselves are reached with Tab and the arrows.
-enum class SettingsAction { Close, TestVoice, NoticeAgain, EditDayStart, Keys };
+enum class SettingsAction {
+  Close,
+  TestVoice,
+  NoticeAgain,
+  EditDayStart,
+  BackgroundReminders,
+  Keys
+};
 
 // The check-in's actions: the rows and scores, Save, Skip.
 enum class CheckinAction { PainRow, TightnessRow, Less, More, Save, Skip, Keys };

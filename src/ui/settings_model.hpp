@@ -23,6 +23,10 @@ struct SettingsScreenModel {
   int localeWeekday = 0;                // the locale's first weekday (0 = Sunday)
   std::optional<int> dayStartHour;      // the plan's; nullopt: the record cannot be read
   bool hasSound = true;                 // false: this run has no audio (--no-audio, a still)
+  // Reminders with the app closed (the systemd user timer or the autostart entry): on or off,
+  // and a plain sentence on which; nullopt: not offered in this run (a still).
+  std::optional<bool> backgroundReminders;
+  std::string backgroundText;
 };
 
 struct SettingsIntent {
@@ -33,9 +37,11 @@ struct SettingsIntent {
     TestVoice,     // say a sample sentence as set
     NoticeAgain,   // show the first-start notice again
     EditDayStart,  // the day's start hour belongs to the plan: open the plan editor
+    BackgroundReminders,  // turn reminders with the app closed on or off (`backgroundOn`)
   } kind = Kind::None;
   Settings settings;
   bool commit = true;
+  bool backgroundOn = false;  // BackgroundReminders: the state asked for
 };
 
 // "Cues only", "Names and sides", "Names, sides and instructions".

@@ -100,6 +100,9 @@ SettingsIntent settingsIntentForKey(UiKey key) {
     case SettingsAction::EditDayStart:
       intent.kind = SettingsIntent::Kind::EditDayStart;
       break;
+    case SettingsAction::BackgroundReminders:
+      intent.kind = SettingsIntent::Kind::BackgroundReminders;  // the caller says which way
+      break;
   }
   return intent;
 }
@@ -109,6 +112,10 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
   SettingsIntent intent;
   for (UiKey key : keys) {
     intent = settingsIntentForKey(key);
+    if (intent.kind == SettingsIntent::Kind::BackgroundReminders) {
+      if (!model.backgroundReminders) intent.kind = SettingsIntent::Kind::None;  // not offered
+      intent.backgroundOn = !model.backgroundReminders.value_or(false);
+    }
     if (intent.kind != SettingsIntent::Kind::None) break;
   }
   Settings next = model.settings;
@@ -262,6 +269,25 @@ SettingsIntent drawSettingsView(const SettingsScreenModel& model, const UiFonts&
           withKey("Change in the plan", settingsKeys(), SettingsAction::EditDayStart).c_str()))
     intent.kind = SettingsIntent::Kind::EditDayStart;
   rows.ring();
+
+  if (model.backgroundReminders) {
+    rows.heading("Reminders");
+    rows.label("With the app closed");
+    bool on = *model.backgroundReminders;
+    const std::string label = withKey("Remind me even when unknot is closed", settingsKeys(),
+                                      SettingsAction::BackgroundReminders);
+    if (ImGui::Checkbox(label.c_str(), &on)) {
+      intent.kind = SettingsIntent::Kind::BackgroundReminders;
+      intent.backgroundOn = on;
+    }
+    rows.ring();
+    if (!model.backgroundText.empty()) {
+      rows.label("");
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette().textDim));
+      ImGui::TextWrapped("%s", model.backgroundText.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
 
   rows.heading("Safety");
   rows.label("First-start notice");

@@ -140,3 +140,46 @@ TEST_CASE("the settings screen names the locale's first weekday") {
   CHECK(hourLabel(3) == "03:00");
 }
 #endif
+
+TEST_CASE("the settings screen turns reminders with the app closed on and off with R") {
+  TempDir dir;
+  Settings settings;
+  bool on = false;
+  std::vector<bool> asked;
+  GuiSettings::Options options;
+  options.settings = &settings;
+  options.path = dir.file("settings.toml");
+  options.backgroundStatus = [&] {
+    return std::pair<bool, std::string>{on, on ? "The timer is on." : "Off."};
+  };
+  options.setBackground = [&](bool want) {
+    asked.push_back(want);
+    on = want;
+    return std::pair<bool, std::string>{on, on ? "Turned the timer on." : "Turned it off."};
+  };
+  GuiSettings controller(options);
+  controller.open();
+  CHECK(controller.model().backgroundReminders == false);
+  CHECK(controller.model().backgroundText == "Off.");
+  ImGuiHarness ui(ImVec2(1280, 800));
+  const auto frame = [&](std::vector<UiKey> keys) {
+    return ui.frame([&] { return controller.draw(ui.fonts(), keys); });
+  };
+  CHECK(frame({UiKey::R}) == GuiSettings::Outcome::Stay);
+  CHECK(asked == std::vector<bool>{true});
+  CHECK(controller.model().backgroundReminders == true);
+  CHECK(controller.model().backgroundText == "Turned the timer on.");
+  CHECK(frame({UiKey::R}) == GuiSettings::Outcome::Stay);
+  CHECK(asked == std::vector<bool>{true, false});
+  CHECK(controller.model().backgroundText == "Turned it off.");
+}
+
+TEST_CASE("a still offers no reminders switch and R does nothing there") {
+  TempDir dir;
+  Screen screen(dir);
+  CHECK_FALSE(screen.controller->model().backgroundReminders.has_value());
+  ImGuiHarness ui(ImVec2(1280, 800));
+  const std::vector<UiKey> keys{UiKey::R};
+  CHECK(ui.frame([&] { return screen.controller->draw(ui.fonts(), keys); }) ==
+        GuiSettings::Outcome::Stay);
+}

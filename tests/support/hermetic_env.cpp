@@ -1,7 +1,8 @@
 // Gives every test process its own home, made before the first test and removed after the
 // last: HOME, the XDG base directories, UNKNOT_DATA_DIR and TMPDIR all point into it, whatever
 // the shell that ran the tests had set (a user who moved their record has UNKNOT_DATA_DIR set;
-// without this, a test would write sessions into it). ctest runs each test case as its own
+// without this, a test would write sessions into it); SPEECHD_ADDRESS points at no server.
+// ctest runs each test case as its own
 // process, so every test case starts from an empty home.
 #define CATCH_CONFIG_EXTERNAL_INTERFACES
 #include "support/hermetic_env.hpp"
@@ -48,6 +49,11 @@ class HermeticEnvironment : public Catch::TestEventListenerBase {
       fs::create_directories(path);
       ::setenv(variable, path.c_str(), 1);
     }
+    // The binary speaks through the desktop's speech-dispatcher when one runs: a test must
+    // never talk to the person's own (it would be heard), so its address is a socket that
+    // does not exist.
+    const std::string speechd = "unix_socket:" + (m_root / "tmp" / "no-speechd.sock").string();
+    ::setenv("SPEECHD_ADDRESS", speechd.c_str(), 1);
   }
 
   void testRunEnded(Catch::TestRunStats const&) override {

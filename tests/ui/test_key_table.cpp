@@ -89,7 +89,8 @@ TEST_CASE("every summary, library and settings action has a key the overlay list
       {SettingsAction::Close, SettingsIntent::Kind::Close},
       {SettingsAction::TestVoice, SettingsIntent::Kind::TestVoice},
       {SettingsAction::NoticeAgain, SettingsIntent::Kind::NoticeAgain},
-      {SettingsAction::EditDayStart, SettingsIntent::Kind::EditDayStart}};
+      {SettingsAction::EditDayStart, SettingsIntent::Kind::EditDayStart},
+      {SettingsAction::BackgroundReminders, SettingsIntent::Kind::BackgroundReminders}};
   for (const auto& [action, kind] : settings) {
     const std::string key = keyOf(settingsKeys(), action);
     REQUIRE_FALSE(key.empty());

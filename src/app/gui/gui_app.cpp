@@ -29,11 +29,11 @@ constexpr int kScreenshotFrames = 3;       // child windows and tables size them
 constexpr microseconds kWakeSlack{2000};   // land just after a boundary, never just before it
 
 LibraryModel libraryModelOf(const GuiOptions& options, const RoutineLibrary* library,
-                            const TodayDose& today) {
+                            const figure::PoseLibrary* poses, const TodayDose& today) {
   const std::string userDir = displayPath(options.paths, options.paths.userRoutinesDir);
   if (!library) return LibraryModel{{}, userDir, {}};
   return makeLibraryModel(*library, userDir, today.dose,
-                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"), options.poses);
+                          todayLine(today.dose, today.fromPlan, "\xC2\xB7"), poses);
 }
 
 GuiProgress::Options progressOptionsOf(const GuiOptions& options) {
@@ -62,11 +62,15 @@ GuiSettings::Options settingsOptionsOf(const GuiOptions& options) {
   out.speak = options.speak;
   out.listVoices = options.listVoices;
   out.dataDir = options.paths.data;
+  out.backgroundStatus = options.backgroundStatus;
+  out.setBackground = options.setBackground;
   return out;
 }
 
 std::vector<std::filesystem::path> routineDirsOf(const GuiOptions& options) {
-  return {options.paths.routinesDir, options.paths.userRoutinesDir};
+  // The pose folders too: a step's figure changes when its pose file is edited.
+  return {options.paths.routinesDir, options.paths.userRoutinesDir,
+          options.paths.assetsDir / "poses", options.paths.userPosesDir};
 }
 
 }  // namespace
@@ -75,7 +79,7 @@ GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
     : m_options(options),
       m_window(window),
       m_today(todayDose(options.paths.data, localNow())),
-      m_library(libraryModelOf(options, options.library, m_today)),
+      m_library(libraryModelOf(options, options.library, options.poses, m_today)),
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),
       m_reminders(options.paths.data, !options.screenshot.has_value()),
       m_progress(progressOptionsOf(options)),
@@ -102,7 +106,7 @@ void GuiApp::refreshToday() {
                        today.dose.extraSoreHolds != m_today.dose.extraSoreHolds;
   m_today = std::move(today);
   if (!changed) return;
-  m_library = libraryModelOf(m_options, library(), m_today);
+  m_library = libraryModelOf(m_options, library(), poses(), m_today);
   ++m_libraryRevision;
 }
 
@@ -171,7 +175,7 @@ void GuiApp::startSession(const Plan& asWritten, Millis at) {
   options.frozenClock = m_frozenClock;
   options.makeSink = m_frozenClock ? nullptr : &m_options.makeSessionSink;
   if (m_today.fromPlan && !isThermalPlan(plan)) options.level = toString(plan.level);
-  options.poses = m_options.poses;
+  options.poses = poses();
   options.reducedMotion = m_options.settings && m_options.settings->display.reducedMotion;
   m_session = std::make_unique<GuiSession>(plan, options);
   m_window.setTitle(plan.name + " \xE2\x80\x94 unknot");
@@ -229,7 +233,7 @@ void GuiApp::openFile(const std::filesystem::path& file) {
   static const RoutineLibrary kEmpty;
   // Checked as `unknot import` checks it: pose names against the poses the window draws.
   LoaderOptions loader{m_options.paths.assetsDir, std::nullopt};
-  if (m_options.poses) loader.poseIds = poseIdsOf(*m_options.poses);
+  if (poses()) loader.poseIds = poseIdsOf(*poses());
   m_open.emplace(file, m_options.paths, library() ? *library() : kEmpty, loader);
 }
 
@@ -255,7 +259,11 @@ void GuiApp::drawOpenFile(std::span<const UiKey> keys) {
 }
 
 const RoutineLibrary* GuiApp::library() const {
-  return m_reloaded ? &*m_reloaded : m_options.library;
+  return m_reloaded ? &m_reloaded->routines : m_options.library;
+}
+
+const figure::PoseLibrary* GuiApp::poses() const {
+  return m_reloaded ? &m_reloaded->poses : m_options.poses;
 }
 
 // Only on the library screen: a running session's plan lives in the library.
@@ -265,7 +273,7 @@ void GuiApp::reloadLibrary(bool onlyIfChanged) {
   if (onlyIfChanged && stamp == m_libraryStamp) return;
   m_libraryStamp = std::move(stamp);
   m_reloaded = m_options.reloadLibrary();
-  m_library = libraryModelOf(m_options, library(), m_today);
+  m_library = libraryModelOf(m_options, library(), poses(), m_today);
   ++m_libraryRevision;
 }
 

@@ -101,11 +101,12 @@ class GuiApp {
   const GuiOptions& m_options;
   GuiWindow& m_window;
   FontSet m_fonts;
-  TodayDose m_today;                      // the plan's level and sore side today
-  const RoutineLibrary* library() const;  // the one loaded last
+  TodayDose m_today;                         // the plan's level and sore side today
+  const RoutineLibrary* library() const;     // the one loaded last
+  const figure::PoseLibrary* poses() const;  // the poses loaded last
   void reloadLibrary(bool onlyIfChanged);
-  std::optional<RoutineLibrary> m_reloaded;  // set once the folders were loaded again
-  std::optional<GuiOpen> m_open;             // a shared routine file being looked at
+  std::optional<Library> m_reloaded;  // set once the folders were loaded again
+  std::optional<GuiOpen> m_open;      // a shared routine file being looked at
   LibraryModel m_library;
   std::string m_libraryStamp;
   int m_libraryRevision = 0;

@@ -12,6 +12,7 @@
 
 #include "app/session/app_paths.hpp"
 #include "app/session/exit_codes.hpp"
+#include "app/session/library.hpp"
 #include "app/session/session_sinks.hpp"
 #include "core/figure/pose_loader.hpp"
 #include "core/recovery/logical_day.hpp"
@@ -23,9 +24,9 @@ namespace unknot {
 struct GuiOptions {
   const RoutineLibrary* library = nullptr;
   const figure::PoseLibrary* poses = nullptr;  // the figures steps name; null: none drawn
-  // Loads the routine folders again (F5, or coming back to the window after editing a file);
-  // empty: the library is fixed.
-  std::function<RoutineLibrary()> reloadLibrary;
+  // Loads the pose and routine folders again (F5, or coming back to the window after editing a
+  // file); empty: the library is fixed.
+  std::function<Library()> reloadLibrary;
   std::optional<std::string> runId;                 // start this routine at once
   std::optional<Millis> at;                         // with screenshot: show the state this far in
   std::optional<std::filesystem::path> screenshot;  // render once, write a PNG, exit
@@ -48,6 +49,9 @@ struct GuiOptions {
   std::function<void(const AudioSettings&)> applyAudioSettings;
   // The voices to offer: {backend, names}, speech-dispatcher's when asked for and running.
   std::function<std::pair<std::string, std::vector<std::string>>(bool speechDispatcher)> listVoices;
+  // Reminders with the app closed, for the settings screen (see GuiSettings::Options).
+  std::function<std::pair<bool, std::string>()> backgroundStatus;
+  std::function<std::pair<bool, std::string>(bool on)> setBackground;
   // Why settingsPath is empty although settings were read: the file's errors, one per line.
   std::vector<std::string> settingsErrors;
   // Hidden hooks for tests and the bench script.

@@ -28,6 +28,11 @@ void GuiSettings::open() {
     m_model.voiceBackend = "espeak-ng";
   }
   m_model.localeWeekday = localeFirstWeekday();
+  if (m_options.backgroundStatus) {
+    auto [on, text] = m_options.backgroundStatus();
+    m_model.backgroundReminders = on;
+    m_model.backgroundText = std::move(text);
+  }
   if (m_options.dataDir && !m_options.dataDir->path.empty()) {
     try {
       // Read-only: opening Settings creates, migrates and closes nothing in the record.
@@ -56,6 +61,13 @@ GuiSettings::Outcome GuiSettings::apply(const SettingsIntent& intent) {
       return Outcome::NoticeAgain;
     case SettingsIntent::Kind::EditDayStart:
       return Outcome::EditDayStart;
+    case SettingsIntent::Kind::BackgroundReminders:
+      if (m_options.setBackground) {
+        auto [on, text] = m_options.setBackground(intent.backgroundOn);
+        m_model.backgroundReminders = on;
+        m_model.backgroundText = std::move(text);
+      }
+      return Outcome::Stay;
     case SettingsIntent::Kind::Changed:
       break;
   }

@@ -29,6 +29,10 @@ class GuiSettings {
     std::function<void(const std::string&)> speak;         // may be empty
     std::function<std::pair<std::string, std::vector<std::string>>(bool)> listVoices;
     std::optional<DataDir> dataDir;  // the record, for the plan's day start
+    // Reminders with the app closed: {on, what is in place}; and turning them on or off:
+    // {on, what was done}. Empty: not offered (a still).
+    std::function<std::pair<bool, std::string>()> backgroundStatus;
+    std::function<std::pair<bool, std::string>(bool on)> setBackground;
   };
   enum class Outcome { Stay, Close, NoticeAgain, EditDayStart };
 

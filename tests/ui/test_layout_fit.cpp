@@ -14,11 +14,13 @@
 #include "support/process.hpp"
 #include "support/recording_sink.hpp"
 #include "ui/checkin_view.hpp"
+#include "ui/key_table.hpp"
 #include "ui/library_view.hpp"
 #include "ui/plan_editor.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/safety_views.hpp"
+#include "ui/settings_view.hpp"
 #include "ui/start_advice_view.hpp"
 #include "ui/stop_question.hpp"
 #include "ui/summary_view.hpp"
@@ -101,6 +103,17 @@ struct Fixtures {
   StartAdviceModel advice{"Pigeon pose", {flag(Symptom::Radiating)}, {}};
   StopQuestion question;
   std::vector<RedFlag> urgent{flag(Symptom::BladderBowel)};
+  SettingsScreenModel settings = [] {
+    SettingsScreenModel model;
+    model.voiceBackend = "espeak-ng";
+    model.voices = {"English (Great Britain)", "Norwegian Bokm\xC3\xA5l"};
+    model.localeWeekday = 1;
+    model.dayStartHour = 3;
+    model.backgroundReminders = true;
+    model.backgroundText =
+        "Reminders ring with unknot closed: the systemd user timer unknot-remind.timer is on.";
+    return model;
+  }();
   Fixtures() {
     engine.start();
     clock.advance(Millis(12'000));
@@ -130,6 +143,9 @@ struct Fixtures {
         {"notice", [](const UiFonts& f) { drawFirstStartNotice(f, {}); }},
         {"urgent advice", [this](const UiFonts& f) { drawUrgentAdvice(urgent, f); }},
         {"start advice", [this](const UiFonts& f) { drawStartAdvice(advice, f, {}); }},
+        {"settings", [this](const UiFonts& f) { drawSettingsView(settings, f, {}); }},
+        {"keys of the player",
+         [](const UiFonts& f) { (void)drawKeyOverlay(KeyScreen::Player, f, {}); }},
         {"stop question",
          // Alone: over the player it covers the text below on purpose.
          [this](const UiFonts& f) { drawStopQuestion(question, f); }},

@@ -17,6 +17,7 @@
 #include "app/cli/progress_commands.hpp"
 #include "app/cli/reminder_commands.hpp"
 #include "app/cli/report_commands.hpp"
+#include "app/launch.hpp"
 #include "app/session/app_paths.hpp"
 #include "app/session/child_process.hpp"
 #include "app/session/exit_codes.hpp"
@@ -43,231 +44,20 @@
 namespace unknot {
 namespace {
 
-constexpr const char* kDefaultRoutine = "daily-recovery";
-
-struct Options {
-  // Where the terminal runner draws (its status line uses control sequences); everything else
-  // goes to std::cout and std::cerr, which show control characters visibly.
-  std::ostream* terminalOut = &std::cout;
+struct Options : LaunchOptions {
   std::string showLevel;  // show --level; empty: the plan's level today
-  std::string showId, runId, guiRunId, atText, screenshot, sizeText, exitAfterText;
-  std::string themeText;  // --theme: this run only
-  std::string scaleText;  // --scale: this run only; empty: from settings
-  std::string view;       // --view: open the window on progress, checkin or plan
-  std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
-  bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
-  int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
+  std::string showId, runId;
   std::vector<std::string> validatePaths;
   std::string posesSheet;              // poses --sheet FILE.png
   std::vector<std::string> posesOnly;  // poses --pose ID: only these on the sheet
   bool terminal = false;
   bool listIds = false;     // list --ids: the ids alone, for scripts and shell completion
   std::string dataDirFlag;  // --data-dir, before or after the command name; empty: not given
-  bool confirmLongThermal = false, freshThermal = false;  // heat/ice
-  bool despiteWarning = false;  // start even while an urgent warning is on the record
-  bool noAudio = false;
-  double timeScale = 1.0;
   ProgressOptions progress;
   ReminderOptions reminders;
   ImportOptions imports;
   DataOptions data;
 };
-
-bool stdioIsTerminal() {
-  return ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO);
-}
-
-// Problems in the settings file are told once per run, whichever runner starts.
-SettingsLoad loadAndReportSettings(const AppPaths& paths) {
-  SettingsLoad settings = loadSettings(paths.settingsFile);
-  for (const Diagnostic& error : settings.errors) std::cerr << error.toString() << '\n';
-  return settings;
-}
-
-TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
-                                const Options& options,
-                                [[maybe_unused]] const SettingsLoad& settings) {
-  TerminalOptions terminal;
-  terminal.timeScale = options.timeScale;
-  terminal.today = todayDose(paths.data, localNow());
-  terminal.interactive = stdioIsTerminal();
-  terminal.confirmLongThermal = options.confirmLongThermal;
-  terminal.freshThermal = options.freshThermal;
-  terminal.warnings = activeWarnings(paths.data, localNow());
-  terminal.despiteWarning = options.despiteWarning;
-  terminal.showNotice = !settings.settings.safety.noticeAcknowledged;
-  if (settings.errors.empty() && !paths.settingsFile.empty()) {
-    // Read again and changed in one key: a window open meanwhile may have saved the file.
-    terminal.acknowledgeNotice = [path = paths.settingsFile] {
-      SettingsLoad current = loadSettings(path);
-      if (!current.errors.empty()) return;
-      current.settings.safety.noticeAcknowledged = true;
-      (void)saveSettings(current.settings, path);  // best effort: asked again next time
-    };
-  }
-#ifdef UNKNOT_HAVE_AUDIO
-  if (!options.noAudio) {
-    AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir,
-                                    std::cerr, std::move(terminal.makeSessionSink));
-    terminal.makeSessionSink = std::move(audio.makeSessionSink);
-    terminal.muted = settings.settings.audio.muted;
-    terminal.speak = std::move(audio.speak);
-    terminal.toggleMute = settings.errors.empty()
-                              ? savingMuteChanges(std::move(audio.toggleMute), paths.settingsFile)
-                              : std::move(audio.toggleMute);
-  }
-#endif
-  // Terminal runs are recorded in the progress store (alongside any audio sink).
-  terminal.makeSessionSink = recordingSinkFactory(library, paths.data, "terminal", std::cout,
-                                                  std::cerr, std::move(terminal.makeSessionSink));
-  return terminal;
-}
-
-// No window could open: say what to do instead, in one line. On a terminal, offer the routine
-// and start it only on a yes; otherwise (a script, a pipe) start nothing and record nothing.
-int withoutDisplay(const AppPaths& paths, const Library& library, const Options& options,
-                   const SettingsLoad& settings, const std::string& reason) {
-  const bool routineAsked =
-      options.screenshot.empty() && options.view.empty() && options.openFile.empty();
-  const std::string id = options.guiRunId.empty() ? kDefaultRoutine : options.guiRunId;
-  std::string advice;
-  if (!options.screenshot.empty()) {
-    advice = "a screenshot needs a display (xvfb-run gives one)";
-  } else if (!options.view.empty()) {
-    advice =
-        "in a terminal, see your record with `unknot stats`, `unknot checkin` and "
-        "`unknot plan show`";
-  } else if (!options.openFile.empty()) {
-    advice = "check and install it here with `unknot import " + options.openFile + "`";
-  } else if (!options.guiRunId.empty()) {
-    advice = "run it here with `unknot run " + id + " --terminal`";
-  } else {
-    advice =
-        "see the routines with `unknot list`, then run one here with "
-        "`unknot run ID --terminal`";
-  }
-  std::cerr << errorLine("window", "cannot open one (" + reason + "); " + advice) << '\n';
-  if (!routineAsked || !stdioIsTerminal()) return kExitNoDisplay;
-  const auto [entry, code] = findRunnable(library, id, "run", std::cerr);
-  if (!entry) return code;
-  if (!askToRunHere(*entry->plan, std::cin, std::cout)) return kExitNoDisplay;
-  return runTerminalCommand(library, id, terminalOptions(paths, library, options, settings),
-                            *options.terminalOut, std::cerr);
-}
-
-// The window (on the library, a routine or a progress screen); `where` names what asked for a
-// routine ("--run" or "run") in messages.
-int runDefault(const AppPaths& paths, const Library& library, const Options& options,
-               std::string_view where) {
-  if (!options.guiRunId.empty()) {
-    const auto [entry, code] = findRunnable(library, options.guiRunId, where, std::cerr);
-    if (!entry) return code;
-  }
-  SettingsLoad settings = loadAndReportSettings(paths);
-  std::string noDisplay;
-#ifdef UNKNOT_HAVE_GUI
-  GuiOptions gui;
-  gui.library = &library.routines;
-  gui.poses = &library.poses;
-  gui.reloadLibrary = [&paths] { return loadLibrary(paths); };
-  if (!options.guiRunId.empty()) gui.runId = options.guiRunId;
-  // --at, --size and --exit-after were checked by their validators.
-  if (!options.atText.empty()) gui.at = parseDurationText(options.atText);
-  if (!options.screenshot.empty()) gui.screenshot = options.screenshot;
-  if (!options.view.empty()) gui.view = options.view;
-  if (!options.openFile.empty()) gui.openFile = options.openFile;
-  gui.paths = paths;
-  gui.timeScale = options.timeScale;
-#ifdef UNKNOT_HAVE_AUDIO
-  // A screenshot is a still: it never opens the audio device.
-  if (!options.noAudio && options.screenshot.empty()) {
-    AudioHookup audio =
-        audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir, std::cerr);
-    gui.makeSessionSink = std::move(audio.makeSessionSink);
-    gui.toggleMute = std::move(audio.toggleMute);  // saved with the window settings on exit
-    gui.speak = std::move(audio.speak);
-    gui.applyAudioSettings = std::move(audio.applySettings);
-  }
-  gui.listVoices = [](bool speechDispatcher) {
-    const VoiceChoices choices = voiceChoices(speechDispatcher);
-    return std::pair{choices.backend, choices.voices};
-  };
-#endif
-  gui.makeSessionSink = recordingSinkFactory(library, paths.data, "gui", std::cout, std::cerr,
-                                             std::move(gui.makeSessionSink));
-  if (const auto size = parseWindowSize(options.sizeText)) {
-    gui.width = size->first;
-    gui.height = size->second;
-  }
-  if (!options.themeText.empty()) gui.theme = parseThemeName(options.themeText);
-  if (!options.scaleText.empty()) {
-    double scale = 1.0;  // checked by its validator; from_chars ignores the locale
-    std::from_chars(options.scaleText.data(), options.scaleText.data() + options.scaleText.size(),
-                    scale);
-    gui.scale = scale;
-  }
-  gui.firstWeekday = firstWeekday(settings.settings);
-  gui.dateText = localeDateText();
-  if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
-  gui.printStats = options.guiStats;
-  gui.repeatRuns = options.repeatRuns;
-  if (options.screenshot.empty()) {
-    // The same switch as `unknot reminders enable|disable`: one owner of how it is done.
-    const BackgroundSetup background{paths, findOnPath("systemctl", std::getenv("PATH"))};
-    gui.backgroundStatus = [background] {
-      const BackgroundStatus status = backgroundStatus(background);
-      return std::pair{status.runner != BackgroundRunner::Off, status.text};
-    };
-    gui.setBackground = [background](bool on) {
-      const BackgroundChange change =
-          on ? enableBackgroundReminders(background) : disableBackgroundReminders(background);
-      return std::pair{change.runner != BackgroundRunner::Off, change.text};
-    };
-  }
-  gui.settings = &settings.settings;
-  if (settings.errors.empty())
-    gui.settingsPath = paths.settingsFile;  // never overwrite a file we could not read
-  for (const Diagnostic& error : settings.errors) gui.settingsErrors.push_back(error.toString());
-  const int code = runGui(gui, noDisplay);
-  if (code != kExitNoDisplay) return code;
-#else
-  noDisplay = "this build has no desktop window";
-#endif
-  return withoutDisplay(paths, library, options, settings, noDisplay);
-}
-
-// `unknot poses`: the table, or with --sheet every pose drawn into one PNG (needs a display).
-int runPoses(const AppPaths& paths, const std::string& sheet,
-             const std::vector<std::string>& only) {
-  figure::PoseLibrary poses = loadPoses(paths);
-  if (!only.empty()) {
-    std::vector<std::string> ids;
-    for (const figure::PoseEntry& entry : poses.entries()) ids.push_back(entry.id);
-    for (const std::string& id : only) {
-      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
-      std::cerr << usageLine("poses",
-                             UsageError("--pose: no pose '" + id + "'" + didYouMean(id, ids)))
-                << '\n';
-      return kExitUsage;
-    }
-    poses.keepOnly(only);
-  }
-  if (sheet.empty()) return posesCommand(poses, std::cout, std::cerr);
-  for (const figure::PoseEntry& entry : poses.entries())
-    for (const Diagnostic& error : entry.errors) std::cerr << error.toString() << '\n';
-  std::string noDisplay;
-#ifdef UNKNOT_HAVE_GUI
-  const int code = writePoseSheet(poses, sheet, noDisplay);
-  if (code != kExitNoDisplay)
-    return code == kExitOk && poses.errorCount() > 0 ? kExitFailure : code;
-#else
-  noDisplay = "this build has no desktop window";
-#endif
-  std::cerr << errorLine("poses", "cannot open a window (" + noDisplay +
-                                      "); a sheet needs a display (xvfb-run gives one)")
-            << '\n';
-  return kExitNoDisplay;
-}
 
 // Validators: CLI11 checks each value before converting it, so a bad one gets our words
 // ("expected a whole number from 0 to 10, found '4.5'") instead of CLI11's.
@@ -616,14 +406,14 @@ int dispatch(CLI::App& app, Options options) {
     if (!options.terminal) {
       Options gui = options;
       gui.guiRunId = options.runId;
-      return runDefault(paths, library, gui, "run");
+      return runWindow(paths, library, gui, "run");
     }
     return runTerminalCommand(
         library, options.runId,
         terminalOptions(paths, library, options, loadAndReportSettings(paths)),
         *options.terminalOut, std::cerr);
   }
-  return runDefault(paths, library, options, "--run");
+  return runWindow(paths, library, options, "--run");
 }
 
 // The commands as typed ("plan edit"), down the chain CLI11 selected; empty at the top.

@@ -34,6 +34,8 @@ find_program(UNKNOT_HELP2MAN help2man)
 if(UNKNOT_HELP2MAN AND NOT UNKNOT_SANITIZE AND NOT UNKNOT_SANITIZE_THREAD)
   add_custom_command(
     OUTPUT ${unknot_man}/unknot.1 ${unknot_man}/unknot.1.gz
+    # Make (unlike Ninja) does not make an output's folder
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${unknot_man}
     COMMAND ${CMAKE_SOURCE_DIR}/scripts/make-man $<TARGET_FILE:unknot> ${unknot_man}/unknot.1
     COMMAND gzip -9nf -k ${unknot_man}/unknot.1
     DEPENDS unknot ${CMAKE_SOURCE_DIR}/scripts/make-man

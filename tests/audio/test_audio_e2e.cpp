@@ -177,6 +177,15 @@ const std::vector<float>& soundOf(const std::string& tag) {
   return sounds[tag];
 }
 
+// Under ThreadSanitizer every thread runs several times slower, so a runner can hand a cue
+// over after its sample has gone by; that is the sanitizer's cost, not a fault. The pass still
+// looks for races on these paths; the release and ASan passes check the timing.
+#if defined(__SANITIZE_THREAD__)
+constexpr bool kTimingChecked = false;
+#else
+constexpr bool kTimingChecked = true;
+#endif
+
 // How late (real ms) the engine's events due at `atMs` reached the player, at worst.
 double arrivalDelayMs(const AudioLog& log, double atMs) {
   double latest = 0;
@@ -216,6 +225,10 @@ void checkCues(const Recording& rec, const std::vector<ExpectedCue>& expected) {
                   << " ms late; its timing is not checked");
       continue;
     }
+    if (cue.late && !kTimingChecked) {
+      WARN("cue " << i << " was placed late under ThreadSanitizer; its timing is not checked");
+      continue;
+    }
     ++delivered;
     CHECK_FALSE(cue.late);
     const double sample =
@@ -238,7 +251,7 @@ void checkCues(const Recording& rec, const std::vector<ExpectedCue>& expected) {
     CHECK(onset->sample >= previous);
     previous = onset->sample;
   }
-  CHECK(delivered >= expected.size() * 4 / 5);
+  if (kTimingChecked) CHECK(delivered >= expected.size() * 4 / 5);
 }
 
 double rms(const std::vector<float>& pcm, int64_t from, int64_t count) {

@@ -149,6 +149,7 @@ int runWindow(const AppPaths& paths, const Library& library, const LaunchOptions
   gui.paths = paths;
   gui.timeScale = options.timeScale;
 #ifdef UNKNOT_HAVE_AUDIO
+  traceStep(options.trace, "settings");
   // A screenshot is a still: it never opens the audio device.
   if (!options.noAudio && options.screenshot.empty()) {
     AudioHookup audio =
@@ -158,6 +159,7 @@ int runWindow(const AppPaths& paths, const Library& library, const LaunchOptions
     gui.speak = std::move(audio.speak);
     gui.applyAudioSettings = std::move(audio.applySettings);
   }
+  traceStep(options.trace, "audio");
   gui.listVoices = [](bool speechDispatcher) {
     const VoiceChoices choices = voiceChoices(speechDispatcher);
     return std::pair{choices.backend, choices.voices};
@@ -180,6 +182,7 @@ int runWindow(const AppPaths& paths, const Library& library, const LaunchOptions
   gui.dateText = localeDateText();
   if (!options.exitAfterText.empty()) gui.exitAfter = parseDurationText(options.exitAfterText);
   gui.printStats = options.guiStats;
+  gui.trace = options.trace;
   gui.repeatRuns = options.repeatRuns;
   if (options.screenshot.empty()) {
     // The same switch as `unknot reminders enable|disable`: one owner of how it is done.

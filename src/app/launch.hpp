@@ -11,6 +11,7 @@
 
 #include "app/session/app_paths.hpp"
 #include "app/session/library.hpp"
+#include "app/session/startup_trace.hpp"
 #include "app/terminal/terminal_runner.hpp"
 #include "core/settings.hpp"
 
@@ -29,6 +30,7 @@ struct LaunchOptions {
   std::string view;       // --view: open the window on progress, checkin or plan
   std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
   bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
+  StartupTrace* trace = nullptr;  // stamps on the way to the first frame (with guiStats)
   int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
   bool confirmLongThermal = false, freshThermal = false;  // heat/ice
   bool despiteWarning = false;  // start even while an urgent warning is on the record

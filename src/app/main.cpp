@@ -23,6 +23,7 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/locale_calendar.hpp"
 #include "app/session/recording_sink.hpp"
+#include "app/session/startup_trace.hpp"
 #include "app/session/terminal_safe_stream.hpp"
 #include "app/session/today_dose.hpp"
 #include "app/session/warnings.hpp"
@@ -380,6 +381,7 @@ int dispatch(CLI::App& app, Options options) {
   }
   if (app.got_subcommand("merge")) return mergeCommand(paths, options.data, std::cout, std::cerr);
   const Library library = loadLibrary(paths);
+  traceStep(options.trace, "library");
   if (app.got_subcommand("list")) {
     return options.listIds ? listIdsCommand(library, std::cout)
                            : listCommand(library, std::cout, std::cerr);
@@ -480,12 +482,13 @@ std::string failureLine(const CLI::App* root, const CLI::Error& error) {
   return usageLine(where, UsageError{what}) + '\n';
 }
 
-int runCli(int argc, char** argv, std::ostream& terminalOut) {
+int runCli(int argc, char** argv, std::ostream& terminalOut, StartupTrace& trace) {
   CLI::App app{"unknot - guided recovery routines for gluteal trigger points", "unknot"};
   app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
   app.failure_message(failureLine);
   Options options;
   options.terminalOut = &terminalOut;
+  options.trace = &trace;
   app.add_option("--run", options.guiRunId, "Open the app and start this routine at once");
   app.add_option("--at", options.atText,
                  "With --screenshot: show the player this far in (e.g. 12s)")
@@ -573,6 +576,7 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
     const int code = app.exit(e);  // help and version on stdout, a failure as one line
     return code == static_cast<int>(CLI::ExitCodes::Success) ? kExitOk : kExitUsage;
   }
+  trace.mark("command_line");
   return dispatch(app, options);
 }
 
@@ -580,9 +584,10 @@ int runCli(int argc, char** argv, std::ostream& terminalOut) {
 }  // namespace unknot
 
 int main(int argc, char** argv) {
+  unknot::StartupTrace trace;
   unknot::TerminalSafeStreams streams;
   try {
-    return unknot::runCli(argc, argv, streams.raw());
+    return unknot::runCli(argc, argv, streams.raw(), trace);
   } catch (const std::exception& e) {
     std::cerr << "unknot: " << e.what() << '\n';
     return unknot::kExitFailure;

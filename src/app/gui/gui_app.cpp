@@ -440,6 +440,7 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
     m_fonts.releaseBuildData();
     malloc_trim(0);  // hand the atlas build's scratch memory back to the system
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
+    if (m_frames == 0) traceStep(m_options.trace, "fonts");
   } else if (restyle) {
     applyTheme(ImGui::GetStyle(), m_fonts.sizes().body);
   }
@@ -454,6 +455,7 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
   m_window.beginFrame();
   drawViews(keys);
   m_reminders.draw(m_fonts.fonts());
+  if (m_frames == 0) traceStep(m_options.trace, "drawn");
   m_window.endFrame(present, background());
   if (++m_frames == 1) reportFirstFrame();
 }
@@ -466,6 +468,8 @@ ImU32 GuiApp::background() const {
 
 void GuiApp::reportFirstFrame() {
   if (!m_options.printStats) return;
+  traceStep(m_options.trace, "first_frame");
+  if (m_options.trace) m_options.trace->print(std::cerr);
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   std::cerr << "gui.first_frame_unix_ms " << std::chrono::duration_cast<milliseconds>(now).count()
             << std::endl;

@@ -86,9 +86,12 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
     noDisplayReason = error;
     return kExitNoDisplay;
   }
+  traceStep(options.trace, "window");
   GuiApp app(options, *window);
+  traceStep(options.trace, "app");
   app.showSafetyScreens(!plan && !view, noticeAgain);
   if (plan) app.start(*plan, options.at.value_or(Millis(0)));
+  traceStep(options.trace, "start");
   if (!plan && !view && !options.screenshot) app.offerStoredCycle();
   if (view) app.openView(*view);
   if (settingsView) app.openSettings();

@@ -14,6 +14,7 @@
 #include "app/session/exit_codes.hpp"
 #include "app/session/library.hpp"
 #include "app/session/session_sinks.hpp"
+#include "app/session/startup_trace.hpp"
 #include "core/figure/pose_loader.hpp"
 #include "core/recovery/logical_day.hpp"
 #include "core/routine_library.hpp"
@@ -57,6 +58,7 @@ struct GuiOptions {
   // Hidden hooks for tests and the bench script.
   std::optional<Millis> exitAfter;  // close the window after this much real time
   bool printStats = false;          // print gui.* figures (first frame, frames drawn) to stderr
+  StartupTrace* trace = nullptr;    // start-up stamps, printed after the first frame
   int repeatRuns = 0;               // with runId: run it this many times back to back, then close
 };
 

@@ -25,13 +25,13 @@ struct LaunchOptions {
   // goes to std::cout and std::cerr, which show control characters visibly.
   std::ostream* terminalOut = &std::cout;
   std::string guiRunId, atText, screenshot, sizeText, exitAfterText;
-  std::string themeText;  // --theme: this run only
-  std::string scaleText;  // --scale: this run only; empty: from settings
-  std::string view;       // --view: open the window on progress, checkin or plan
-  std::string openFile;   // --open: a shared routine file (a double-click on *.unknot.toml)
-  bool guiStats = false;  // hidden: gui.* figures on stderr for tests and bench/gui
+  std::string themeText;          // --theme: this run only
+  std::string scaleText;          // --scale: this run only; empty: from settings
+  std::string view;               // --view: open the window on progress, checkin or plan
+  std::string openFile;           // --open: a shared routine file (a double-click on *.unknot.toml)
+  bool guiStats = false;          // hidden: gui.* figures on stderr for tests and bench/gui
   StartupTrace* trace = nullptr;  // stamps on the way to the first frame (with guiStats)
-  int repeatRuns = 0;     // hidden: --run this many times back to back (scripts/soak)
+  int repeatRuns = 0;             // hidden: --run this many times back to back (scripts/soak)
   bool confirmLongThermal = false, freshThermal = false;  // heat/ice
   bool despiteWarning = false;  // start even while an urgent warning is on the record
   bool noAudio = false;

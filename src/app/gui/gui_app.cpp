@@ -75,9 +75,10 @@ std::vector<std::filesystem::path> routineDirsOf(const GuiOptions& options) {
 
 }  // namespace
 
-GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window)
+GuiApp::GuiApp(const GuiOptions& options, GuiWindow& window, FontSet& fonts)
     : m_options(options),
       m_window(window),
+      m_fonts(fonts),
       m_today(todayDose(options.paths.data, localNow())),
       m_library(libraryModelOf(options, options.library, options.poses, m_today)),
       m_libraryStamp(options.reloadLibrary ? routineFilesStamp(routineDirsOf(options)) : ""),

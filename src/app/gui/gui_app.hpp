@@ -26,7 +26,7 @@ namespace unknot {
 
 class GuiApp {
  public:
-  GuiApp(const GuiOptions& options, GuiWindow& window);
+  GuiApp(const GuiOptions& options, GuiWindow& window, FontSet& fonts);
 
   // Opens a progress screen (--view) instead of the library.
   void openView(GuiProgress::Screen screen) { m_progress.open(screen); }
@@ -100,7 +100,7 @@ class GuiApp {
 
   const GuiOptions& m_options;
   GuiWindow& m_window;
-  FontSet m_fonts;
+  FontSet& m_fonts;
   TodayDose m_today;                         // the plan's level and sore side today
   const RoutineLibrary* library() const;     // the one loaded last
   const figure::PoseLibrary* poses() const;  // the poses loaded last

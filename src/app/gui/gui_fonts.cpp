@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include "ui/player_view.hpp"
 
@@ -67,15 +68,24 @@ std::vector<std::optional<std::filesystem::path>> findFontFiles(
   return found;
 }
 
-FontSet::FontSet() {
-  const auto files = findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
-  m_regular = files[0];
-  m_bold = files[1] ? files[1] : files[0];
+// Building an atlas touches only the atlas and ImGui's allocator, never the context, so it can
+// run beside the window's creation.
+FontSet::FontSet(ImFontAtlas& atlas, FontGuess guess) : m_atlas(atlas) {
+  m_worker = std::thread([this, guess] {
+    const auto files = findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
+    m_regular = files[0];
+    m_bold = files[1] ? files[1] : files[0];
+    m_fresh = plan(guess.contentScale, guess.window, guess.interfaceScale);
+  });
+}
+
+FontSet::~FontSet() {
+  if (m_worker.joinable()) m_worker.join();
 }
 
 ImFont* FontSet::add(const std::optional<std::filesystem::path>& file, float size,
                      const ImWchar* ranges) {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  ImFontAtlas* atlas = &m_atlas;
   int length = 0;
   void* data = file ? readFontFile(*file, length) : nullptr;
   if (!data) {
@@ -92,13 +102,12 @@ ImFont* FontSet::add(const std::optional<std::filesystem::path>& file, float siz
 }
 
 void FontSet::releaseBuildData() {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  atlas->ClearTexData();
-  atlas->ClearInputData();
+  m_atlas.ClearTexData();
+  m_atlas.ClearInputData();
 }
 
 void FontSet::build(const FontSizes& sizes) {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  ImFontAtlas* atlas = &m_atlas;
   atlas->Clear();
   m_unicode = true;
   m_fonts.body = add(m_regular, sizes.body, kTextRanges);
@@ -119,6 +128,12 @@ void FontSet::build(const FontSizes& sizes) {
 }
 
 bool FontSet::ensure(float contentScale, ImVec2 window, float interfaceScale) {
+  if (m_worker.joinable()) m_worker.join();
+  const bool rebuilt = plan(contentScale, window, interfaceScale);
+  return std::exchange(m_fresh, false) || rebuilt;
+}
+
+bool FontSet::plan(float contentScale, ImVec2 window, float interfaceScale) {
   const ImVec2 snapped = quantizeWindowSize(window);
   FontSizes wanted = planFontSizes(contentScale, snapped, m_metrics, interfaceScale);
   if (m_built && wanted == m_sizes) return false;

@@ -21,13 +21,14 @@ int writePoseSheet(const figure::PoseLibrary& poses, const std::filesystem::path
   request.width = static_cast<int>(layout.size.x);
   request.height = static_cast<int>(layout.size.y);
   std::string error;
-  const std::unique_ptr<GuiWindow> window = GuiWindow::open(request, error);
+  // Labels at the size the player's body text has in a 1280x800 window, whatever the sheet's size.
+  ImFontAtlas atlas;  // outlives the window's ImGui context
+  FontSet fonts(atlas, FontGuess{1.0f, ImVec2(1280, 800), 1.0f});
+  const std::unique_ptr<GuiWindow> window = GuiWindow::open(request, atlas, error);
   if (!window) {
     noDisplayReason = error;
     return kExitNoDisplay;
   }
-  FontSet fonts;
-  // Labels at the size the player's body text has in a 1280x800 window, whatever the sheet's size.
   if (fonts.ensure(1.0f, ImVec2(1280, 800))) {
     window->uploadFontAtlas();
     fonts.releaseBuildData();

@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "app/gui/gui_app.hpp"
+#include "app/gui/gui_fonts.hpp"
+#include "app/gui/gui_look.hpp"
 #include "app/gui/gui_window.hpp"
 
 namespace unknot {
@@ -40,6 +42,15 @@ void rememberGeometry(const GuiOptions& options, const GuiWindow& window) {
   if (const auto error = saveSettings(*options.settings, options.settingsPath)) {
     std::cerr << "unknot: could not save the window size: " << *error << '\n';
   }
+}
+
+// What the first frame will most likely need; a wrong guess costs one more build.
+FontGuess fontGuess(const GuiOptions& options, const WindowRequest& request) {
+  FontGuess guess;
+  guess.window = ImVec2(static_cast<float>(request.width), static_cast<float>(request.height));
+  const GuiLook look({options.settings, {}, options.theme, options.scale});
+  guess.interfaceScale = static_cast<float>(look.scale());
+  return guess;
 }
 
 // The routine --run asks for; an error line when it names nothing that can run.
@@ -81,13 +92,17 @@ int runGui(const GuiOptions& options, std::string& noDisplayReason) {
       return kExitUsage;
     }
   }
-  const std::unique_ptr<GuiWindow> window = GuiWindow::open(windowRequest(options), error);
+  // The fonts are rasterised on a worker while the window and its OpenGL context are made.
+  const WindowRequest request = windowRequest(options);
+  ImFontAtlas atlas;  // outlives the window's ImGui context, which draws with it
+  FontSet fonts(atlas, fontGuess(options, request));
+  const std::unique_ptr<GuiWindow> window = GuiWindow::open(request, atlas, error);
   if (!window) {
     noDisplayReason = error;
     return kExitNoDisplay;
   }
   traceStep(options.trace, "window");
-  GuiApp app(options, *window);
+  GuiApp app(options, *window, fonts);
   traceStep(options.trace, "app");
   app.showSafetyScreens(!plan && !view, noticeAgain);
   if (plan) app.start(*plan, options.at.value_or(Millis(0)));

@@ -160,25 +160,29 @@ GLFWwindow* createWindow(const WindowRequest& request, std::string& error) {
   return window;
 }
 
-void initImGui(GLFWwindow* window) {
+void initImGui(GLFWwindow* window, ImFontAtlas& atlas) {
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  ImGui::CreateContext(&atlas);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // geometry lives in settings.toml, nothing else to keep
   io.LogFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need a frame every 0.5 s
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 150");
-  // Create the shaders now, while the atlas holds only the small default font, then drop the
-  // backend's RGBA font texture: uploadFontAtlas() keeps a quarter of the memory.
+  // Create the shaders now, with a scratch atlas holding only the small default font (the real
+  // one may still be building on the fonts' worker), then drop the backend's RGBA font
+  // texture: uploadFontAtlas() keeps a quarter of the memory.
+  ImFontAtlas scratch;
+  io.Fonts = &scratch;
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
-  io.Fonts->Clear();
+  io.Fonts = &atlas;
 }
 
 }  // namespace
 
-std::unique_ptr<GuiWindow> GuiWindow::open(const WindowRequest& request, std::string& error) {
+std::unique_ptr<GuiWindow> GuiWindow::open(const WindowRequest& request, ImFontAtlas& atlas,
+                                           std::string& error) {
   if (!glfwInit()) {
     error = lastGlfwError("no display");
     return nullptr;
@@ -191,7 +195,7 @@ std::unique_ptr<GuiWindow> GuiWindow::open(const WindowRequest& request, std::st
   std::unique_ptr<GuiWindow> self(new GuiWindow(window));
   glfwSetWindowUserPointer(window, self.get());
   installCallbacks(window);  // before ImGui's, which chain to them
-  initImGui(window);
+  initImGui(window, atlas);
   return self;
 }
 

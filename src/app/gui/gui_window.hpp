@@ -24,8 +24,10 @@ struct WindowRequest {
 class GuiWindow {
  public:
   // nullptr when there is no display (or no usable OpenGL); `error` then says why. The
-  // window starts hidden: show() it after the first frame (screenshots never do).
-  static std::unique_ptr<GuiWindow> open(const WindowRequest& request, std::string& error);
+  // window starts hidden: show() it after the first frame (screenshots never do). The ImGui
+  // context draws with `atlas`, which must outlive the window.
+  static std::unique_ptr<GuiWindow> open(const WindowRequest& request, ImFontAtlas& atlas,
+                                         std::string& error);
   ~GuiWindow();
   GuiWindow(const GuiWindow&) = delete;
   GuiWindow& operator=(const GuiWindow&) = delete;

@@ -75,8 +75,10 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
   }
 #ifdef UNKNOT_HAVE_AUDIO
   if (!options.noAudio) {
-    AudioHookup audio = audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir,
-                                    std::cerr, std::move(terminal.makeSessionSink));
+    // The terminal's first session starts at once: load the module ahead.
+    AudioHookup audio =
+        audioHookup(paths.audioModule, settings.settings.audio, options.timeScale, paths.assetsDir,
+                    std::cerr, std::move(terminal.makeSessionSink), true);
     terminal.makeSessionSink = std::move(audio.makeSessionSink);
     terminal.muted = settings.settings.audio.muted;
     terminal.speak = std::move(audio.speak);
@@ -152,16 +154,17 @@ int runWindow(const AppPaths& paths, const Library& library, const LaunchOptions
   traceStep(options.trace, "settings");
   // A screenshot is a still: it never opens the audio device.
   if (!options.noAudio && options.screenshot.empty()) {
-    AudioHookup audio =
-        audioHookup(settings.settings.audio, options.timeScale, paths.assetsDir, std::cerr);
+    // A routine asked for starts before the first frame: its sound module loads meanwhile.
+    AudioHookup audio = audioHookup(paths.audioModule, settings.settings.audio, options.timeScale,
+                                    paths.assetsDir, std::cerr, {}, !options.guiRunId.empty());
     gui.makeSessionSink = std::move(audio.makeSessionSink);
     gui.toggleMute = std::move(audio.toggleMute);  // saved with the window settings on exit
     gui.speak = std::move(audio.speak);
     gui.applyAudioSettings = std::move(audio.applySettings);
   }
   traceStep(options.trace, "audio");
-  gui.listVoices = [](bool speechDispatcher) {
-    const VoiceChoices choices = voiceChoices(speechDispatcher);
+  gui.listVoices = [module = paths.audioModule](bool speechDispatcher) {
+    const VoiceChoices choices = voiceChoices(module, speechDispatcher);
     return std::pair{choices.backend, choices.voices};
   };
 #endif

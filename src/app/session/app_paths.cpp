@@ -132,6 +132,9 @@ AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>&
   if (const char* home = env("HOME"); home && *home) paths.home = home;
   paths.documentsDir = documentsDir(env, paths.home);
   paths.executable = exeDir / "unknot";
+  const fs::path installedModule = exeDir.parent_path() / UNKNOT_AUDIO_MODULE;
+  paths.audioModule =
+      fs::exists(installedModule) ? installedModule : exeDir / installedModule.filename();
   // The prefix's user-unit folder (not LIBDIR, which is multiarch on Debian).
   for (const fs::path& units :
        {exeDir.parent_path() / "lib" / "systemd" / "user", exeDir / "systemd"}) {

@@ -35,6 +35,9 @@ struct AppPaths {
   std::filesystem::path executable;
   std::filesystem::path unitsDir;
   std::filesystem::path autostartDir;
+  // The sound module (audio_module_api.hpp): P/lib/<multiarch>/unknot/libunknot-audio.so for
+  // P/bin/unknot when it is there, else beside the binary as a build tree has it.
+  std::filesystem::path audioModule;
 };
 
 // Looks up an environment variable; null when unset.

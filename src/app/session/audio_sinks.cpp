@@ -1,10 +1,9 @@
-#include "app/session/audio_sinks.hpp"
-
 #include <memory>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "app/session/audio_module_api.hpp"
 #include "app/session/session_extras.hpp"
 #include "audio/cue_player.hpp"
 #include "audio/speech.hpp"
@@ -69,9 +68,9 @@ std::unique_ptr<SpeechService> speechServiceFor(const AudioSettings& settings, d
 
 }  // namespace
 
-AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
-                        const std::filesystem::path& assetsDir, std::ostream& notices,
-                        SessionSinkFactory other) {
+AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
+                            const std::filesystem::path& assetsDir, std::ostream& notices,
+                            SessionSinkFactory other) {
   auto state = std::make_shared<AudioState>();
   state->settings = settings;
   AudioHookup hookup;
@@ -123,7 +122,7 @@ AudioHookup audioHookup(const AudioSettings& settings, double timeScale,
   return hookup;
 }
 
-VoiceChoices voiceChoices(bool speechDispatcher) {
+VoiceChoices listVoiceChoices(bool speechDispatcher) {
   if (speechDispatcher) {
     std::string ignored;
     if (auto service = connectSpeechDispatcher({}, ignored)) {
@@ -134,17 +133,9 @@ VoiceChoices voiceChoices(bool speechDispatcher) {
   return {"espeak-ng", espeakVoices()};
 }
 
-std::function<bool()> savingMuteChanges(std::function<bool()> toggle,
-                                        std::filesystem::path settingsPath) {
-  return [toggle = std::move(toggle), path = std::move(settingsPath)] {
-    const bool muted = toggle();
-    SettingsLoad current = loadSettings(path);
-    if (current.errors.empty()) {
-      current.settings.audio.muted = muted;
-      (void)saveSettings(current.settings, path);  // best effort: the switch itself worked
-    }
-    return muted;
-  };
+extern "C" [[gnu::visibility("default")]] const AudioModuleEntry* unknotAudioModule() {
+  static constexpr AudioModuleEntry entry{kAudioModuleAbi, &makeAudioHookup, &listVoiceChoices};
+  return &entry;
 }
 
 }  // namespace unknot

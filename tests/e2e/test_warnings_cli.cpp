@@ -12,6 +12,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "core/recovery/logical_day.hpp"
 #include "support/process.hpp"
 
 using namespace unknot::testing;
@@ -22,10 +23,12 @@ const char* kQuickStretch =
     "schema = 1\nname = \"Quick stretch\"\ncategory = \"stretch\"\nprepare = 0\n\n"
     "[[steps]]\nname = \"Stretch\"\nduration = 2\n";
 
-// "YYYY-MM-DD", `offset` days from today (UTC, as the binary sees it with TZ=UTC).
+// "YYYY-MM-DD", `offset` days from today as the binary sees it with TZ=UTC: the logical day,
+// which before the day-start hour is still yesterday's.
 std::string dayFromToday(int offset) {
   using namespace std::chrono;
-  const year_month_day ymd(floor<days>(system_clock::now()) + days(offset));
+  const auto now = floor<milliseconds>(system_clock::now());
+  const year_month_day ymd(unknot::logicalDate(now, seconds(0)) + days(offset));
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));

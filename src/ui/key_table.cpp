@@ -98,6 +98,47 @@ constexpr std::array<KeyBinding<ThermalAction>, 9> kThermalKeys{{
     {UiKey::Help, ThermalAction::Keys, "?", kKeysLine},
 }};
 
+constexpr std::array<KeyBinding<StartAdviceAction>, 7> kStartAdviceKeys{{
+    {UiKey::Num1, StartAdviceAction::Gentler1, "1", "Start the first gentler routine instead"},
+    {UiKey::Num2, StartAdviceAction::Gentler2, "2", "Start the second gentler routine instead"},
+    {UiKey::Num3, StartAdviceAction::Gentler3, "3", "Start the third gentler routine instead"},
+    {UiKey::Enter, StartAdviceAction::Back, "Enter", "Back to the library: nothing starts"},
+    {UiKey::Escape, StartAdviceAction::Back, "Esc", "Back to the library: nothing starts"},
+    {UiKey::S, StartAdviceAction::StartAnyway, "S", "Start the chosen routine anyway"},
+    {UiKey::Help, StartAdviceAction::Keys, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<UrgentAction>, 1> kUrgentKeys{{
+    {UiKey::Help, UrgentAction::Keys, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<NoticeAction>, 2> kNoticeKeys{{
+    {UiKey::Enter, NoticeAction::Accept, "Enter", "I understand: go on to unknot"},
+    {UiKey::Help, NoticeAction::Keys, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<StopAction>, 3> kStopQuestionKeys{{
+    {UiKey::Escape, StopAction::Stop, "Esc", "Stop the routine now"},
+    {UiKey::Enter, StopAction::GoOn, "Enter", "Go on with it (any other key too)"},
+    {UiKey::Help, StopAction::Keys, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<ThermalConfirmAction>, 4> kThermalConfirmKeys{{
+    {UiKey::U, ThermalConfirmAction::Understand, "U", "Tick or untick \"I understand\""},
+    {UiKey::Enter, ThermalConfirmAction::Start, "Enter", "Start anyway (once ticked)"},
+    {UiKey::Escape, ThermalConfirmAction::Back, "Esc", "Back: nothing starts"},
+    {UiKey::Help, ThermalConfirmAction::Keys, "?", kKeysLine},
+}};
+
+constexpr std::array<KeyBinding<ResumeAction>, 5> kResumeKeys{{
+    {UiKey::Enter, ResumeAction::Resume, "Enter", "Resume where it was"},
+    {UiKey::R, ResumeAction::Resume, "R", "Resume where it was"},
+    {UiKey::S, ResumeAction::StartAgain, "S",
+     "Start again from the beginning (drops the earlier run)"},
+    {UiKey::Escape, ResumeAction::NotNow, "Esc", "Not now: back to the library, it stays open"},
+    {UiKey::Help, ResumeAction::Keys, "?", kKeysLine},
+}};
+
 template <class Action>
 std::vector<KeyLine> linesOf(std::span<const KeyBinding<Action>> table) {
   std::vector<KeyLine> lines;
@@ -147,8 +188,39 @@ std::span<const KeyBinding<ThermalAction>> thermalKeys() {
   return kThermalKeys;
 }
 
+std::span<const KeyBinding<StartAdviceAction>> startAdviceKeys() {
+  return kStartAdviceKeys;
+}
+std::span<const KeyBinding<UrgentAction>> urgentKeys() {
+  return kUrgentKeys;
+}
+std::span<const KeyBinding<NoticeAction>> noticeKeys() {
+  return kNoticeKeys;
+}
+std::span<const KeyBinding<StopAction>> stopQuestionKeys() {
+  return kStopQuestionKeys;
+}
+std::span<const KeyBinding<ThermalConfirmAction>> thermalConfirmKeys() {
+  return kThermalConfirmKeys;
+}
+std::span<const KeyBinding<ResumeAction>> resumeKeys() {
+  return kResumeKeys;
+}
+
 std::vector<KeyLine> keyLines(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::StartAdvice:
+      return linesOf(startAdviceKeys());
+    case KeyScreen::UrgentAdvice:
+      return linesOf(urgentKeys());
+    case KeyScreen::Notice:
+      return linesOf(noticeKeys());
+    case KeyScreen::StopQuestion:
+      return linesOf(stopQuestionKeys());
+    case KeyScreen::ThermalConfirm:
+      return linesOf(thermalConfirmKeys());
+    case KeyScreen::ThermalResume:
+      return linesOf(resumeKeys());
     case KeyScreen::Thermal:
       return linesOf(thermalKeys());
     case KeyScreen::Checkin:
@@ -173,6 +245,18 @@ std::vector<KeyLine> keyLines(KeyScreen screen) {
 
 const char* screenTitle(KeyScreen screen) {
   switch (screen) {
+    case KeyScreen::StartAdvice:
+      return "Keys in the advice before a routine";
+    case KeyScreen::UrgentAdvice:
+      return "Keys in the urgent advice";
+    case KeyScreen::Notice:
+      return "Keys in the first-start notice";
+    case KeyScreen::StopQuestion:
+      return "Keys while asked to stop";
+    case KeyScreen::ThermalConfirm:
+      return "Keys before a long heat or ice application";
+    case KeyScreen::ThermalResume:
+      return "Keys for a heat/ice cycle still under way";
     case KeyScreen::Thermal:
       return "Keys during heat and ice";
     case KeyScreen::Checkin:
@@ -193,6 +277,15 @@ const char* screenTitle(KeyScreen screen) {
       break;
   }
   return "Keys in the library";
+}
+
+const char* screenNote(KeyScreen screen) {
+  // A key pressed out of habit must not wave a warning sign away: this screen is answered with
+  // the mouse, and the overlay says so rather than leave someone looking for a key.
+  if (screen == KeyScreen::UrgentAdvice)
+    return "No keys here: please read the advice, then choose with the mouse. That way a key "
+           "pressed out of habit cannot skip it.";
+  return nullptr;
 }
 
 bool drawKeyOverlay(KeyScreen screen, const UiFonts& fonts, std::span<const UiKey> keys) {
@@ -223,6 +316,13 @@ bool drawKeyOverlay(KeyScreen screen, const UiFonts& fonts, std::span<const UiKe
   ImGui::TextUnformatted(screenTitle(screen));
   ImGui::PopFont();
   ImGui::Separator();
+  if (const char* note = screenNote(screen)) {
+    // The window sizes itself to its contents: the note wraps at a width of its own.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + fonts.bodySize * 24.0f);
+    ImGui::TextUnformatted(note);
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+  }
   if (ImGui::BeginTable("##key-lines", 2, ImGuiTableFlags_SizingFixedFit)) {
     for (const KeyLine& line : keyLines(screen)) {
       ImGui::TableNextRow();

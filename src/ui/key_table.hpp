@@ -33,7 +33,13 @@ enum class KeyScreen {
   OpenRoutine,
   Checkin,
   PlanEditor,
-  Thermal
+  Thermal,
+  StartAdvice,     // the advice before a routine, while no warning is urgent
+  UrgentAdvice,    // the urgent advice, and the advice before a routine while a sign is urgent
+  Notice,          // the first-start notice
+  StopQuestion,    // "Stop this routine?" over a run
+  ThermalConfirm,  // before a heat or ice application over 20 minutes
+  ThermalResume    // a heat/ice cycle left open by an earlier run
 };
 
 // The library's actions (Up/Down move the selection, so they are actions too).
@@ -69,6 +75,23 @@ enum class ThermalAction {
   Keys
 };
 
+// The advice before a routine: up to three gentler routines by number, back (the safe default),
+// or the chosen routine anyway.
+enum class StartAdviceAction { Gentler1, Gentler2, Gentler3, Back, StartAnyway, Keys };
+
+// The urgent advice answers clicks only; its table holds the overlay's own key and nothing else.
+enum class UrgentAction { Keys };
+
+enum class NoticeAction { Accept, Keys };
+
+enum class StopAction { Stop, GoOn, Keys };
+
+// The long heat/ice confirmation: the "I understand" box, Start (once ticked), Back.
+enum class ThermalConfirmAction { Understand, Start, Back, Keys };
+
+// A cycle left open earlier: resume it, throw it away and start afresh, or not now (it stays).
+enum class ResumeAction { Resume, StartAgain, NotNow, Keys };
+
 std::span<const KeyBinding<LibraryAction>> libraryKeys();
 std::span<const KeyBinding<PlayerIntent>> playerKeys();
 std::span<const KeyBinding<PlayerIntent>> summaryKeys();
@@ -78,6 +101,12 @@ std::span<const KeyBinding<OpenRoutineIntent>> openRoutineKeys();
 std::span<const KeyBinding<CheckinAction>> checkinKeys();
 std::span<const KeyBinding<PlanEditorAction>> planEditorKeys();
 std::span<const KeyBinding<ThermalAction>> thermalKeys();
+std::span<const KeyBinding<StartAdviceAction>> startAdviceKeys();
+std::span<const KeyBinding<UrgentAction>> urgentKeys();
+std::span<const KeyBinding<NoticeAction>> noticeKeys();
+std::span<const KeyBinding<StopAction>> stopQuestionKeys();
+std::span<const KeyBinding<ThermalConfirmAction>> thermalConfirmKeys();
+std::span<const KeyBinding<ResumeAction>> resumeKeys();
 
 // The first binding of `key`, if the screen has one.
 template <class Action>
@@ -105,6 +134,9 @@ struct KeyLine {
 // What the ? overlay lists for a screen: one line per action, its keys joined, in table order.
 std::vector<KeyLine> keyLines(KeyScreen screen);
 const char* screenTitle(KeyScreen screen);
+// A line the overlay shows above the keys, for a screen that needs one (why it has none), or
+// nullptr.
+const char* screenNote(KeyScreen screen);
 
 // The overlay over the current screen; true when it asks to close (Esc, ?, or its button).
 bool drawKeyOverlay(KeyScreen screen, const UiFonts& fonts, std::span<const UiKey> keys);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/key_table.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/theme.hpp"
@@ -71,7 +72,9 @@ bool drawUrgentAdvice(const std::vector<RedFlag>& flags, const UiFonts& fonts) {
 }
 
 bool firstStartNoticeKeys(std::span<const UiKey> keys) {
-  return std::find(keys.begin(), keys.end(), UiKey::Enter) != keys.end();
+  return std::any_of(keys.begin(), keys.end(), [](UiKey key) {
+    return actionForKey(noticeKeys(), key) == NoticeAction::Accept;
+  });
 }
 
 bool drawFirstStartNotice(const UiFonts& fonts, std::span<const UiKey> keys) {
@@ -92,7 +95,8 @@ bool drawFirstStartNotice(const UiFonts& fonts, std::span<const UiKey> keys) {
     ImGui::Spacing();
     ImGui::Spacing();
   }
-  if (accentButton("I understand (Enter)", ImVec2(width, std::round(fonts.bodySize * 2.4f))))
+  const std::string accept = withKey("I understand", noticeKeys(), NoticeAction::Accept);
+  if (accentButton(accept.c_str(), ImVec2(width, std::round(fonts.bodySize * 2.4f))))
     acknowledged = true;
   ImGui::Spacing();
   wrapped(palette().textDim, "Shown once. Read it again any time with unknot --view notice.");

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/recovery/red_flags.hpp"
+#include "ui/key_table.hpp"
 #include "ui/player_view.hpp"
 #include "ui/progress_view.hpp"
 #include "ui/theme.hpp"
@@ -47,18 +48,28 @@ std::vector<StartAdviceModel::Choice> gentlerThan(const std::vector<RoutineSumma
   return out;
 }
 
-StartAdviceIntent startAdviceIntentForKey(UiKey key, bool urgent) {
+StartAdviceIntent startAdviceIntentForKey(UiKey key, const StartAdviceModel& model) {
   using Kind = StartAdviceIntent::Kind;
-  if (urgent) return {};
-  switch (key) {
-    case UiKey::Enter:
-    case UiKey::Escape:
+  if (model.urgent()) return {};
+  const auto action = actionForKey(startAdviceKeys(), key);
+  if (!action) return {};
+  switch (*action) {
+    case StartAdviceAction::Gentler1:
+    case StartAdviceAction::Gentler2:
+    case StartAdviceAction::Gentler3: {
+      const auto index =
+          static_cast<size_t>(*action) - static_cast<size_t>(StartAdviceAction::Gentler1);
+      if (index >= model.gentler.size()) return {};
+      return {Kind::StartGentler, model.gentler[index].id};
+    }
+    case StartAdviceAction::Back:
       return {Kind::Back, {}};
-    case UiKey::S:
+    case StartAdviceAction::StartAnyway:
       return {Kind::StartAnyway, {}};
-    default:
-      return {};
+    case StartAdviceAction::Keys:
+      break;
   }
+  return {};
 }
 
 StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& fonts,
@@ -67,7 +78,7 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
   const bool urgent = model.urgent();
   StartAdviceIntent intent;
   for (const UiKey key : keys) {
-    intent = startAdviceIntentForKey(key, urgent);
+    intent = startAdviceIntentForKey(key, model);
     if (intent.kind != Kind::None) break;
   }
   const ImVec2 window = ImGui::GetIO().DisplaySize;
@@ -92,24 +103,33 @@ StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& 
   }
   if (!urgent && !model.gentler.empty()) {
     wrapped(palette().text, "A gentler choice for today:");
-    for (const StartAdviceModel::Choice& choice : model.gentler) {
-      const std::string label =
-          choice.name + "  (" + formatDuration(choice.total) + ")##" + choice.id;
+    constexpr StartAdviceAction kNumbered[] = {
+        StartAdviceAction::Gentler1, StartAdviceAction::Gentler2, StartAdviceAction::Gentler3};
+    for (size_t i = 0; i < model.gentler.size(); ++i) {
+      const StartAdviceModel::Choice& choice = model.gentler[i];
+      std::string label = choice.name + "  (" + formatDuration(choice.total) + ")";
+      if (i < std::size(kNumbered)) label = withKey(label, startAdviceKeys(), kNumbered[i]);
+      label += "##" + choice.id;
       if (ImGui::Button(label.c_str(), ImVec2(width, buttonHeight)))
         intent = {Kind::StartGentler, choice.id};
     }
     ImGui::Spacing();
   }
+  // With an urgent warning the labels carry no keys: none would work (the overlay says why).
+  auto labelled = [&](const std::string& label, StartAdviceAction action) {
+    return urgent ? label : withKey(label, startAdviceKeys(), action);
+  };
   const float half = std::floor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Button, colour(palette().primaryButton));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour(palette().primaryButtonHover));
-  if (ImGui::Button(urgent ? "Back to the library" : "Back to the library (Enter)",
+  if (ImGui::Button(labelled("Back to the library", StartAdviceAction::Back).c_str(),
                     ImVec2(half, buttonHeight)))
     intent = {Kind::Back, {}};
   ImGui::PopStyleColor(2);
   ImGui::SameLine();
   const std::string anyway =
-      "Start " + model.routineName + " anyway" + (urgent ? "##anyway" : " (S)");
+      labelled("Start " + model.routineName + " anyway", StartAdviceAction::StartAnyway) +
+      "##anyway";
   if (ImGui::Button(anyway.c_str(), ImVec2(half, buttonHeight))) intent = {Kind::StartAnyway, {}};
   ImGui::PopFont();
   ImGui::EndChild();

@@ -44,9 +44,10 @@ struct RoutineSummary {
 std::vector<StartAdviceModel::Choice> gentlerThan(const std::vector<RoutineSummary>& routines,
                                                   const std::string& chosenId, size_t most = 3);
 
-// Enter and Esc go back to the library (nothing starts); S starts the chosen routine anyway.
-// With an urgent warning no key does anything: only a click answers.
-StartAdviceIntent startAdviceIntentForKey(UiKey key, bool urgent = false);
+// As startAdviceKeys() says: 1 to 3 start a gentler routine (where there is one), Enter and Esc
+// go back to the library (nothing starts), S starts the chosen routine anyway. With an urgent
+// warning no key does anything: only a click answers.
+StartAdviceIntent startAdviceIntentForKey(UiKey key, const StartAdviceModel& model);
 
 StartAdviceIntent drawStartAdvice(const StartAdviceModel& model, const UiFonts& fonts,
                                   std::span<const UiKey> keys);

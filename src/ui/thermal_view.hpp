@@ -1,7 +1,7 @@
 // The compact heat/ice player: HEAT in a warm colour or ICE in a cool one, the time left, cycle
 // n of N and the next switch as a clock time; at a switch, the skin check and an "I've
-// switched" button while the alarm rings. Also the confirmation asked before applications
-// over 20 minutes. Reads plain models, returns intents.
+// switched" button while the alarm rings. Reads plain models, returns intents; the dialogs
+// before a cycle are in thermal_dialogs.hpp.
 #pragma once
 
 #include <optional>
@@ -47,17 +47,5 @@ ThermalIntent drawThermalView(const ThermalViewModel& model, const UiFonts& font
 std::string heldFooter(const ThermalViewModel& model, const char* dot);
 // A warm or cool tint for the held state (alternating each second so it catches the eye).
 ImU32 thermalBackground(const ThermalViewModel& model);
-
-enum class ConfirmIntent { None, Start, Cancel };
-// "Heat lasts 25m per application ... Start anyway?" Enter starts only after the box is
-// ticked; Esc cancels.
-ConfirmIntent drawLongThermalConfirm(const std::string& routineName, const std::string& warning,
-                                     bool& understood, const UiFonts& fonts,
-                                     std::span<const UiKey> keys);
-
-enum class ResumeIntent { None, Resume, StartAgain, NotNow };
-// "Heat and ice is still under way from an earlier run ..." Enter resumes, Esc: not now.
-ResumeIntent drawResumeOffer(const std::string& routineName, const std::string& where,
-                             const UiFonts& fonts, std::span<const UiKey> keys);
 
 }  // namespace unknot

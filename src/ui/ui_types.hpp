@@ -27,6 +27,10 @@ enum class UiKey {
   S,
   W,
   I,
+  U,
+  Num1,  // 1 to 3, the row or the keypad: the numbered choices of a dialog
+  Num2,
+  Num3,
   Help,  // ? (or F1): the keys of the screen
   Reload,
   Focus

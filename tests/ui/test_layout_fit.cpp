@@ -25,6 +25,7 @@
 #include "ui/stop_question.hpp"
 #include "ui/summary_view.hpp"
 #include "ui/theme.hpp"
+#include "ui/thermal_dialogs.hpp"
 #include "ui/thermal_view.hpp"
 
 using namespace unknot;
@@ -101,6 +102,13 @@ struct Fixtures {
   CheckinDraft draft;
   PlanEditorState planEditor;
   StartAdviceModel advice{"Pigeon pose", {flag(Symptom::Radiating)}, {}};
+  StartAdviceModel adviceWithChoices{"Pigeon pose",
+                                     {flag(Symptom::Radiating)},
+                                     {{"hip-flexor", "Hip flexor stretch", Millis(120'000)},
+                                      {"posture", "Posture break", Millis(180'000)},
+                                      {"figure-four", "Seated figure four", Millis(240'000)}}};
+  StartAdviceModel urgentStartAdvice{"Pigeon pose", {flag(Symptom::BladderBowel)}, {}};
+  bool understood = false;
   StopQuestion question;
   std::vector<RedFlag> urgent{flag(Symptom::BladderBowel)};
   SettingsScreenModel settings = [] {
@@ -143,9 +151,30 @@ struct Fixtures {
         {"notice", [](const UiFonts& f) { drawFirstStartNotice(f, {}); }},
         {"urgent advice", [this](const UiFonts& f) { drawUrgentAdvice(urgent, f); }},
         {"start advice", [this](const UiFonts& f) { drawStartAdvice(advice, f, {}); }},
+        {"start advice with gentler choices",
+         [this](const UiFonts& f) { drawStartAdvice(adviceWithChoices, f, {}); }},
+        {"start advice, urgent",
+         [this](const UiFonts& f) { drawStartAdvice(urgentStartAdvice, f, {}); }},
+        {"long heat/ice confirmation",
+         [this](const UiFonts& f) {
+           drawLongThermalConfirm("Long heat",
+                                  "Heat lasts 25m per application, longer than the usual 20m. "
+                                  "Check your skin every 5 minutes.",
+                                  understood, f, {});
+         }},
+        {"heat/ice resume offer",
+         [](const UiFonts& f) {
+           drawResumeOffer("Heat and ice", "Heat, 09:12 left (ends at 14:35)", f, {});
+         }},
         {"settings", [this](const UiFonts& f) { drawSettingsView(settings, f, {}); }},
         {"keys of the player",
          [](const UiFonts& f) { (void)drawKeyOverlay(KeyScreen::Player, f, {}); }},
+        {"keys of the urgent advice",
+         [](const UiFonts& f) { (void)drawKeyOverlay(KeyScreen::UrgentAdvice, f, {}); }},
+        {"keys of the advice before a routine",
+         [](const UiFonts& f) { (void)drawKeyOverlay(KeyScreen::StartAdvice, f, {}); }},
+        {"keys of the heat/ice resume offer",
+         [](const UiFonts& f) { (void)drawKeyOverlay(KeyScreen::ThermalResume, f, {}); }},
         {"stop question",
          // Alone: over the player it covers the text below on purpose.
          [this](const UiFonts& f) { drawStopQuestion(question, f); }},

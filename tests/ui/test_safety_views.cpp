@@ -80,16 +80,19 @@ TEST_CASE("the first-start notice is acknowledged with Enter or its button") {
 
 TEST_CASE("the advice before a routine answers keys, but only clicks while a warning is urgent") {
   using Kind = StartAdviceIntent::Kind;
-  CHECK(startAdviceIntentForKey(UiKey::Enter).kind == Kind::Back);
-  CHECK(startAdviceIntentForKey(UiKey::Escape).kind == Kind::Back);
-  CHECK(startAdviceIntentForKey(UiKey::S).kind == Kind::StartAnyway);
-  for (const UiKey key : {UiKey::Enter, UiKey::Escape, UiKey::S, UiKey::Space})
-    CHECK(startAdviceIntentForKey(key, true).kind == Kind::None);
-  ImGuiHarness ui(ImVec2(800, 600));
   StartAdviceModel model;
   model.routineName = "Pigeon pose";
+  model.gentler = {{"hip-flexor", "Hip flexor stretch", Millis(120'000)}};
+  model.flags = {painFlag(RedFlagKind::PainHigh)};
+  CHECK(startAdviceIntentForKey(UiKey::Enter, model).kind == Kind::Back);
+  CHECK(startAdviceIntentForKey(UiKey::Escape, model).kind == Kind::Back);
+  CHECK(startAdviceIntentForKey(UiKey::S, model).kind == Kind::StartAnyway);
+  CHECK(startAdviceIntentForKey(UiKey::Num1, model).routineId == "hip-flexor");
   model.flags = {symptomFlag(Symptom::Fever)};
   CHECK(model.urgent());
+  for (const UiKey key : {UiKey::Enter, UiKey::Escape, UiKey::S, UiKey::Space, UiKey::Num1})
+    CHECK(startAdviceIntentForKey(key, model).kind == Kind::None);
+  ImGuiHarness ui(ImVec2(800, 600));
   const UiKey s[] = {UiKey::S};
   CHECK(ui.frame([&] { return drawStartAdvice(model, ui.fonts(), s); }).kind == Kind::None);
   model.flags = {painFlag(RedFlagKind::PainHigh)};

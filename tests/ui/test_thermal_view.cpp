@@ -15,6 +15,7 @@
 #include "support/routine_builder.hpp"
 #include "ui/reminder_banner.hpp"
 #include "ui/theme.hpp"
+#include "ui/thermal_dialogs.hpp"
 #include "ui/thermal_view.hpp"
 
 using namespace unknot;

@@ -292,14 +292,8 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
       keys.push_back(key);
     }
   }
-  if (m_notice) {
-    if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
-    return;
-  }
   // ? shows the keys of the screen underneath, which then draws without taking keys.
-  if (!hasKeyTable()) {
-    m_keysShown = false;
-  } else if (m_keysShown || std::find(keys.begin(), keys.end(), UiKey::Help) != keys.end()) {
+  if (m_keysShown || std::find(keys.begin(), keys.end(), UiKey::Help) != keys.end()) {
     const bool opening = !m_keysShown;
     m_keysShown = true;
     drawScreen({});
@@ -312,6 +306,10 @@ void GuiApp::drawViews(std::span<const UiKey> allKeys) {
 
 void GuiApp::drawScreen(std::span<const UiKey> keys) {
   const UiFonts& fonts = m_fonts.fonts();
+  if (m_notice) {
+    if (drawFirstStartNotice(fonts, keys)) acknowledgeNotice();
+    return;
+  }
   if (m_settings.isOpen()) {
     drawSettings(keys);
     return;
@@ -387,21 +385,9 @@ void GuiApp::drawSettings(std::span<const UiKey> keys) {
   }
 }
 
-// The screens with a key table; the others show their keys on their buttons. The order is
-// drawScreen's: the screen on top decides.
-bool GuiApp::hasKeyTable() const {
-  if (m_notice) return false;
-  if (m_settings.isOpen() || m_open) return true;
-  if (m_progress.isOpen()) {
-    const GuiProgress::Screen screen = m_progress.screen();
-    return screen == GuiProgress::Screen::Progress || screen == GuiProgress::Screen::Checkin ||
-           screen == GuiProgress::Screen::Plan;
-  }
-  // The heat/ice dialogs before a cycle (confirm a long one, resume one) show their keys.
-  return !m_thermal || m_session->over() || !m_thermal->awaitingConfirmation();
-}
-
+// Follows drawScreen's order: the screen on top decides.
 KeyScreen GuiApp::keyScreen() const {
+  if (m_notice) return KeyScreen::Notice;
   if (m_settings.isOpen()) return KeyScreen::Settings;
   if (m_open) return KeyScreen::OpenRoutine;
   if (m_progress.isOpen()) {
@@ -410,12 +396,19 @@ KeyScreen GuiApp::keyScreen() const {
         return KeyScreen::Checkin;
       case GuiProgress::Screen::Plan:
         return KeyScreen::PlanEditor;
+      case GuiProgress::Screen::StartAdvice:
+        return m_progress.startAdvice().urgent() ? KeyScreen::UrgentAdvice : KeyScreen::StartAdvice;
+      case GuiProgress::Screen::Urgent:
+        return KeyScreen::UrgentAdvice;
       default:
         return KeyScreen::Progress;
     }
   }
   if (!m_session) return KeyScreen::Library;
   if (m_session->over()) return KeyScreen::Summary;
+  if (m_thermal && m_thermal->awaitingConfirmation())
+    return m_thermal->confirmingLong() ? KeyScreen::ThermalConfirm : KeyScreen::ThermalResume;
+  if (m_stopQuestion.asking()) return KeyScreen::StopQuestion;
   return m_thermal ? KeyScreen::Thermal : KeyScreen::Player;
 }
 
@@ -489,8 +482,8 @@ GuiApp::FrameKey GuiApp::frameKey(SteadyTime now) const {
   key.library = m_libraryRevision;
   key.notice = m_notice;
   key.warnings = m_progress.warnings().size();
-  if (m_notice) return key;
   key.keys = m_keysShown;
+  if (m_notice) return key;
   if (m_open) {
     key.opened = m_open->revision() + 1;
     return key;

@@ -84,7 +84,6 @@ class GuiApp {
   void drawOpenFile(std::span<const UiKey> keys);
   void drawSettings(std::span<const UiKey> keys);
   KeyScreen keyScreen() const;  // whose keys the ? overlay lists
-  bool hasKeyTable() const;
   void applyPlayerIntent(PlayerIntent intent);
   void runCommand(SessionCommand command);  // the same function the terminal runner calls
   void toggleMute();

@@ -8,6 +8,7 @@
 #include "app/session/open_store.hpp"
 #include "app/session/thermal_run.hpp"
 #include "ui/theme.hpp"
+#include "ui/thermal_dialogs.hpp"
 
 namespace unknot {
 

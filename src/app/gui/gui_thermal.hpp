@@ -43,6 +43,8 @@ class GuiThermal {
   // True while a dialog shows: the confirmation for applications over 20 minutes, or the
   // offer to resume a stored cycle; the session has not started yet.
   bool awaitingConfirmation() const { return m_confirm || m_offer; }
+  // Which of the two: the long-application confirmation shows first.
+  bool confirmingLong() const { return m_confirm.has_value(); }
   // Offers a stored cycle of this plan when there is one (an overdue one resumes at once,
   // ringing), else starts `at` in.
   void start(Millis at);

@@ -49,6 +49,17 @@ std::optional<UiKey> uiKey(int key) {
       return UiKey::W;
     case GLFW_KEY_I:
       return UiKey::I;
+    case GLFW_KEY_U:
+      return UiKey::U;
+    case GLFW_KEY_1:
+    case GLFW_KEY_KP_1:
+      return UiKey::Num1;
+    case GLFW_KEY_2:
+    case GLFW_KEY_KP_2:
+      return UiKey::Num2;
+    case GLFW_KEY_3:
+    case GLFW_KEY_KP_3:
+      return UiKey::Num3;
     case GLFW_KEY_F1:
       return UiKey::Help;
     default:

@@ -104,6 +104,7 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std
   }
   std::unique_ptr<AudioOutput> output(new AudioOutput(options));
   if (!options.logPath.empty()) {
+    output->m_timing = std::make_unique<TimingLog>();
     output->m_logFile.open(options.logPath, std::ios::trunc);
     output->m_logFile
         << "# unknot audio log v1: cb INDEX SAMPLE_POS ENGINE_MS | start TAG PHASE VALUE "
@@ -154,7 +155,7 @@ void AudioOutput::send(Command command) {
 void AudioOutput::logArrival(const char* event, size_t phase, double atMs) {
   if (!m_logFile.is_open()) return;
   std::lock_guard lock(m_sendMutex);
-  if (!m_arrivals.push({event, phase, atMs, m_options.time.nowMs()})) ++m_logLost;
+  if (!m_timing->arrivals.push({event, phase, atMs, m_options.time.nowMs()})) ++m_logLost;
 }
 
 bool AudioOutput::idle() const {
@@ -201,7 +202,7 @@ void AudioOutput::mix(int16_t* out, size_t frames) {
     ++applied;
   }
   const bool logging = m_logFile.is_open();
-  if (logging && !m_log.push({false, m_callbacks, m_pos, now, {}})) ++m_logLost;
+  if (logging && !m_timing->records.push({false, m_callbacks, m_pos, now, {}})) ++m_logLost;
 
   const float master = m_master.load(std::memory_order_relaxed);
   const float voice = m_voice.load(std::memory_order_relaxed);
@@ -226,7 +227,7 @@ void AudioOutput::mix(int16_t* out, size_t frames) {
   }
   if (logging)
     for (const ScheduledStart& start : m_mixer.starts())
-      if (!m_log.push({true, m_callbacks, m_pos, now, start})) ++m_logLost;
+      if (!m_timing->records.push({true, m_callbacks, m_pos, now, start})) ++m_logLost;
   m_mixer.clearStarts();
   for (SoundPtr& sound : m_mixer.retired())
     if (!m_retired.push(std::move(sound))) sound.reset();
@@ -247,13 +248,13 @@ void AudioOutput::runLogger() {
 void AudioOutput::writeLog() {
   char line[256];
   Arrival arrival;
-  while (m_arrivals.pop(arrival)) {
+  while (m_timing->arrivals.pop(arrival)) {
     std::snprintf(line, sizeof line, "event %s %zu %.3f %.3f\n", arrival.event, arrival.phase,
                   arrival.atMs, arrival.nowMs);
     m_logFile << line;
   }
   LogRecord record;
-  while (m_log.pop(record)) {
+  while (m_timing->records.pop(record)) {
     if (record.isStart) {
       const ScheduledStart& s = record.start;
       std::snprintf(line, sizeof line, "start %s %zu %d %.3f %.3f %lld %d\n", toString(s.tag),
@@ -292,9 +293,9 @@ SoundPtr AudioOutput::load(const std::filesystem::path& path, std::string& error
   sound->samples.resize(frames);
   const auto* pcm = reinterpret_cast<const int16_t*>(chunk->abuf);
   for (size_t i = 0; i < frames; ++i) {
-    float sum = 0;
+    int sum = 0;
     for (int c = 0; c < kChannels; ++c) sum += pcm[i * kChannels + c];
-    sound->samples[i] = sum / (32768.0f * kChannels);
+    sound->samples[i] = static_cast<int16_t>(sum / kChannels);
   }
   Mix_FreeChunk(chunk);
   return sound;

@@ -133,6 +133,7 @@ void CueMixer::stopAlarm() {
 
 void CueMixer::mixVoice(const Voice& voice, float* out, size_t frames, float gain) const {
   const auto& samples = voice.sound->samples;
+  gain /= Sound::kFullScale;
   const auto length = static_cast<int64_t>(samples.size());
   const int64_t bufferEnd = m_bufferStart + static_cast<int64_t>(frames);
   const int64_t from = std::max(voice.start, m_bufferStart);
@@ -141,7 +142,8 @@ void CueMixer::mixVoice(const Voice& voice, float* out, size_t frames, float gai
                                ? to
                                : std::max(voice.start, voice.cutAt - m_fadeSamples);
   for (int64_t n = from; n < to; ++n) {
-    float value = samples[static_cast<size_t>((n - voice.start) % length)] * gain;
+    float value =
+        static_cast<float>(samples[static_cast<size_t>((n - voice.start) % length)]) * gain;
     if (n >= fadeFrom)
       value *= static_cast<float>(voice.cutAt - n) / static_cast<float>(m_fadeSamples + 1);
     out[n - m_bufferStart] += value;

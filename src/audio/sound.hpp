@@ -1,16 +1,21 @@
-// Audio as the cue mixer plays it: mono float samples at the output stream's rate, shared
+// Audio as the cue mixer plays it: mono 16-bit samples at the output stream's rate, shared
 // read-only between the thread that made them and the audio callback.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
 namespace unknot {
 
+// 16-bit, not float: the prompts synthesized ahead and the cue sounds are most of what sound
+// adds to the app's memory, and the sources (WAV files, espeak-ng) are 16-bit anyway.
 struct Sound {
-  std::vector<float> samples;
+  static constexpr float kFullScale = 32768.0f;
+  std::vector<int16_t> samples;
+  float sample(size_t i) const { return static_cast<float>(samples[i]) / kFullScale; }
 };
 using SoundPtr = std::shared_ptr<const Sound>;
 

@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -132,14 +133,14 @@ Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate) {
   const int16_t* begin = &*(first - lead);
   const auto count = static_cast<size_t>((last + tail) - (first - lead));
 
-  SDL_AudioStream* stream = SDL_NewAudioStream(AUDIO_S16SYS, 1, fromRate, AUDIO_F32SYS, 1, toRate);
+  SDL_AudioStream* stream = SDL_NewAudioStream(AUDIO_S16SYS, 1, fromRate, AUDIO_S16SYS, 1, toRate);
   if (!stream) return sound;
   if (SDL_AudioStreamPut(stream, begin, static_cast<int>(count * sizeof(int16_t))) == 0 &&
       SDL_AudioStreamFlush(stream) == 0) {
     const int available = SDL_AudioStreamAvailable(stream);
-    sound.samples.resize(static_cast<size_t>(available) / sizeof(float));
+    sound.samples.resize(static_cast<size_t>(available) / sizeof(int16_t));
     const int got = SDL_AudioStreamGet(stream, sound.samples.data(), available);
-    sound.samples.resize(got > 0 ? static_cast<size_t>(got) / sizeof(float) : 0);
+    sound.samples.resize(got > 0 ? static_cast<size_t>(got) / sizeof(int16_t) : 0);
   }
   SDL_FreeAudioStream(stream);
   return sound;
@@ -240,6 +241,15 @@ void SpeechWorker::run() {
       handler = m_onReady;
     }
     if (handler) handler(job.first, std::move(sound));
+    bool idle = false;
+    {
+      std::lock_guard lock(m_mutex);
+      idle = m_queue.empty();
+    }
+    // Synthesis leaves espeak-ng's and the resampler's scratch freed but still resident in this
+    // thread's malloc arena (3 MiB); handing those pages back once the batch is done keeps the
+    // sound's share of the app's memory to the prompts themselves.
+    if (idle) malloc_trim(0);
   }
 }
 

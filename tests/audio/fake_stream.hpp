@@ -13,7 +13,8 @@ namespace unknot::testing {
 inline SoundPtr testSound(size_t length, float first = 0.5f) {
   auto sound = std::make_shared<Sound>();
   for (size_t i = 0; i < length; ++i)
-    sound->samples.push_back(first - 0.0005f * static_cast<float>(i % 100));
+    sound->samples.push_back(
+        static_cast<int16_t>((first - 0.0005f * static_cast<float>(i % 100)) * Sound::kFullScale));
   return sound;
 }
 

@@ -14,8 +14,8 @@ TEST_CASE("a cue starts on the sample its engine time maps to") {
   const int64_t expected = stream.sampleOf(1010.0);  // 60 ms in: 2880
   CHECK(expected == 2880);
   CHECK(stream.firstSound() == expected);
-  CHECK(stream.output[static_cast<size_t>(expected)] == chime->samples[0]);
-  CHECK(stream.output[static_cast<size_t>(expected + 299)] == chime->samples[299]);
+  CHECK(stream.output[static_cast<size_t>(expected)] == chime->sample(0));
+  CHECK(stream.output[static_cast<size_t>(expected + 299)] == chime->sample(299));
   CHECK(stream.output[static_cast<size_t>(expected + 300)] == 0.0f);
   REQUIRE(stream.mixer.starts().size() == 1);
   CHECK(stream.mixer.starts()[0].sample == expected);
@@ -131,7 +131,7 @@ TEST_CASE("a new prompt cuts the one still speaking with a short fade") {
   CHECK(stream.output[cut - 1] > 0.4f);                       // the first prompt, untouched
   CHECK(stream.output[cut] > 0.6f);                           // both, as the new one starts
   CHECK(stream.output[cut + fade / 2] < stream.output[cut]);  // the old one fading out
-  CHECK(stream.output[cut + fade + 1] == Approx(second.sound->samples[fade + 1]));  // alone
+  CHECK(stream.output[cut + fade + 1] == Approx(second.sound->sample(fade + 1)));  // alone
   CHECK(stream.output[cut + 5000] == 0.0f);  // and then silence
 }
 

@@ -452,6 +452,10 @@ void GuiApp::renderFrame(std::span<const UiKey> keys, bool present) {
   if (m_frames == 0) traceStep(m_options.trace, "drawn");
   m_window.endFrame(present, background());
   if (++m_frames == 1) reportFirstFrame();
+  // Start-up (reading fonts, building the atlas, loading routines and the record) frees
+  // megabytes that malloc would otherwise keep resident for the whole session; once the
+  // second frame is out they are handed back, off the first frame's path.
+  if (m_frames == 2) malloc_trim(0);
 }
 
 ImU32 GuiApp::background() const {

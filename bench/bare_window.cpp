@@ -1,7 +1,7 @@
 // The floor under every GUI start-up figure: a bare GLFW + OpenGL3 + Dear ImGui program with the
 // default font that draws one frame and exits. scripts/bench-gui launches it in the same Xvfb
 // as unknot, so the ratio between the two is what unknot itself adds.
-// Usage: unknot_bench_bare_window [--size WxH]
+// Usage: unknot_bench_bare_window [--size WxH] [--tick SECONDS]
 // Prints "gui.first_frame_unix_ms N" to stderr after the first frame is swapped, as unknot
 // --gui-stats does.
 #include <GLFW/glfw3.h>
@@ -16,10 +16,15 @@
 
 int main(int argc, char** argv) {
   int width = 1280, height = 800;
-  if (argc == 3 && std::strcmp(argv[1], "--size") == 0 &&
-      std::sscanf(argv[2], "%dx%d", &width, &height) != 2) {
-    std::cerr << "bare_window: --size wants WxH\n";
-    return 2;
+  int tickSeconds = 0;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const bool size = std::strcmp(argv[i], "--size") == 0;
+    const bool tick = std::strcmp(argv[i], "--tick") == 0;
+    if ((size && std::sscanf(argv[i + 1], "%dx%d", &width, &height) != 2) ||
+        (tick && std::sscanf(argv[i + 1], "%d", &tickSeconds) != 1) || (!size && !tick)) {
+      std::cerr << "bare_window: usage: unknot_bench_bare_window [--size WxH] [--tick SECONDS]\n";
+      return 2;
+    }
   }
   if (!glfwInit()) {
     std::cerr << "bare_window: no display\n";
@@ -43,23 +48,36 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 150");
 
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  ImGui::Begin("bare");
-  ImGui::TextUnformatted("one frame");
-  ImGui::End();
-  ImGui::Render();
-  int fbWidth = 0, fbHeight = 0;
-  glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
-  glViewport(0, 0, fbWidth, fbHeight);
-  glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  glfwSwapBuffers(window);
+  const auto drawFrame = [&](int second) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ImGui::Begin("bare");
+    ImGui::Text("frame %d", second);
+    ImGui::End();
+    ImGui::Render();
+    int fbWidth = 0, fbHeight = 0;
+    glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
+    glViewport(0, 0, fbWidth, fbHeight);
+    glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+  };
+  drawFrame(0);
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   std::cerr << "gui.first_frame_unix_ms "
             << std::chrono::duration_cast<std::chrono::milliseconds>(now).count() << std::endl;
+  // --tick: one frame a second, as a timer's window draws, for the floor of the running CPU
+  // figure (what any ImGui window that redraws each second costs on this renderer).
+  const auto start = std::chrono::steady_clock::now();
+  for (int second = 1; second <= tickSeconds && !glfwWindowShouldClose(window); ++second) {
+    const auto due = start + std::chrono::seconds(second);
+    while (std::chrono::steady_clock::now() < due)
+      glfwWaitEventsTimeout(
+          std::chrono::duration<double>(due - std::chrono::steady_clock::now()).count());
+    drawFrame(second);
+  }
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

@@ -299,7 +299,9 @@ void drawBody(const ProgressViewModel& model, const UiFonts& fonts, float width,
   const float leftBottom = ImGui::GetItemRectMax().y;
   ImGui::SetCursorScreenPos(ImVec2(top.x + mapWidth + gap * 2.5f, top.y));
   ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(top.x + width);
+  // Wrap positions are in the child's own coordinates: the column ends where the header's
+  // right margin does, clear of the child's scrollbar at the window's edge.
+  ImGui::PushTextWrapPos(top.x + width - ImGui::GetWindowPos().x);
   drawFigures(s, fonts);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();

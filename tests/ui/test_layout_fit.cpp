@@ -80,8 +80,25 @@ ProgressSnapshot snapshot() {
     day.date = s.plan.start + std::chrono::days(i);
     day.planDay = i + 1;
     day.state = i < 4 ? DayState(i % 4) : i == 4 ? DayState::Today : DayState::Future;
+    // Today's targets and the level's reason are the longest lines beside the calendar.
+    if (i == 4) {
+      Target stretch, roll, strength;
+      stretch.categories = {Category::Stretch};
+      stretch.perDay = 2;
+      roll.categories = {Category::FoamRoll, Category::Massage};
+      strength.categories = {Category::Strength};
+      Target heat;
+      heat.categories = {Category::Thermal};
+      day.targets = {{stretch, 1}, {roll, 0}, {strength, 0}, {heat, 0}};
+    }
     s.days.push_back(day);
   }
+  s.levels.push_back({s.plan.start, Level::Gentle, LevelCause::Start, "week 1 starts gentle"});
+  s.levels.push_back(
+      {s.plan.start + std::chrono::days(3), Level::Strong, LevelCause::GoodWeek,
+       "5 of 7 days done, pain 6.2 → 4.8, no flare and no check-in 2 or more above the day "
+       "before, so the level goes up a step as the week starts"});
+  s.dose.soreSide = Side::Right;
   s.dayNumber = 5;
   s.dayCount = 42;
   return s;

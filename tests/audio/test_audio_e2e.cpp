@@ -360,6 +360,19 @@ TEST_CASE("the desktop window plays every cue at its boundary too") {
   checkCues(readRecording(run), expectedCues(planOf("audio-check", kFixture.parent_path())));
 }
 
+TEST_CASE("at real speed the window makes its player while drawing and still lands every cue") {
+  // At real speed the player is made on a worker after the session starts: the first cue is
+  // sent before it exists and must still start on its sample.
+  const fs::path fixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "real-speed.toml";
+  Run run;
+  runRoutine(run, "real-speed", 1.0, fixture, {kNoVoice, "disk", {}, {}, true});
+  INFO(run.result.err);
+  REQUIRE(run.result.exitCode == 0);
+  const auto expected = expectedCues(planOf("real-speed", fixture.parent_path()));
+  CHECK(expected.size() >= 5);
+  checkCues(readRecording(run), expected);
+}
+
 TEST_CASE("a screenshot never opens the audio device") {
   Run run;
   const std::vector<std::string> args{

@@ -3,6 +3,7 @@
 // bookkeeping the player needs (when the phase last changed, for the flash).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -21,14 +22,18 @@ namespace unknot {
 class GuiClock final : public Clock {
  public:
   GuiClock(double scale, bool frozen) : m_steady(scale), m_frozen(frozen) {}
-  Millis now() const override { return m_frozen ? m_shift : m_steady.now() + m_shift; }
-  void advance(Millis by) { m_shift += by; }
+  Millis now() const override {
+    const Millis shift(m_shift.load());
+    return m_frozen ? shift : m_steady.now() + shift;
+  }
+  void advance(Millis by) { m_shift += by.count(); }
   std::chrono::microseconds toReal(Millis span) const { return m_steady.toReal(span); }
 
  private:
   SteadyClock m_steady;
   bool m_frozen;
-  Millis m_shift{0};
+  // Atomic: the session's cue player reads this clock from the worker that makes it.
+  std::atomic<Millis::rep> m_shift{0};
 };
 
 class GuiSession {

@@ -1,7 +1,11 @@
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "app/session/audio_module_api.hpp"
 #include "app/session/session_extras.hpp"
@@ -13,8 +17,10 @@ namespace unknot {
 
 namespace {
 
-// What the factory and the mute key share for the life of the process.
+// What the factory and the mute key share for the life of the process. A session's player may
+// be made on a worker: `mutex` guards what that worker reads and writes here.
 struct AudioState {
+  std::mutex mutex;
   AudioSettings settings;
   CuePlayer* live = nullptr;  // the current session's player, owned by its sink
   // The last session's player, kept so its finish fanfare plays out without anyone waiting
@@ -26,15 +32,34 @@ struct AudioState {
   SteadyClock idleClock;
 };
 
-// The player for one session, plus whatever else the session listens with.
+// Writes the notices a player gave that this process has not printed yet.
+void printNewNotices(AudioState& state, const std::string& said, std::ostream& notices) {
+  std::istringstream lines(said);
+  std::lock_guard lock(state.mutex);
+  for (std::string line; std::getline(lines, line);)
+    if (state.noticesGiven.insert(line).second) notices << line << '\n';
+}
+
+// The player for one session, plus whatever else the session listens with. At real speed the
+// player is made on a worker, so a window's first frame does not wait for the sound stack
+// (SDL, the device, the clock's calibration, the cue sounds, espeak-ng: 20-40 ms): events
+// that come before it is ready are handed to it, in order, the moment it is, and the
+// placement latency (CuePlayer::kLatencyMs) still lands them on their samples.
 class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper {
  public:
-  PlayerSession(std::unique_ptr<CuePlayer> player, std::unique_ptr<CueSink> other,
+  using MakePlayer = std::function<std::unique_ptr<CuePlayer>()>;
+  PlayerSession(const MakePlayer& make, bool onWorker, std::unique_ptr<CueSink> other,
                 std::shared_ptr<AudioState> state)
-      : m_player(std::move(player)), m_other(std::move(other)), m_state(std::move(state)) {
-    m_state->live = m_player.get();
+      : m_other(std::move(other)), m_state(std::move(state)) {
+    if (onWorker) {
+      m_maker = std::thread([this, make] { publish(make()); });
+    } else {
+      publish(make());
+    }
   }
   ~PlayerSession() override {
+    if (m_maker.joinable()) m_maker.join();
+    std::lock_guard lock(m_state->mutex);
     if (m_state->live == m_player.get()) m_state->live = nullptr;
     m_state->lingering = std::move(m_player);
   }
@@ -42,20 +67,50 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   PlayerSession& operator=(const PlayerSession&) = delete;
 
   void onCue(const CueEvent& event) override {
-    m_player->onCue(event);
+    {
+      std::lock_guard lock(m_mutex);
+      if (m_player) {
+        m_player->onCue(event);
+      } else {
+        m_early.push_back(event);
+      }
+    }
     if (m_other) m_other->onCue(event);
   }
 
   // The heat/ice switch alarm: two rings' worth of sound per AlarmSchedule ring.
-  void ring(double gain) override { m_player->startAlarm(2, gain); }
-  void silence() override { m_player->stopAlarm(); }
-  bool audible() const override { return m_player->hasDevice(); }
+  void ring(double gain) override { player().startAlarm(2, gain); }
+  void silence() override { player().stopAlarm(); }
+  bool audible() const override { return player().hasDevice(); }
   CueSink* wrapped() override { return m_other.get(); }
 
  private:
-  std::unique_ptr<CuePlayer> m_player;
+  // Called on the worker, or in the constructor: the events so far, then the live settings
+  // (the mute key may have been pressed meanwhile), then the player is the live one.
+  void publish(std::unique_ptr<CuePlayer> player) {
+    {
+      std::lock_guard lock(m_mutex);
+      for (const CueEvent& event : m_early) player->onCue(event);
+      m_early.clear();
+      m_player = std::move(player);
+    }
+    std::lock_guard lock(m_state->mutex);
+    m_player->setSettings(m_state->settings);
+    m_state->live = m_player.get();
+  }
+
+  // The owner's thread only: waits for the worker, which has published by the time it ends.
+  CuePlayer& player() const {
+    if (m_maker.joinable()) m_maker.join();
+    return *m_player;
+  }
+
   std::unique_ptr<CueSink> m_other;
   std::shared_ptr<AudioState> m_state;
+  std::mutex m_mutex;  // guards m_player and m_early while the worker may publish
+  std::unique_ptr<CuePlayer> m_player;
+  std::vector<CueEvent> m_early;
+  mutable std::thread m_maker;  // last: ended before what it writes goes away
 };
 
 // The desktop's own voice when it runs (never at test speeds, where prompts must land on
@@ -76,46 +131,63 @@ AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
   AudioHookup hookup;
   hookup.makeSessionSink = [state, timeScale, assetsDir, &notices, other](
                                const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
-    state->lingering.reset();  // one device per process: the new session takes it over
-    std::ostringstream said;
-    // The desktop's own voice when it runs (never at test speeds, where prompts must land on
-    // their samples); espeak-ng otherwise.
-    std::unique_ptr<SpeechService> service;
-    if (state->settings.speechDispatcher && timeScale == 1.0) {
-      std::string ignored;  // not running is the usual case, not worth a notice
-      service = connectSpeechDispatcher(state->settings.voiceName, ignored);
+    {
+      // One device per process: the new session takes it over from the last one's player.
+      std::unique_ptr<CuePlayer> last;
+      {
+        std::lock_guard lock(state->mutex);
+        last = std::move(state->lingering);
+      }
     }
-    auto player =
-        CuePlayer::create(state->settings, clock, timeScale, assetsDir, said, std::move(service));
-    player->prepare(plan);
-    std::istringstream lines(said.str());
-    for (std::string line; std::getline(lines, line);)
-      if (state->noticesGiven.insert(line).second) notices << line << '\n';
-    return std::make_unique<PlayerSession>(std::move(player), other ? other(plan, clock) : nullptr,
-                                           state);
+    AudioSettings settings;
+    {
+      std::lock_guard lock(state->mutex);
+      settings = state->settings;
+    }
+    const auto make = [state, settings, timeScale, assetsDir, &notices, &plan, &clock] {
+      std::ostringstream said;
+      auto player = CuePlayer::create(settings, clock, timeScale, assetsDir, said,
+                                      speechServiceFor(settings, timeScale));
+      player->prepare(plan);
+      printNewNotices(*state, said.str(), notices);
+      return player;
+    };
+    // At test speeds a late player would shift many cues: it is made before the session runs.
+    return std::make_unique<PlayerSession>(make, timeScale == 1.0,
+                                           other ? other(plan, clock) : nullptr, state);
   };
   hookup.toggleMute = [state] {
+    std::lock_guard lock(state->mutex);
     state->settings.muted = !state->settings.muted;
     if (state->live) state->live->setMuted(state->settings.muted);
     return state->settings.muted;
   };
   hookup.speak = [state, assetsDir, &notices](const std::string& text) {
-    if (state->live) {
-      state->live->say(text);
-      return;
+    {
+      std::lock_guard lock(state->mutex);
+      if (state->live) {
+        state->live->say(text);
+        return;
+      }
     }
     // Between sessions: a player of its own, kept like a finished session's until the next
     // session takes the device.
-    state->lingering.reset();
+    AudioSettings settings;
+    {
+      std::lock_guard lock(state->mutex);
+      state->lingering.reset();
+      settings = state->settings;
+    }
     std::ostringstream said;
-    state->lingering = CuePlayer::create(state->settings, state->idleClock, 1.0, assetsDir, said,
-                                         speechServiceFor(state->settings, 1.0));
-    std::istringstream lines(said.str());
-    for (std::string line; std::getline(lines, line);)
-      if (state->noticesGiven.insert(line).second) notices << line << '\n';
-    state->lingering->say(text);
+    auto player = CuePlayer::create(settings, state->idleClock, 1.0, assetsDir, said,
+                                    speechServiceFor(settings, 1.0));
+    printNewNotices(*state, said.str(), notices);
+    player->say(text);
+    std::lock_guard lock(state->mutex);
+    state->lingering = std::move(player);
   };
   hookup.applySettings = [state](const AudioSettings& audio) {
+    std::lock_guard lock(state->mutex);
     state->settings = audio;
     if (state->live) state->live->setSettings(audio);
   };

@@ -116,7 +116,7 @@ void FontSet::build(const FontSizes& sizes) {
   m_fonts.title = add(m_bold, sizes.title, kTextRanges);
   m_fonts.digits = add(m_bold, sizes.digits, kDigitRanges);
   // The texture is only as tall as the glyphs need, not the next power of two: the GL driver
-  // keeps its own copy (4 bytes a texel), up to 2 MiB of it empty.
+  // keeps its own copy of every texel, up to half of it empty otherwise.
   atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   atlas->Build();
   m_fonts.unicode = m_unicode;

@@ -3,16 +3,19 @@
 // know: which keys were pressed and whether anything happened that deserves a redraw.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/gui/gui_damage.hpp"
 #include "core/settings.hpp"
 #include "ui/ui_types.hpp"
 
 struct GLFWwindow;
+struct _XDisplay;  // Xlib's Display
 
 namespace unknot {
 
@@ -57,6 +60,8 @@ class GuiWindow {
   void uploadFontAtlas();
   void beginFrame();
   // Clears to `background` (cheaper than a full-window quad), draws ImGui's frame, presents.
+  // A presented frame redraws only what changed since the frame the back buffer holds
+  // (GLX_EXT_buffer_age), the whole frame where that is unknown; an offscreen one is whole.
   void endFrame(bool present, ImU32 background);
 
  private:
@@ -70,6 +75,30 @@ class GuiWindow {
   bool m_input = false;
   bool m_damage = true;
   unsigned m_fontTexture = 0;
+
+  // Redrawing only what changed (docs/benchmarks.md): the last frame's draw data, what each of
+  // the last presented frames changed (newest first), and what forces a whole frame.
+  struct Presenter {
+    // Xlib's Display and a GLX drawable (an XID), without Xlib's macros in every includer.
+    using QueryDrawable = void (*)(::_XDisplay*, unsigned long, int, unsigned int*);
+    using CopySubBuffer = void (*)(::_XDisplay*, unsigned long, int, int, int, int);
+    QueryDrawable queryDrawable = nullptr;  // GLX_EXT_buffer_age
+    CopySubBuffer copySubBuffer = nullptr;  // GLX_MESA_copy_sub_buffer, without buffer age
+  };
+  struct PixelRect {
+    int x, y, width, height;
+  };
+  Presenter presenter();
+  static PixelRect pixelRect(const ImDrawData& data, const DamageRect& r);
+  // Draws what changed since the frame the back buffer holds; returns the rectangles drawn.
+  std::vector<DamageRect> drawChanged(ImDrawData& data, ImU32 background);
+  int backBufferAge() const;
+  Presenter m_present;
+  DrawSnapshot m_lastFrame;
+  std::deque<std::vector<DamageRect>> m_changes;
+  ImU32 m_lastBackground = 0;
+  ImVec2 m_lastScale{0, 0};
+  bool m_wholeFrame = true;  // the font texture or the window changed
 };
 
 }  // namespace unknot

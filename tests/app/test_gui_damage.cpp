@@ -150,7 +150,7 @@ TEST_CASE("a moved clip rectangle redraws what it showed and what it shows") {
   CHECK(touches(rects, ImVec2(820, 200), ImVec2(1000, 300)));
 }
 
-TEST_CASE("changes far apart stay a few rectangles that each stay inside the window") {
+TEST_CASE("changes far apart stay a few rectangles, apart and inside the window") {
   Context context;
   Frame before("00:58");
   DrawSnapshot last;
@@ -159,10 +159,25 @@ TEST_CASE("changes far apart stay a few rectangles that each stay inside the win
   const auto rects = frameDamage(last, now.data, kDisplay, 2);
   REQUIRE_FALSE(rects.empty());
   CHECK(rects.size() <= 2);
+  for (size_t a = 0; a < rects.size(); ++a)
+    for (size_t b = a + 1; b < rects.size(); ++b)
+      CHECK_FALSE(touches({rects[a]}, rects[b].min, rects[b].max));
   for (const DamageRect& r : rects) {
     CHECK(r.min.x >= 0);
     CHECK(r.min.y >= 0);
     CHECK(r.max.x <= kDisplay.x);
     CHECK(r.max.y <= kDisplay.y);
   }
+}
+
+TEST_CASE("overlapping rectangles become one, apart ones stay apart") {
+  const auto rects = disjoint({{ImVec2(0, 0), ImVec2(100, 100)},
+                               {ImVec2(50, 50), ImVec2(150, 150)},
+                               {ImVec2(400, 400), ImVec2(500, 500)},
+                               {ImVec2(140, 0), ImVec2(200, 60)}});
+  REQUIRE(rects.size() == 2);
+  CHECK(rects[0].min.x == 0);
+  CHECK(rects[0].max.x == 200);
+  CHECK(rects[0].max.y == 150);
+  CHECK(rects[1].min.x == 400);
 }

@@ -185,6 +185,23 @@ std::vector<DamageRect> frameDamage(const DrawSnapshot& before, const ImDrawData
   }
   std::erase_if(rects,
                 [](const DamageRect& r) { return r.max.x <= r.min.x || r.max.y <= r.min.y; });
+  return disjoint(std::move(rects));
+}
+
+std::vector<DamageRect> disjoint(std::vector<DamageRect> rects) {
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t a = 0; a < rects.size() && !merged; ++a)
+      for (size_t b = a + 1; b < rects.size() && !merged; ++b) {
+        const DamageRect& x = rects[a];
+        const DamageRect& y = rects[b];
+        if (x.min.x >= y.max.x || y.min.x >= x.max.x || x.min.y >= y.max.y || y.min.y >= x.max.y)
+          continue;
+        rects[a] = unite(x, y);
+        rects.erase(rects.begin() + static_cast<std::ptrdiff_t>(b));
+        merged = true;
+      }
+  }
   return rects;
 }
 

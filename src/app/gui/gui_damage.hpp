@@ -39,4 +39,8 @@ struct DamageRect {
 std::vector<DamageRect> frameDamage(const DrawSnapshot& before, const ImDrawData& now,
                                     ImVec2 display, int maxRects = 3);
 
+// The same area in rectangles that do not overlap (overlapping ones become their union), so a
+// frame can draw each rectangle's part in one pass without blending anything twice.
+std::vector<DamageRect> disjoint(std::vector<DamageRect> rects);
+
 }  // namespace unknot

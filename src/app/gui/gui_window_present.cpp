@@ -74,27 +74,36 @@ std::vector<DamageRect> GuiWindow::drawChanged(ImDrawData& data, ImU32 backgroun
   // Each rectangle draws every triangle once more: past about half the window, one pass wins.
   if (redraw.size() > 4 || area > 0.5f * display.x * display.y) redraw = {whole};
 
-  std::vector<ImVec4> clips;
+  // Rectangles from frames the back buffer missed may overlap; drawn in one pass they must not.
+  redraw = disjoint(std::move(redraw));
+  glEnable(GL_SCISSOR_TEST);
   for (const DamageRect& r : redraw) {
     const PixelRect p = pixelRect(data, r);
-    glEnable(GL_SCISSOR_TEST);
     glScissor(p.x, p.y, p.width, p.height);
     glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_SCISSOR_TEST);
-    // Every command drawn only inside the rectangle: its clip narrowed for this pass.
-    clips.clear();
-    for (int l = 0; l < data.CmdListsCount; ++l)
-      for (ImDrawCmd& command : data.CmdLists[l]->CmdBuffer) {
-        clips.push_back(command.ClipRect);
-        ImVec4& clip = command.ClipRect;
+  }
+  glDisable(GL_SCISSOR_TEST);
+  // One pass over the draw data (one upload of its vertices): every command once for each
+  // rectangle it meets, its clip narrowed to that rectangle. Within a rectangle the commands
+  // keep their order, and no pixel is in two rectangles, so nothing blends twice.
+  std::vector<ImVector<ImDrawCmd>> originals(static_cast<size_t>(data.CmdListsCount));
+  for (int l = 0; l < data.CmdListsCount; ++l) {
+    ImVector<ImDrawCmd>& commands = data.CmdLists[l]->CmdBuffer;
+    ImVector<ImDrawCmd> narrowed;
+    for (const DamageRect& r : redraw)
+      for (const ImDrawCmd& command : commands) {
+        ImDrawCmd part = command;
+        ImVec4& clip = part.ClipRect;
         clip = ImVec4(std::max(clip.x, r.min.x), std::max(clip.y, r.min.y),
                       std::min(clip.z, r.max.x), std::min(clip.w, r.max.y));
+        if (clip.z > clip.x && clip.w > clip.y) narrowed.push_back(part);
       }
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
-    size_t i = 0;
-    for (int l = 0; l < data.CmdListsCount; ++l)
-      for (ImDrawCmd& command : data.CmdLists[l]->CmdBuffer) command.ClipRect = clips[i++];
+    commands.swap(narrowed);
+    originals[static_cast<size_t>(l)].swap(narrowed);
   }
+  ImGui_ImplOpenGL3_RenderDrawData(&data);
+  for (int l = 0; l < data.CmdListsCount; ++l)
+    data.CmdLists[l]->CmdBuffer.swap(originals[static_cast<size_t>(l)]);
   m_lastFrame.take(data);
   m_lastBackground = background;
   m_lastScale = data.FramebufferScale;

@@ -1,5 +1,7 @@
 #include "audio/cue_player.hpp"
 
+#include <SDL.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -279,6 +281,10 @@ void CuePlayer::startAlarm(int repeats, double gain) {
   CueRequest request = alarmRequest(d.sounds, d.time.nowMs(), repeats);
   request.gain = static_cast<float>(std::clamp(gain, 0.0, 1.0) * d.settings.volumes.alarm);
   d.output->submit(std::move(request));
+}
+
+void CuePlayer::releaseThreadState() {
+  SDL_TLSCleanup();
 }
 
 void CuePlayer::stopAlarm() {

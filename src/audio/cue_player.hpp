@@ -63,6 +63,10 @@ class CuePlayer final : public CueSink {
 
   struct Impl;
 
+  // SDL keeps per-thread state (its error text) for threads it did not start and frees it
+  // only when asked: a thread of ours that made a player calls this before it ends.
+  static void releaseThreadState();
+
  private:
   explicit CuePlayer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;

@@ -52,7 +52,10 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
                 std::shared_ptr<AudioState> state)
       : m_other(std::move(other)), m_state(std::move(state)) {
     if (onWorker) {
-      m_maker = std::thread([this, make] { publish(make()); });
+      m_maker = std::thread([this, make] {
+        publish(make());
+        CuePlayer::releaseThreadState();
+      });
     } else {
       publish(make());
     }

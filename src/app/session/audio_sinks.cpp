@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "app/session/audio_module_api.hpp"
@@ -47,10 +48,16 @@ void printNewNotices(AudioState& state, const std::string& said, std::ostream& n
 // placement latency (CuePlayer::kLatencyMs) still lands them on their samples.
 class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper {
  public:
-  using MakePlayer = std::function<std::unique_ptr<CuePlayer>()>;
+  // The player and the notices it gave while it was made (printed by the owner's thread:
+  // the standard streams are not for two threads at once).
+  struct Made {
+    std::unique_ptr<CuePlayer> player;
+    std::string notices;
+  };
+  using MakePlayer = std::function<Made()>;
   PlayerSession(const MakePlayer& make, bool onWorker, std::unique_ptr<CueSink> other,
-                std::shared_ptr<AudioState> state)
-      : m_other(std::move(other)), m_state(std::move(state)) {
+                std::shared_ptr<AudioState> state, std::ostream& notices)
+      : m_other(std::move(other)), m_state(std::move(state)), m_notices(notices) {
     if (onWorker) {
       m_maker = std::thread([this, make] {
         publish(make());
@@ -58,10 +65,12 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
       });
     } else {
       publish(make());
+      printNotices();
     }
   }
   ~PlayerSession() override {
     if (m_maker.joinable()) m_maker.join();
+    printNotices();
     std::lock_guard lock(m_state->mutex);
     if (m_state->live == m_player.get()) m_state->live = nullptr;
     m_state->lingering = std::move(m_player);
@@ -70,6 +79,7 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   PlayerSession& operator=(const PlayerSession&) = delete;
 
   void onCue(const CueEvent& event) override {
+    printNotices();
     {
       std::lock_guard lock(m_mutex);
       if (m_player) {
@@ -90,12 +100,13 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
  private:
   // Called on the worker, or in the constructor: the events so far, then the live settings
   // (the mute key may have been pressed meanwhile), then the player is the live one.
-  void publish(std::unique_ptr<CuePlayer> player) {
+  void publish(Made made) {
     {
       std::lock_guard lock(m_mutex);
-      for (const CueEvent& event : m_early) player->onCue(event);
+      for (const CueEvent& event : m_early) made.player->onCue(event);
       m_early.clear();
-      m_player = std::move(player);
+      m_player = std::move(made.player);
+      m_said = std::move(made.notices);
     }
     std::lock_guard lock(m_state->mutex);
     m_player->setSettings(m_state->settings);
@@ -108,11 +119,23 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
     return *m_player;
   }
 
+  // The owner's thread only.
+  void printNotices() {
+    std::string said;
+    {
+      std::lock_guard lock(m_mutex);
+      said = std::exchange(m_said, {});
+    }
+    if (!said.empty()) printNewNotices(*m_state, said, m_notices);
+  }
+
   std::unique_ptr<CueSink> m_other;
   std::shared_ptr<AudioState> m_state;
   std::mutex m_mutex;  // guards m_player and m_early while the worker may publish
   std::unique_ptr<CuePlayer> m_player;
   std::vector<CueEvent> m_early;
+  std::string m_said;  // notices the worker's player gave, not printed yet
+  std::ostream& m_notices;
   mutable std::thread m_maker;  // last: ended before what it writes goes away
 };
 
@@ -147,17 +170,16 @@ AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
       std::lock_guard lock(state->mutex);
       settings = state->settings;
     }
-    const auto make = [state, settings, timeScale, assetsDir, &notices, &plan, &clock] {
+    const auto make = [settings, timeScale, assetsDir, &plan, &clock] {
       std::ostringstream said;
       auto player = CuePlayer::create(settings, clock, timeScale, assetsDir, said,
                                       speechServiceFor(settings, timeScale));
       player->prepare(plan);
-      printNewNotices(*state, said.str(), notices);
-      return player;
+      return PlayerSession::Made{std::move(player), said.str()};
     };
     // At test speeds a late player would shift many cues: it is made before the session runs.
     return std::make_unique<PlayerSession>(make, timeScale == 1.0,
-                                           other ? other(plan, clock) : nullptr, state);
+                                           other ? other(plan, clock) : nullptr, state, notices);
   };
   hookup.toggleMute = [state] {
     std::lock_guard lock(state->mutex);

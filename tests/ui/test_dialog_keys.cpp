@@ -43,20 +43,6 @@ StartAdviceModel adviceWithChoices() {
   return model;
 }
 
-// Clicks at (x, y): the mouse goes down in one frame and up in the next, as a person's does.
-template <class Draw>
-auto clickAt(ImGuiHarness& ui, ImVec2 at, Draw&& draw) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = at;
-  io.MouseDown[0] = true;
-  ui.frame(draw);
-  io.MouseDown[0] = false;
-  auto result = ui.frame(draw);
-  io.MousePos = ImVec2(-1, -1);
-  ui.frame(draw);
-  return result;
-}
-
 // Every result a click anywhere on the screen gives, other than `nothing`: one per button. The
 // grid is finer than the smallest button.
 template <class Result, class Draw>

@@ -28,20 +28,6 @@ RedFlag painFlag(RedFlagKind kind) {
           ""};
 }
 
-// Clicks at (x, y): the mouse goes down in one frame and up in the next, as a person's does.
-template <class Draw>
-auto clickAt(ImGuiHarness& ui, ImVec2 at, Draw&& draw) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = at;
-  io.MouseDown[0] = true;
-  ui.frame(draw);
-  io.MouseDown[0] = false;
-  auto result = ui.frame(draw);
-  io.MousePos = ImVec2(-1, -1);
-  ui.frame(draw);
-  return result;
-}
-
 }  // namespace
 
 TEST_CASE("the urgent advice closes on a click on its button, never on a key") {

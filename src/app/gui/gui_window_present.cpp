@@ -52,10 +52,12 @@ std::vector<DamageRect> GuiWindow::drawChanged(ImDrawData& data, ImU32 backgroun
   const ImVec2 origin = data.DisplayPos;
   const ImVec2 display = data.DisplaySize;
   const DamageRect whole{origin, ImVec2(origin.x + display.x, origin.y + display.y)};
-  const bool comparable = !m_wholeFrame && !m_lastFrame.empty() && background == m_lastBackground &&
-                          data.FramebufferScale.x == m_lastScale.x &&
-                          data.FramebufferScale.y == m_lastScale.y && origin.x == 0 &&
-                          origin.y == 0;
+  // Without either extension every frame is whole: nothing to compare or keep.
+  const bool tracking = m_present.queryDrawable || m_present.copySubBuffer;
+  const bool comparable =
+      tracking && !m_wholeFrame && !m_lastFrame.empty() && background == m_lastBackground &&
+      data.FramebufferScale.x == m_lastScale.x && data.FramebufferScale.y == m_lastScale.y &&
+      origin.x == 0 && origin.y == 0;
   m_changes.push_front(comparable ? frameDamage(m_lastFrame, data, display)
                                   : std::vector<DamageRect>{whole});
   constexpr size_t kKeptFrames = 3;
@@ -104,7 +106,7 @@ std::vector<DamageRect> GuiWindow::drawChanged(ImDrawData& data, ImU32 backgroun
   ImGui_ImplOpenGL3_RenderDrawData(&data);
   for (int l = 0; l < data.CmdListsCount; ++l)
     data.CmdLists[l]->CmdBuffer.swap(originals[static_cast<size_t>(l)]);
-  m_lastFrame.take(data);
+  if (tracking) m_lastFrame.take(data);
   m_lastBackground = background;
   m_lastScale = data.FramebufferScale;
   m_wholeFrame = false;

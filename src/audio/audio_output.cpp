@@ -3,11 +3,14 @@
 #include <SDL.h>
 #include <SDL_mixer.h>
 #include <alsa/asoundlib.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
+
+#include "audio/segmented_recording.hpp"
 
 namespace unknot {
 
@@ -112,27 +115,58 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const OutputOptions& options, std
         << "format rate=" << options.sampleRate << " channels=" << kChannels
         << " latency_ms=" << options.latencyMs << " scale=" << options.time.scale << "\n";
     output->m_logger = std::thread([raw = output.get()] { raw->runLogger(); });
+    output->m_markStream = true;
   }
-  // Hooked before the device opens (SDL_mixer keeps the hook), so our first callback is the
-  // stream's first buffer: sample positions then count from the device's first sample.
-  Mix_HookMusic(&AudioOutput::hook, output.get());
-  // No format changes allowed: SDL converts for the hardware, so the mixer (and the disk
-  // driver's file) always sees 16-bit stereo at our rate.
-  if (Mix_OpenAudioDevice(options.sampleRate, AUDIO_S16SYS, kChannels, options.bufferFrames,
-                          nullptr, 0) != 0) {
-    error = Mix_GetError();
-    Mix_HookMusic(nullptr, nullptr);
+  if (!output->openDevice(error)) {
     output->m_failed = true;
     return nullptr;
   }
   Mix_Init(MIX_INIT_OGG | MIX_INIT_FLAC | MIX_INIT_MP3);  // optional decoders for step sounds
+  if (!options.logPath.empty() && std::string_view(SDL_GetCurrentAudioDriver()) == "disk") {
+    const char* file = std::getenv("SDL_DISKAUDIOFILE");
+    output->m_recording =
+        std::make_unique<SegmentedRecording>(file && *file ? file : "sdlaudio.raw", kChannels);
+  }
+  if (options.sleepGapMs > 0)
+    output->m_keeper = std::thread([raw = output.get()] { raw->runKeeper(); });
   return output;
 }
 
+bool AudioOutput::openDevice(std::string& error) {
+  // Hooked before the device opens (SDL_mixer keeps the hook), so our first callback is the
+  // stream's first buffer: sample positions then count from the device's first sample.
+  Mix_HookMusic(&AudioOutput::hook, this);
+  // No format changes allowed: SDL converts for the hardware, so the mixer (and the disk
+  // driver's file) always sees 16-bit stereo at our rate.
+  if (Mix_OpenAudioDevice(m_options.sampleRate, AUDIO_S16SYS, kChannels, m_options.bufferFrames,
+                          nullptr, 0) != 0) {
+    error = Mix_GetError();
+    Mix_HookMusic(nullptr, nullptr);
+    return false;
+  }
+  std::lock_guard lock(m_powerMutex);
+  m_awake = true;
+  return true;
+}
+
+void AudioOutput::closeDevice() {
+  Mix_HookMusic(nullptr, nullptr);  // waits for a running callback, then none start
+  Mix_CloseAudio();
+  if (m_recording) m_recording->pieceEnded(m_openedAt);
+}
+
 AudioOutput::~AudioOutput() {
+  if (m_keeper.joinable()) {
+    {
+      std::lock_guard lock(m_powerMutex);
+      m_stopKeeper = true;
+    }
+    m_power.notify_all();
+    m_keeper.join();
+  }
   if (!m_failed) {
-    Mix_HookMusic(nullptr, nullptr);  // waits for a running callback, then none start
-    Mix_CloseAudio();
+    if (m_awake) closeDevice();
+    m_recording.reset();
     Mix_Quit();
   }
   SDL_QuitSubSystem(SDL_INIT_AUDIO);
@@ -146,10 +180,145 @@ AudioOutput::~AudioOutput() {
 }
 
 void AudioOutput::send(Command command) {
-  std::lock_guard lock(m_sendMutex);
-  SoundPtr done;
-  while (m_retired.pop(done)) done.reset();  // frees finished sounds here, not in the callback
-  if (m_commands.push(std::move(command))) ++m_sent;  // full (256 pending cues): dropped
+  {
+    std::lock_guard lock(m_sendMutex);
+    SoundPtr done;
+    while (m_retired.pop(done)) done.reset();  // frees finished sounds here, not in the callback
+    if (m_commands.push(std::move(command))) ++m_sent;  // full (256 pending cues): dropped
+  }
+  wake();
+}
+
+void AudioOutput::wake() {
+  if (!m_keeper.joinable()) return;
+  {
+    std::lock_guard lock(m_powerMutex);
+    if (m_awake) return;
+    m_wakeWanted = true;
+  }
+  m_power.notify_all();
+}
+
+void AudioOutput::expectNext(std::optional<double> engineMs) {
+  std::optional<Steady::time_point> due;
+  if (engineMs) {
+    const double realMs = *engineMs / m_options.time.scale;
+    due = m_options.time.origin + std::chrono::duration_cast<Steady::duration>(
+                                      std::chrono::duration<double, std::milli>(realMs));
+  }
+  {
+    std::lock_guard lock(m_powerMutex);
+    m_nextDue = due;
+  }
+  m_power.notify_all();
+}
+
+int AudioOutput::sleeps() const {
+  std::lock_guard lock(m_powerMutex);
+  return m_sleeps;
+}
+
+bool AudioOutput::asleep() const {
+  std::lock_guard lock(m_powerMutex);
+  return !m_awake;
+}
+
+AudioOutput::AwakeHold::AwakeHold(const AudioOutput& output) : m_output(output) {
+  std::unique_lock lock(output.m_powerMutex);
+  ++output.m_holds;
+  if (output.m_awake || !output.m_keeper.joinable()) return;
+  output.m_wakeWanted = true;
+  output.m_power.notify_all();
+  // The keeper opens the device (or gives up for now) and says so.
+  output.m_power.wait(lock, [&] { return output.m_awake || !output.m_wakeWanted; });
+}
+
+AudioOutput::AwakeHold::~AwakeHold() {
+  {
+    std::lock_guard lock(m_output.m_powerMutex);
+    --m_output.m_holds;
+  }
+  m_output.m_power.notify_all();
+}
+
+void AudioOutput::runKeeper() {
+  using std::chrono::duration;
+  const auto ms = [](double value) {
+    return std::chrono::duration_cast<Steady::duration>(duration<double, std::milli>(value));
+  };
+  // While open, how often it looks whether everything has played out; a cheap wake-up next to
+  // the mixing thread's 23 a second, and only while the device is open.
+  const auto poll = std::chrono::milliseconds(100);
+  std::unique_lock lock(m_powerMutex);
+  std::optional<Steady::time_point> quietSince;
+  while (!m_stopKeeper) {
+    const auto now = Steady::now();
+    if (m_awake) {
+      m_wakeWanted = false;
+      const bool quiet = idle() && m_holds == 0;
+      if (!quiet)
+        quietSince.reset();
+      else if (!quietSince)
+        quietSince = now;
+      const bool dueSoon = m_nextDue && *m_nextDue - now < ms(m_options.sleepGapMs);
+      if (quiet && !dueSoon && now - *quietSince >= ms(m_options.sleepQuietMs)) {
+        // Marked asleep first: a sound sent while it closes asks for the device again.
+        m_awake = false;
+        ++m_sleeps;
+        lock.unlock();
+        closeDevice();
+#ifdef __GLIBC__
+        // What the opening, the prompts and the player's making left free goes back to the
+        // system now, while nothing plays (about 2 MiB of the window's anonymous memory).
+        malloc_trim(0);
+#endif
+        lock.lock();
+        m_closedAt = Steady::now();
+        continue;
+      }
+      m_power.wait_for(lock, poll);
+      continue;
+    }
+    const auto wakeAt =
+        m_nextDue ? *m_nextDue - ms(m_options.wakeAheadMs) : Steady::time_point::max();
+    if (!m_wakeWanted && now < wakeAt) {
+      if (wakeAt == Steady::time_point::max()) {
+        m_power.wait(lock);
+      } else {
+        m_power.wait_until(lock, wakeAt);
+      }
+      continue;
+    }
+    lock.unlock();
+    // The stream's positions go on with real time, so the log and the recording keep one
+    // timeline across the gap; what the stream's clock learnt before it no longer holds.
+    const auto gap = duration<double>(Steady::now() - m_closedAt).count();
+    m_pos += std::max<int64_t>(0, std::llround(gap * m_options.sampleRate));
+    m_openedAt = m_pos;
+    m_markStream = m_logFile.is_open();
+    m_mixer.restartStream();
+    std::string error;
+    const bool opened = openDevice(error);
+    lock.lock();
+    if (!opened) {
+      // The device went away: cues are dropped rather than played late; tried again at the
+      // next one.
+      m_wakeWanted = false;
+      lock.unlock();
+      {
+        std::lock_guard sendLock(m_sendMutex);
+        Command command;
+        while (m_commands.pop(command)) ++m_applied;
+      }
+      lock.lock();
+      if (m_nextDue && *m_nextDue <= Steady::now() + ms(m_options.wakeAheadMs)) m_nextDue.reset();
+    }
+    quietSince.reset();
+    m_power.notify_all();
+  }
+  // SDL keeps per-thread state (its error text) for threads it did not start.
+  lock.unlock();
+  SDL_TLSCleanup();
 }
 
 void AudioOutput::logArrival(const char* event, size_t phase, double atMs) {
@@ -217,7 +386,8 @@ void AudioOutput::mix(int16_t* out, size_t frames) {
     done += n;
   }
 
-  if (logging && m_pos == 0) {
+  if (logging && m_markStream) {
+    m_markStream = false;
     // SDL writes silent buffers while the device is still paused; this doublet marks where
     // sample position 0 lies in a recording, so the log's positions can be found in it.
     for (int c = 0; c < kChannels; ++c) {
@@ -271,6 +441,7 @@ void AudioOutput::writeLog() {
 }
 
 SoundPtr AudioOutput::load(const std::filesystem::path& path, std::string& error) const {
+  const AwakeHold awake(*this);  // SDL_mixer converts to the open device's format
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) {

@@ -1,15 +1,18 @@
 // The SDL side of the cue player: opens the device through SDL_mixer, runs a CueMixer in the
-// mixer's music hook, and optionally logs every callback and placement for the timing tests
-// and the bench (UNKNOT_AUDIO_LOG). Only one output can be open per process.
+// mixer's music hook, closes the device while nothing plays and nothing is due (and opens it
+// again in time for the next cue), and optionally logs every callback and placement for the
+// timing tests and the bench (UNKNOT_AUDIO_LOG). Only one output can be open per process.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -39,12 +42,23 @@ struct EngineTimeBase {
 // to better than a millisecond, though Clock::now() only counts whole ones.
 EngineTimeBase calibrateEngineTime(const Clock& clock, double scale);
 
+class SegmentedRecording;
+
 struct OutputOptions {
   int sampleRate = 48000;
-  int bufferFrames = 512;
-  double latencyMs = 80;
+  // 43 ms: the mixing thread wakes 23 times a second while the device is open. A cue must
+  // reach the output a buffer before its sample, which the placement latency allows for.
+  int bufferFrames = 2048;
+  double latencyMs = 100;
   EngineTimeBase time;
   std::filesystem::path logPath;  // empty: no log
+  // Sleeping between cues (real milliseconds; sleepGapMs 0 never sleeps): the device closes
+  // once nothing has played or waited for `sleepQuietMs` and the next due event
+  // (expectNext) is at least `sleepGapMs` away, and opens `wakeAheadMs` before it, or at once
+  // when a sound is sent while it sleeps.
+  double sleepQuietMs = 400;
+  double sleepGapMs = 2500;
+  double wakeAheadMs = 600;
 };
 
 class AudioOutput {
@@ -64,6 +78,12 @@ class AudioOutput {
   bool idle() const;
   // With a log: notes when an engine event due at `atMs` reached the player (any thread).
   void logArrival(const char* event, size_t phase, double atMs);
+  // The next engine event that may sound is due at engine time `engineMs` (nullopt: none is
+  // scheduled). Any thread.
+  void expectNext(std::optional<double> engineMs);
+  // How many times the device went to sleep so far, and whether it sleeps now (for tests).
+  int sleeps() const;
+  bool asleep() const;
 
   int sampleRate() const { return m_options.sampleRate; }
   // Decodes a sound file (WAV, and OGG/FLAC/MP3 where SDL_mixer has them) into mixer format.
@@ -89,6 +109,22 @@ class AudioOutput {
   void mix(int16_t* out, size_t frames);
   void writeLog();
   void runLogger();
+  // Sleeping: the keeper thread opens and closes the device; the rest only asks it to.
+  bool openDevice(std::string& error);
+  void closeDevice();
+  void runKeeper();
+  void wake();
+  // Keeps the device open while it exists (loading a sound needs it open).
+  class AwakeHold {
+   public:
+    explicit AwakeHold(const AudioOutput& output);
+    ~AwakeHold();
+    AwakeHold(const AwakeHold&) = delete;
+    AwakeHold& operator=(const AwakeHold&) = delete;
+
+   private:
+    const AudioOutput& m_output;
+  };
 
   static constexpr int kChannels = 2;
   static constexpr size_t kScratchFrames = 4096;
@@ -120,6 +156,21 @@ class AudioOutput {
     SpscRing<Arrival, 1024> arrivals;   // producers (under m_sendMutex) to the logger
   };
   std::unique_ptr<TimingLog> m_timing;
+  bool m_markStream = false;  // with a log: mark the next buffer as the start of an opening
+  int64_t m_openedAt = 0;     // stream position of the current opening's first sample
+
+  using Steady = std::chrono::steady_clock;
+  mutable std::mutex m_powerMutex;  // the fields below; never held while the device opens
+  mutable std::condition_variable m_power;
+  bool m_awake = false;
+  mutable bool m_wakeWanted = false;
+  mutable int m_holds = 0;
+  bool m_stopKeeper = false;
+  std::optional<Steady::time_point> m_nextDue;
+  int m_sleeps = 0;
+  Steady::time_point m_closedAt;
+  std::unique_ptr<SegmentedRecording> m_recording;  // the disk driver's file, with a log
+  std::thread m_keeper;
   std::atomic<uint64_t> m_logLost{0};
   std::ofstream m_logFile;
   std::atomic<bool> m_stopLogger{false};

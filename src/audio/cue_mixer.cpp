@@ -24,6 +24,10 @@ void CueMixer::observe(int64_t bufferStart, double engineMs) {
   m_clock.observe(bufferStart, engineMs);
 }
 
+void CueMixer::restartStream() {
+  m_clock = StreamClock(1000.0 * m_scale / m_rate);
+}
+
 void CueMixer::submit(CueRequest request) {
   if (!request.sound || request.sound->samples.empty()) return;
   if (m_pending.size() == kMaxPending) {

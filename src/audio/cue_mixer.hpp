@@ -48,6 +48,9 @@ class CueMixer {
 
   // Call order on each callback: observe, submit/stop..., render.
   void observe(int64_t bufferStart, double engineMs);
+  // The device was closed and opened again: what the stream's clock learnt no longer holds.
+  // Call with nothing playing (cues still waiting are placed on the new stream).
+  void restartStream();
   // Queues a cue; it is placed on its sample by the render call whose buffer holds that
   // sample, so the placement uses the freshest knowledge of the stream's clock.
   void submit(CueRequest request);

@@ -220,6 +220,12 @@ void CuePlayer::onCue(const CueEvent& event) {
   }
 }
 
+void CuePlayer::onNextDue(std::optional<Millis> at) {
+  if (!m_impl->output) return;
+  m_impl->output->expectNext(at ? std::optional<double>(static_cast<double>(at->count()))
+                                : std::nullopt);
+}
+
 void CuePlayer::say(const std::string& text) {
   Impl& d = *m_impl;
   std::lock_guard lock(d.mutex);

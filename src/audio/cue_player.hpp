@@ -19,8 +19,10 @@ class CuePlayer final : public CueSink {
  public:
   // Cue and prompt placement: sounds start this long after their engine time, so events that
   // runners deliver late (a few milliseconds normally, tens on a loaded machine) still land
-  // on their exact sample. Too short to notice next to a screen that changes at the boundary.
-  static constexpr double kLatencyMs = 80;
+  // on their exact sample, one device buffer (43 ms) ahead of it. Under what people notice
+  // next to a screen that changes at the boundary: sound up to ~125 ms behind the picture
+  // goes undetected (ITU-R BT.1359).
+  static constexpr double kLatencyMs = 100;
 
   // Opens the audio device (SDL_AUDIODRIVER is honoured). On failure the player is silent and
   // ONE notice line goes to `notices`; so does a missing voice or missing cue sounds.
@@ -44,6 +46,8 @@ class CuePlayer final : public CueSink {
   void prepare(const Plan& plan);
   // Never blocks on audio: the cue is queued for the audio callback.
   void onCue(const CueEvent& event) override;
+  // Lets the device sleep until shortly before the next event, when nothing plays.
+  void onNextDue(std::optional<Millis> at) override;
 
   // Speaks `text` now, cutting the prompt that plays: the where-am-I and instructions keys.
   // Heard whatever the verbosity or the voice switch (it was asked for), but not when muted.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 
 #include "core/duration.hpp"
 
@@ -35,6 +36,10 @@ class CueSink {
  public:
   virtual ~CueSink() = default;
   virtual void onCue(const CueEvent& event) = 0;
+  // When the engine's next event falls due on its clock; nullopt while none is scheduled
+  // (ready, paused, waiting for Done, held at a switch, over). Told after the events of each
+  // change, and only when it moved: sound sleeps between cues and wakes in time for this.
+  virtual void onNextDue(std::optional<Millis> /*at*/) {}
 };
 
 const char* toString(CueType type);

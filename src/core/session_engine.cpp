@@ -23,6 +23,7 @@ void SessionEngine::emit(CueType type, int value, Millis at) {
 }
 
 void SessionEngine::start() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Ready || m_plan.phases.empty()) return;
   m_state = SessionState::Running;
   enterPhase(0, now());
@@ -86,6 +87,7 @@ void SessionEngine::handOver(Millis at) {
 }
 
 void SessionEngine::update() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Running || m_held) return;
   const Millis t = now();
   while (m_state == SessionState::Running) {
@@ -106,6 +108,7 @@ void SessionEngine::update() {
 }
 
 void SessionEngine::release() {
+  const Announcer announcer{*this};
   if (!m_held || m_state != SessionState::Running) return;
   handOver(now());
 }
@@ -115,6 +118,7 @@ void SessionEngine::dropDueCues(Millis t) {
 }
 
 void SessionEngine::startAt(size_t index, Millis elapsed) {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Ready || index >= m_plan.phases.size()) return;
   const Phase& phase = m_plan.phases[index];
   elapsed = std::max(Millis(0), elapsed);
@@ -126,6 +130,7 @@ void SessionEngine::startAt(size_t index, Millis elapsed) {
 }
 
 void SessionEngine::startHeld(size_t index, Millis heldFor) {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Ready || index >= m_plan.phases.size()) return;
   const Phase& phase = m_plan.phases[index];
   const Millis length = phase.duration.value_or(Millis(0));
@@ -140,6 +145,7 @@ void SessionEngine::startHeld(size_t index, Millis heldFor) {
 }
 
 void SessionEngine::catchUp(Millis missed) {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Running || m_held || missed <= Millis(0)) return;
   m_phaseStart -= missed;
   for (Pending& cue : m_pending) cue.at -= missed;
@@ -147,6 +153,7 @@ void SessionEngine::catchUp(Millis missed) {
 }
 
 void SessionEngine::pause() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Running || m_held) return;
   update();
   if (m_state != SessionState::Running) return;
@@ -156,6 +163,7 @@ void SessionEngine::pause() {
 }
 
 void SessionEngine::resume() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Paused) return;
   const Millis t = now();
   const Millis paused = t - m_pauseStart;
@@ -179,6 +187,7 @@ Millis SessionEngine::pausedNow() const {
 }
 
 void SessionEngine::skip() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Running && m_state != SessionState::Paused) return;
   if (m_state == SessionState::Running) update();
   if (m_state == SessionState::Finished) return;
@@ -191,6 +200,7 @@ void SessionEngine::skip() {
 }
 
 void SessionEngine::done() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Running && m_state != SessionState::Paused) return;
   if (m_state == SessionState::Running) update();
   if (m_state == SessionState::Finished) return;
@@ -201,6 +211,7 @@ void SessionEngine::done() {
 }
 
 void SessionEngine::back() {
+  const Announcer announcer{*this};
   if (m_state != SessionState::Running && m_state != SessionState::Paused) return;
   if (m_state == SessionState::Running) update();
   if (m_state == SessionState::Finished) return;
@@ -211,6 +222,7 @@ void SessionEngine::back() {
 }
 
 void SessionEngine::restart() {
+  const Announcer announcer{*this};
   if (m_plan.phases.empty()) return;
   const Millis t = now();
   m_state = SessionState::Running;
@@ -220,6 +232,7 @@ void SessionEngine::restart() {
 }
 
 void SessionEngine::stop() {
+  const Announcer announcer{*this};
   if (m_state == SessionState::Finished || m_state == SessionState::Stopped) return;
   const Millis t = pausedNow();
   m_state = SessionState::Stopped;
@@ -227,15 +240,27 @@ void SessionEngine::stop() {
   emit(CueType::Stopped, 0, t);
 }
 
-std::optional<Millis> SessionEngine::untilNextChange() const {
+std::optional<Millis> SessionEngine::nextDueAt() const {
   if (m_state != SessionState::Running || m_held) return std::nullopt;
   std::optional<Millis> next = phaseDeadline();
   if (m_nextPending < m_pending.size()) {
     const Millis cue = m_pending[m_nextPending].at;
     next = next ? std::min(*next, cue) : cue;
   }
+  return next;
+}
+
+std::optional<Millis> SessionEngine::untilNextChange() const {
+  const std::optional<Millis> next = nextDueAt();
   if (!next) return std::nullopt;
   return std::max(Millis(0), *next - now());
+}
+
+void SessionEngine::announceNextDue() {
+  const std::optional<Millis> next = nextDueAt();
+  if (next == m_announced) return;
+  m_announced = next;
+  m_sink.onNextDue(next);
 }
 
 const Phase* SessionEngine::currentPhase() const {

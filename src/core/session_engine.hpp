@@ -50,6 +50,8 @@ class SessionEngine {
   // How long a runner may sleep before the next event is due; nullopt when nothing is
   // scheduled (ready, paused, waiting for Done, finished, stopped).
   std::optional<Millis> untilNextChange() const;
+  // The same on the engine's clock: when the next event falls due.
+  std::optional<Millis> nextDueAt() const;
 
   // Heat/ice: a phase the rule picks does not hand over when its time runs out; the
   // session holds at the switch (PhaseEnded is emitted, nothing counts) until release(), skip()
@@ -93,6 +95,13 @@ class SessionEngine {
   Millis pausedNow() const;
   Millis now() const;
   void emit(CueType type, int value, Millis at);
+  // Tells the sink when the next event is due, when that changed (after every command).
+  void announceNextDue();
+  // Announces at the end of a command's scope, whichever way it returns.
+  struct Announcer {
+    SessionEngine& engine;
+    ~Announcer() { engine.announceNextDue(); }
+  };
 
   const Plan& m_plan;
   const Clock& m_clock;
@@ -106,6 +115,7 @@ class SessionEngine {
   std::function<bool(const Phase&)> m_holdRule;
   bool m_held = false;
   Millis m_heldSince{0};
+  std::optional<Millis> m_announced;  // the next due time the sink was last told
 };
 
 const char* toString(SessionState state);

@@ -373,6 +373,31 @@ TEST_CASE("at real speed the window makes its player while drawing and still lan
   checkCues(readRecording(run), expected);
 }
 
+TEST_CASE("the device sleeps through a quiet hold and wakes in time for the next cue") {
+  // Real speed: the device sleeps only when the next cue is seconds away in real time.
+  const fs::path fixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "quiet-hold.toml";
+  Run run;
+  runRoutine(run, "quiet-hold", 1.0, fixture, {kNoVoice});
+  INFO(run.result.err);
+  REQUIRE(run.result.exitCode == 0);
+  const Recording rec = readRecording(run);
+  // Asleep: no callback for seconds inside the hold; the pip at 10 s woke it.
+  double longestGapMs = 0;
+  double gapEndMs = 0;
+  for (size_t i = 1; i < rec.log.callbacks.size(); ++i) {
+    const double gap = rec.log.callbacks[i].engineMs - rec.log.callbacks[i - 1].engineMs;
+    if (gap > longestGapMs) {
+      longestGapMs = gap;
+      gapEndMs = rec.log.callbacks[i].engineMs;
+    }
+  }
+  CHECK(longestGapMs > 3000);
+  const double start = rec.log.starts.empty() ? 0 : rec.log.starts.front().atMs;
+  CHECK(gapEndMs < start + 10'000);  // open again before the pip is due
+  // Every cue, the ones after the sleep too, starts on its sample in the joined recording.
+  checkCues(rec, expectedCues(planOf("quiet-hold", fixture.parent_path())));
+}
+
 TEST_CASE("a screenshot never opens the audio device") {
   Run run;
   const std::vector<std::string> args{

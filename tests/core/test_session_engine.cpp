@@ -266,3 +266,38 @@ TEST_CASE("the snapshot reports progress over the whole routine") {
   CHECK(snap.routineRemaining == 35s);
   CHECK(snap.progress == Approx(0.5));
 }
+
+TEST_CASE("the sink is told when the next event falls due, and nothing while paused") {
+  Rig rig(pigeonPlan());
+  rig.clock.set(rig.t0());
+  rig.engine.start();
+  REQUIRE_FALSE(rig.sink.nextDue.empty());
+  const auto first = rig.sink.nextDue.back();
+  REQUIRE(first);
+  CHECK(*first == rig.engine.nextDueAt());
+  CHECK(*first - rig.t0() == *rig.engine.untilNextChange());
+  CHECK(*first > rig.t0());
+
+  // Nothing moved: nothing is said again.
+  const size_t told = rig.sink.nextDue.size();
+  rig.advance(Millis(100));
+  CHECK(rig.sink.nextDue.size() == told);
+
+  // Each event that falls due moves it on to the following one.
+  rig.advance(*first - rig.clock.now());
+  REQUIRE(rig.sink.nextDue.size() == told + 1);
+  CHECK(rig.sink.nextDue.back() > first);
+
+  rig.engine.pause();
+  CHECK(rig.sink.nextDue.back() == std::nullopt);
+  const auto beforeResume = rig.engine.snapshot().phaseRemaining;
+  rig.clock.advance(Millis(10'000));
+  rig.engine.resume();
+  REQUIRE(rig.sink.nextDue.back());
+  // Shifted by the pause: still due at the same point of the phase.
+  CHECK(*rig.sink.nextDue.back() - rig.clock.now() == *rig.engine.untilNextChange());
+  CHECK(rig.engine.snapshot().phaseRemaining == beforeResume);
+
+  rig.engine.stop();
+  CHECK(rig.sink.nextDue.back() == std::nullopt);
+}

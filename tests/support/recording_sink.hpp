@@ -1,6 +1,7 @@
 // Keeps every cue the engine emits, for asserting order and instants.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@ namespace unknot::testing {
 class RecordingCueSink final : public CueSink {
  public:
   void onCue(const CueEvent& event) override { events.push_back(event); }
+  void onNextDue(std::optional<Millis> at) override { nextDue.push_back(at); }
 
   std::vector<CueEvent> of(CueType type) const {
     std::vector<CueEvent> out;
@@ -21,6 +23,7 @@ class RecordingCueSink final : public CueSink {
   void clear() { events.clear(); }
 
   std::vector<CueEvent> events;
+  std::vector<std::optional<Millis>> nextDue;  // every announcement, in order
 };
 
 }  // namespace unknot::testing

@@ -58,6 +58,8 @@ void GuiSession::jump(Millis by) {
   m_clock.advance(by);
   m_engine.update();
   m_gate.open = true;
+  // What was announced inside the jump went nowhere.
+  if (m_outside) m_outside->onNextDue(m_engine.nextDueAt());
 }
 
 bool GuiSession::over() const {

@@ -88,6 +88,9 @@ class GuiSession {
     void onCue(const CueEvent& event) override {
       if (open && target) target->onCue(event);
     }
+    void onNextDue(std::optional<Millis> at) override {
+      if (open && target) target->onNextDue(at);
+    }
   };
 
   // A copy: the plan at today's dose is made for this run, and "Again" starts from it.

@@ -1,6 +1,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -90,6 +91,17 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
     }
     if (m_other) m_other->onCue(event);
   }
+  void onNextDue(std::optional<Millis> at) override {
+    {
+      std::lock_guard lock(m_mutex);
+      if (m_player) {
+        m_player->onNextDue(at);
+      } else {
+        m_earlyNextDue = at;
+      }
+    }
+    if (m_other) m_other->onNextDue(at);
+  }
 
   // The heat/ice switch alarm: two rings' worth of sound per AlarmSchedule ring.
   void ring(double gain) override { player().startAlarm(2, gain); }
@@ -105,6 +117,7 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
       std::lock_guard lock(m_mutex);
       for (const CueEvent& event : m_early) made.player->onCue(event);
       m_early.clear();
+      if (m_earlyNextDue) made.player->onNextDue(*m_earlyNextDue);
       m_player = std::move(made.player);
       m_said = std::move(made.notices);
     }
@@ -134,6 +147,7 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   std::mutex m_mutex;  // guards m_player and m_early while the worker may publish
   std::unique_ptr<CuePlayer> m_player;
   std::vector<CueEvent> m_early;
+  std::optional<std::optional<Millis>> m_earlyNextDue;  // the last told before the player was
   std::string m_said;  // notices the worker's player gave, not printed yet
   std::ostream& m_notices;
   mutable std::thread m_maker;  // last: ended before what it writes goes away

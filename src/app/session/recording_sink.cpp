@@ -32,6 +32,9 @@ class RecordedSession final : public CueSink, public ThermalRecord, public SinkW
     if (m_other) m_other->onCue(event);
     if (m_recorder) m_recorder->onCue(event);
   }
+  void onNextDue(std::optional<Millis> at) override {
+    if (m_other) m_other->onNextDue(at);
+  }
 
   // Heat/ice cycles keep their deadline in the same session record.
   std::optional<StoredCycle> findResumable(std::int64_t nowUtcMs) override {

@@ -18,6 +18,9 @@ class CueFanout final : public CueSink {
   void onCue(const CueEvent& event) override {
     for (CueSink* sink : m_sinks) sink->onCue(event);
   }
+  void onNextDue(std::optional<Millis> at) override {
+    for (CueSink* sink : m_sinks) sink->onNextDue(at);
+  }
 
  private:
   std::vector<CueSink*> m_sinks;  // not owned: each outlives the session

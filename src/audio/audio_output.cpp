@@ -213,16 +213,6 @@ void AudioOutput::expectNext(std::optional<double> engineMs) {
   m_power.notify_all();
 }
 
-int AudioOutput::sleeps() const {
-  std::lock_guard lock(m_powerMutex);
-  return m_sleeps;
-}
-
-bool AudioOutput::asleep() const {
-  std::lock_guard lock(m_powerMutex);
-  return !m_awake;
-}
-
 AudioOutput::AwakeHold::AwakeHold(const AudioOutput& output) : m_output(output) {
   std::unique_lock lock(output.m_powerMutex);
   ++output.m_holds;
@@ -264,7 +254,6 @@ void AudioOutput::runKeeper() {
       if (quiet && !dueSoon && now - *quietSince >= ms(m_options.sleepQuietMs)) {
         // Marked asleep first: a sound sent while it closes asks for the device again.
         m_awake = false;
-        ++m_sleeps;
         lock.unlock();
         closeDevice();
 #ifdef __GLIBC__

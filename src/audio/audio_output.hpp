@@ -81,9 +81,6 @@ class AudioOutput {
   // The next engine event that may sound is due at engine time `engineMs` (nullopt: none is
   // scheduled). Any thread.
   void expectNext(std::optional<double> engineMs);
-  // How many times the device went to sleep so far, and whether it sleeps now (for tests).
-  int sleeps() const;
-  bool asleep() const;
 
   int sampleRate() const { return m_options.sampleRate; }
   // Decodes a sound file (WAV, and OGG/FLAC/MP3 where SDL_mixer has them) into mixer format.
@@ -167,7 +164,6 @@ class AudioOutput {
   mutable int m_holds = 0;
   bool m_stopKeeper = false;
   std::optional<Steady::time_point> m_nextDue;
-  int m_sleeps = 0;
   Steady::time_point m_closedAt;
   std::unique_ptr<SegmentedRecording> m_recording;  // the disk driver's file, with a log
   std::thread m_keeper;

@@ -117,7 +117,7 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
       std::lock_guard lock(m_mutex);
       for (const CueEvent& event : m_early) made.player->onCue(event);
       m_early.clear();
-      if (m_earlyNextDue) made.player->onNextDue(*m_earlyNextDue);
+      made.player->onNextDue(m_earlyNextDue);
       m_player = std::move(made.player);
       m_said = std::move(made.notices);
     }
@@ -147,8 +147,8 @@ class PlayerSession final : public CueSink, public AlarmBell, public SinkWrapper
   std::mutex m_mutex;  // guards m_player and m_early while the worker may publish
   std::unique_ptr<CuePlayer> m_player;
   std::vector<CueEvent> m_early;
-  std::optional<std::optional<Millis>> m_earlyNextDue;  // the last told before the player was
-  std::string m_said;  // notices the worker's player gave, not printed yet
+  std::optional<Millis> m_earlyNextDue;  // the last told before the player was made
+  std::string m_said;                    // notices the worker's player gave, not printed yet
   std::ostream& m_notices;
   mutable std::thread m_maker;  // last: ended before what it writes goes away
 };

@@ -146,6 +146,15 @@ std::vector<double> plausibleSamples(const AudioLog& log, double pace, double en
   return out;
 }
 
+double renderedFromMs(const AudioLog& log, double pace, double engineMs, double delayMs) {
+  const double sample = expectedSample(log, pace, engineMs, delayMs);
+  const auto& cbs = log.callbacks;
+  const auto after =
+      std::upper_bound(cbs.begin(), cbs.end(), sample,
+                       [](double s, const AudioLog::Callback& c) { return s < c.pos; });
+  return after == cbs.begin() ? cbs.front().engineMs : std::prev(after)->engineMs;
+}
+
 double interpolatedSample(const AudioLog& log, double engineMs, double delayMs) {
   const double due = dueOf(log, engineMs, delayMs);
   const size_t k = callbackBefore(log, due);

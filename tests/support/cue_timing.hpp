@@ -63,6 +63,11 @@ double expectedSample(const AudioLog& log, double pace, double engineMs, double 
 std::vector<double> plausibleSamples(const AudioLog& log, double pace, double engineMs,
                                      double delayMs = 0);
 
+// When the callback that renders a cue due at `engineMs` (its expectedSample) took its buffer,
+// in engine ms: an event that reached the player after that could not start on its sample,
+// whatever the player does; only the runner's lateness is to blame.
+double renderedFromMs(const AudioLog& log, double pace, double engineMs, double delayMs = 0);
+
 // The same instant with samples spread evenly over each interval between callbacks, stalls
 // included: a stricter reading, under which a stall right after a cue's buffer (which no
 // player can foresee) counts against the placement.

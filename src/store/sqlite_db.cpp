@@ -1,6 +1,7 @@
 #include "store/sqlite_db.hpp"
 
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 
 #include <cctype>
 #include <cerrno>
@@ -17,6 +18,14 @@ std::string folderOf(sqlite3* db) {
   return file && *file ? std::filesystem::path(file).parent_path().string() : "the data folder";
 }
 
+// A kernel that turns a file system read-only after a disk error (ext4's errors=remount-ro)
+// fails the write in flight with EIO and later ones with EROFS: either way what the person
+// finds is a read-only folder.
+bool fileSystemReadOnly(const std::string& folder) {
+  struct statvfs info {};
+  return statvfs(folder.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY) != 0;
+}
+
 // What a failure means to the person whose record it is, when its cause lies outside the
 // database (the disk, the folder, another program): SQLite's own words ("disk I/O error",
 // "database is locked") do not say what to do about it. Empty for anything else.
@@ -26,7 +35,8 @@ std::string plainReason(sqlite3* db) {
   const int error = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno(db) : 0;
   if (code == SQLITE_FULL || error == ENOSPC || error == EDQUOT)
     return "the disk is full (" + folderOf(db) + ")";
-  if (error == EROFS || error == EPERM || error == EACCES)
+  if (error == EROFS || error == EPERM || error == EACCES ||
+      (code == SQLITE_IOERR && fileSystemReadOnly(folderOf(db))))
     return folderOf(db) + " became read-only";
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     return "the record is locked by another program";

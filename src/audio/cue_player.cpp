@@ -24,8 +24,13 @@ using SteadyTime = std::chrono::steady_clock;
 constexpr double kPromptStaleMs = 1500;
 // A sentence asked for by a key is longer, and still wanted a little later.
 constexpr double kAskedStaleMs = 5000;
-// How many phases ahead prompts are synthesized.
-constexpr size_t kPromptLookahead = 4;
+// Prompts are synthesized for the phases starting within the next half minute (real time),
+// at least two and at most four phases ahead: enough that espeak-ng keeps ahead of short
+// phases at test speeds, while a slow routine holds only the next prompt or two (each is
+// ~100 KiB a second of speech).
+constexpr size_t kMinPromptLookahead = 2;
+constexpr size_t kMaxPromptLookahead = 4;
+constexpr double kPromptHorizonMs = 30'000;
 // The longest a finished session's player waits, when destroyed, for its last sounds.
 constexpr std::chrono::milliseconds kFinishDrain{2600};
 
@@ -80,7 +85,15 @@ void CuePlayer::Impl::applyGains() {
 
 void CuePlayer::Impl::requestPrompts(size_t fromPhase, const std::vector<std::string>& urgent) {
   if (!speech) return;
-  std::vector<std::string> texts = planner.promptsAhead(fromPhase, kPromptLookahead, settings);
+  const auto& phases = planner.currentPlan().phases;
+  size_t count = kMinPromptLookahead;
+  while (
+      count < kMaxPromptLookahead && fromPhase + count < phases.size() &&
+      static_cast<double>((phases[fromPhase + count].offset - phases[fromPhase].offset).count()) /
+              time.scale <
+          kPromptHorizonMs)
+    ++count;
+  std::vector<std::string> texts = planner.promptsAhead(fromPhase, count, settings);
   for (const std::string& text : planner.standingPrompts(settings)) texts.push_back(text);
   speech->want(texts, settings.voiceRate);  // replaces the queue: keep what was asked for
   for (const std::string& text : asked) speech->urgent(text, settings.voiceRate);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 namespace unknot {
 
@@ -171,8 +172,14 @@ void SpeechWorker::want(const std::vector<std::string>& texts, int wordsPerMinut
   {
     std::lock_guard lock(m_mutex);
     m_queue.clear();
-    for (const std::string& text : texts)
+    std::set<std::string> wanted;
+    for (const std::string& text : texts) {
+      wanted.insert(key(text, wordsPerMinute));
       if (!m_cache.count(key(text, wordsPerMinute))) m_queue.emplace_back(text, wordsPerMinute);
+    }
+    // A prompt whose phase has gone by is not kept: over a long routine the cache would hold
+    // seconds of sound for every phase. One still playing is held by the mixer until it ends.
+    std::erase_if(m_cache, [&](const auto& entry) { return !wanted.count(entry.first); });
   }
   m_wake.notify_one();
 }

@@ -55,7 +55,8 @@ class SpeechWorker {
   SpeechWorker(const SpeechWorker&) = delete;
   SpeechWorker& operator=(const SpeechWorker&) = delete;
 
-  // Replaces the wish list: these prompts, in this order, at this speaking rate.
+  // Replaces the wish list: these prompts, in this order, at this speaking rate. Cached
+  // prompts not on it are let go.
   void want(const std::vector<std::string>& texts, int wordsPerMinute);
   // Moves one prompt to the front of the queue (it is needed now).
   void urgent(const std::string& text, int wordsPerMinute);

@@ -292,9 +292,11 @@ void drawPlayerFigure(ImDrawList& list, Box box, const PlayerModel& model) {
 }
 
 ImU32 playerBackground(const PlayerModel& model) {
-  if (reducedMotion()) return palette().background;  // no flash, no blinking countdown
+  if (reducedMotion()) return palette().background;  // no flash, no countdown tint
   if (model.flash) return palette().flashBackground;
-  if (inLastSeconds(model) && shownSeconds(model) % 2 == 1) return palette().countdownBackground;
+  // Steady, not blinking: one state to read from across the room, and a new background
+  // colour redraws the whole window, so it changes once as the countdown starts, not each second.
+  if (inLastSeconds(model)) return palette().countdownBackground;
   return palette().background;
 }
 

@@ -22,7 +22,7 @@ PlayerIntent drawPlayerView(const PlayerModel& model, const UiFonts& fonts,
 
 // The window's background colour (the runner clears to it; a full-window quad would cost a
 // software renderer a blended pass per frame): a highlight right after a phase change, and a
-// warm tint on alternate seconds during the last seconds of a phase.
+// warm tint through the last seconds of a phase.
 ImU32 playerBackground(const PlayerModel& model);
 
 // The current pose figure fitted into `box` (a panel no taller than its shape needs) on a

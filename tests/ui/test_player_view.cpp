@@ -173,19 +173,20 @@ TEST_CASE("the clock counts down in timed phases and up in phases that wait for 
   CHECK(clockText(manual.model()) == "01:12");
 }
 
-TEST_CASE("the last seconds of a phase are highlighted on alternate seconds") {
+TEST_CASE("the last seconds of a phase keep the background warm until the phase ends") {
   Session session(sidedPlan());
   session.advance(5s + 26500ms);  // 3.5 s left on the right side
   CHECK_FALSE(inLastSeconds(session.model()));
   CHECK(playerBackground(session.model()) == palette().background);
-  session.advance(1s);  // 2.5 s left: shows 3
-  CHECK(inLastSeconds(session.model()));
-  const ImU32 odd = playerBackground(session.model());
-  session.advance(1s);  // shows 2
-  const ImU32 even = playerBackground(session.model());
-  CHECK(odd != even);
+  for (int shown : {3, 2, 1}) {
+    INFO("shows " << shown);
+    session.advance(1s);  // 2.5, 1.5, 0.5 s left
+    CHECK(inLastSeconds(session.model()));
+    CHECK(playerBackground(session.model()) == palette().countdownBackground);
+  }
   session.engine.pause();
   CHECK_FALSE(inLastSeconds(session.model()));
+  CHECK(playerBackground(session.model()) == palette().background);
 }
 
 TEST_CASE("a phase change flashes the background") {
@@ -194,7 +195,7 @@ TEST_CASE("a phase change flashes the background") {
   CHECK(playerBackground(session.model(false)) == palette().background);
 }
 
-TEST_CASE("with reduced motion the player's background neither flashes nor blinks") {
+TEST_CASE("with reduced motion the player's background neither flashes nor tints") {
   ImGuiHarness ui;  // the look lives in the ImGui context
   useLook(Look{ThemeName::Dark, true});
   Session session(sidedPlan());

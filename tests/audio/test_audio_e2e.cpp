@@ -274,7 +274,7 @@ double rms(const std::vector<float>& pcm, int64_t from, int64_t count) {
 const std::string kNoVoice = "[audio]\nvoice = false\n";
 const fs::path kFixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "audio-check.toml";
 
-TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary") {
+TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary", "[long]") {
   Run run;
   runRoutine(run, "pigeon-pose", 10.0, {}, {kNoVoice});
   INFO(run.result.err);
@@ -289,7 +289,7 @@ TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary") {
   checkCues(rec, expected);
 }
 
-TEST_CASE("every kind of cue is heard at its boundary in a short routine") {
+TEST_CASE("every kind of cue is heard at its boundary in a short routine", "[long]") {
   Run run;
   runRoutine(run, "audio-check", 4.0, kFixture, {kNoVoice});
   INFO(run.result.err);
@@ -303,7 +303,7 @@ TEST_CASE("every kind of cue is heard at its boundary in a short routine") {
   checkCues(readRecording(run), expected);
 }
 
-TEST_CASE("each phase start speaks its prompt from the boundary") {
+TEST_CASE("each phase start speaks its prompt from the boundary", "[long]") {
   // Cue sounds off, voice on: the recording holds nothing but the prompts.
   Run run;
   runRoutine(
@@ -358,7 +358,7 @@ TEST_CASE("each phase start speaks its prompt from the boundary") {
   CHECK(latePrompts <= 1);  // the hold and reps phases are long enough to hear in silence
 }
 
-TEST_CASE("the desktop window plays every cue at its boundary too") {
+TEST_CASE("the desktop window plays every cue at its boundary too", "[long]") {
   Run run;
   runRoutine(run, "audio-check", 4.0, kFixture, {kNoVoice, "disk", {}, {}, true});
   INFO(run.result.err);
@@ -379,7 +379,7 @@ TEST_CASE("at real speed the window makes its player while drawing and still lan
   checkCues(readRecording(run), expected);
 }
 
-TEST_CASE("the device sleeps through a quiet hold and wakes in time for the next cue") {
+TEST_CASE("the device sleeps through a quiet hold and wakes in time for the next cue", "[long]") {
   // Real speed: the device sleeps only when the next cue is seconds away in real time.
   const fs::path fixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "quiet-hold.toml";
   Run run;
@@ -476,7 +476,7 @@ TEST_CASE("the m key mutes every cue") {
   CHECK(text.find("muted = true") != std::string::npos);
 }
 
-TEST_CASE("when espeak-ng cannot start, the chimes still play") {
+TEST_CASE("when espeak-ng cannot start, the chimes still play", "[long]") {
   Run run;
   // espeak-ng prefers ~/espeak-ng-data when it exists: an empty one makes it fail to load.
   fs::create_directories(fs::path(run.home.path()) / "espeak-ng-data");

@@ -104,7 +104,8 @@ TEST_CASE("missing cue sounds are reported in one line and the player still runs
   player->onCue(CueEvent{CueType::PhaseStarted, 0, 0, clock.now()});
 }
 
-TEST_CASE("a player destroyed with prompts in flight never reaches its own remains, 500 times") {
+TEST_CASE("a player destroyed with prompts in flight never reaches its own remains, 500 times",
+          "[long]") {
   // The speech worker's ready-handler runs on its own thread and submits into the player: a
   // player torn down while a prompt is being synthesized must stop that thread first.
   EnvOverride driver("SDL_AUDIODRIVER", "dummy");

@@ -88,7 +88,8 @@ struct Cli {
 
 }  // namespace
 
-TEST_CASE("a good week raises the level, a flare keeps the streak and lowers tomorrow's level") {
+TEST_CASE("a good week raises the level, a flare keeps the streak and lowers tomorrow's level",
+          "[long]") {
   Cli cli;
   const std::string now = logicalDay(0) + "T12:00";
   cli.ok({"plan", "start", "--date", logicalDay(-7), "--side", "right", "--target", "stretch=1",

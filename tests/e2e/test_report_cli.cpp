@@ -128,7 +128,8 @@ void letterAndTo(const Record& record);
 }  // namespace
 
 // One test case, so the demo record is built once: each case runs in a process of its own.
-TEST_CASE("the demo record's report: one page, the figures of stats --json, a drawn chart") {
+TEST_CASE("the demo record's report: one page, the figures of stats --json, a drawn chart",
+          "[long]") {
   const Record& record = demo();
   SECTION("one A4 page holding the figures stats --json reports") {
     figuresMatchStats(record);

@@ -322,7 +322,7 @@ void checkEachPhaseOnce(const Cli& cli) {
 
 }  // namespace
 
-TEST_CASE("a heat/ice run alarms at each switch and moves on only after the ack key") {
+TEST_CASE("a heat/ice run alarms at each switch and moves on only after the ack key", "[long]") {
   Cli cli;
   cli.noBusAtAll = true;      // no notification service: one notice, everything else works
   cli.audioDriver = "dummy";  // a device that plays into nothing: the alarm has its volumes
@@ -576,7 +576,8 @@ TEST_CASE("the window without sound or notifications says only the window shows 
 }
 
 #ifdef UNKNOT_FAKE_NOTIFIER
-TEST_CASE("a held cycle left in the terminal, resumed in the window, records each phase once") {
+TEST_CASE("a held cycle left in the terminal, resumed in the window, records each phase once",
+          "[long]") {
   Cli cli;
   if (!windowAvailable(cli) || !std::filesystem::exists("/usr/bin/dbus-run-session")) return;
   cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);
@@ -585,7 +586,7 @@ TEST_CASE("a held cycle left in the terminal, resumed in the window, records eac
   checkEachPhaseOnce(cli);
 }
 
-TEST_CASE("a held cycle closed in the window, resumed there, records each phase once") {
+TEST_CASE("a held cycle closed in the window, resumed there, records each phase once", "[long]") {
   Cli cli;
   if (!windowAvailable(cli) || !std::filesystem::exists("/usr/bin/dbus-run-session")) return;
   cli.home.write("config/unknot/routines/quick-heat.toml", kQuickHeat);

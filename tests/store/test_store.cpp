@@ -285,7 +285,7 @@ TEST_CASE("a session still running in another process is left open") {
   for (int fd : {ready[0], ready[1], release[0], release[1]}) ::close(fd);
 }
 
-TEST_CASE("processes opening a new record at the same moment all get it") {
+TEST_CASE("processes opening a new record at the same moment all get it", "[long]") {
   // A window and a terminal started together on a first day: one creates the tables while the
   // other looks at the file, which must never take a half-made record for another program's.
   int failures = 0;

@@ -201,11 +201,7 @@ void AudioOutput::wake() {
 
 void AudioOutput::expectNext(std::optional<double> engineMs) {
   std::optional<Steady::time_point> due;
-  if (engineMs) {
-    const double realMs = *engineMs / m_options.time.scale;
-    due = m_options.time.origin + std::chrono::duration_cast<Steady::duration>(
-                                      std::chrono::duration<double, std::milli>(realMs));
-  }
+  if (engineMs) due = m_options.time.realAt(*engineMs);
   {
     std::lock_guard lock(m_powerMutex);
     m_nextDue = due;

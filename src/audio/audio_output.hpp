@@ -36,6 +36,11 @@ struct EngineTimeBase {
                .count() *
            scale;
   }
+  // The real instant engine time `engineMs` is reached.
+  std::chrono::steady_clock::time_point realAt(double engineMs) const {
+    return origin + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double, std::milli>(engineMs / scale));
+  }
 };
 
 // Finds the base of `clock` (an engine clock running `scale` times faster than real time)

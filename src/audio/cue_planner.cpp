@@ -85,6 +85,16 @@ std::string CuePlanner::startPrompt(size_t index, Verbosity verbosity) const {
   return text;
 }
 
+size_t CuePlanner::phasesStartingWithin(size_t from, Millis horizon, size_t atLeast,
+                                        size_t atMost) const {
+  const auto& phases = m_plan.phases;
+  size_t count = atLeast;
+  while (count < atMost && from + count < phases.size() &&
+         phases[from + count].offset - phases[from].offset < horizon)
+    ++count;
+  return count;
+}
+
 std::vector<std::string> CuePlanner::promptsAhead(size_t from, size_t count,
                                                   const AudioSettings& settings) const {
   std::vector<std::string> texts;

@@ -36,6 +36,9 @@ class CuePlanner {
                                const std::map<std::filesystem::path, SoundPtr>& phaseSounds,
                                const SpeechLookup& speech) const;
 
+  // How many phases from `from` on start within `horizon` of it (engine time), counting at
+  // least `atLeast` and at most `atMost`, and no further than the plan goes.
+  size_t phasesStartingWithin(size_t from, Millis horizon, size_t atLeast, size_t atMost) const;
   // The prompts phases [from, from + count) will speak, in the order they are needed.
   std::vector<std::string> promptsAhead(size_t from, size_t count,
                                         const AudioSettings& settings) const;

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -85,14 +86,9 @@ void CuePlayer::Impl::applyGains() {
 
 void CuePlayer::Impl::requestPrompts(size_t fromPhase, const std::vector<std::string>& urgent) {
   if (!speech) return;
-  const auto& phases = planner.currentPlan().phases;
-  size_t count = kMinPromptLookahead;
-  while (
-      count < kMaxPromptLookahead && fromPhase + count < phases.size() &&
-      static_cast<double>((phases[fromPhase + count].offset - phases[fromPhase].offset).count()) /
-              time.scale <
-          kPromptHorizonMs)
-    ++count;
+  const Millis horizon(std::llround(kPromptHorizonMs * time.scale));  // engine time
+  const size_t count =
+      planner.phasesStartingWithin(fromPhase, horizon, kMinPromptLookahead, kMaxPromptLookahead);
   std::vector<std::string> texts = planner.promptsAhead(fromPhase, count, settings);
   for (const std::string& text : planner.standingPrompts(settings)) texts.push_back(text);
   speech->want(texts, settings.voiceRate);  // replaces the queue: keep what was asked for

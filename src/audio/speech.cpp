@@ -174,8 +174,8 @@ void SpeechWorker::want(const std::vector<std::string>& texts, int wordsPerMinut
     m_queue.clear();
     std::set<std::string> wanted;
     for (const std::string& text : texts) {
-      wanted.insert(key(text, wordsPerMinute));
-      if (!m_cache.count(key(text, wordsPerMinute))) m_queue.emplace_back(text, wordsPerMinute);
+      const std::string& cacheKey = *wanted.insert(key(text, wordsPerMinute)).first;
+      if (!m_cache.count(cacheKey)) m_queue.emplace_back(text, wordsPerMinute);
     }
     // A prompt whose phase has gone by is not kept: over a long routine the cache would hold
     // seconds of sound for every phase. One still playing is held by the mixer until it ends.

@@ -121,6 +121,22 @@ TEST_CASE("with the voice off only sounds play") {
   CHECK(planning.planner.promptsAhead(0, 4, planning.settings).empty());
 }
 
+TEST_CASE("prompts are asked for as far ahead as the phases starting within the horizon") {
+  Planning planning(pigeonPlan());
+  const auto& phases = planning.planner.currentPlan().phases;
+  REQUIRE(phases.size() >= 4);
+  // Nothing starts within a millisecond: the least is asked for.
+  CHECK(planning.planner.phasesStartingWithin(0, Millis(1), 2, 4) == 2);
+  // Everything starts within a day: the most is asked for.
+  CHECK(planning.planner.phasesStartingWithin(0, Millis(86'400'000), 2, 4) == 4);
+  // Up to the phase that starts just outside the horizon.
+  const Millis third = phases[3].offset - phases[0].offset;
+  CHECK(planning.planner.phasesStartingWithin(0, third, 2, 4) == 3);
+  CHECK(planning.planner.phasesStartingWithin(0, third + Millis(1), 2, 4) == 4);
+  // Never past the plan's end.
+  CHECK(planning.planner.phasesStartingWithin(phases.size() - 1, Millis(86'400'000), 1, 4) == 1);
+}
+
 TEST_CASE("the countdown can be spoken after each pip") {
   Planning planning(pigeonPlan());
   planning.settings.sayCountdown = true;

@@ -74,7 +74,7 @@ void CueMixer::place(CueRequest request, int64_t start, bool waited) {
     for (Voice& voice : m_voices)
       if (voice.speech) cut(voice, start + m_fadeSamples);
   }
-  const auto length = static_cast<int64_t>(request.sound->samples.size());
+  const int64_t length = framesOf(*request.sound);
   if (m_starts.size() < kMaxStarts)
     m_starts.push_back({request.tag, request.phaseIndex, request.value, request.atMs,
                         request.delayMs, start, late});
@@ -135,10 +135,38 @@ void CueMixer::stopAlarm() {
     if (voice.tag == SoundTag::Alarm) cut(voice, m_bufferStart + m_fadeSamples);
 }
 
+int64_t CueMixer::framesOf(const Sound& sound) const {
+  const auto count = static_cast<int64_t>(sound.samples.size());
+  if (sound.rate <= 0 || sound.rate == m_rate) return count;
+  return (count * m_rate + sound.rate - 1) / sound.rate;  // the last source sample is heard
+}
+
+namespace {
+
+// Catmull-Rom interpolation between samples i and i + 1 at fraction t: four taps, flat to
+// ~5 kHz at espeak-ng's 22,050 Hz, where speech has its energy, and cheap enough for the
+// callback. Samples before the start and past the end are silence.
+float resampledAt(const std::vector<int16_t>& samples, int64_t i, float t) {
+  const auto at = [&](int64_t k) {
+    return k < 0 || k >= static_cast<int64_t>(samples.size())
+               ? 0.0f
+               : static_cast<float>(samples[static_cast<size_t>(k)]);
+  };
+  const float p0 = at(i - 1), p1 = at(i), p2 = at(i + 1), p3 = at(i + 2);
+  return p1 + 0.5f * t *
+                  (p2 - p0 +
+                   t * (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3 + t * (3.0f * (p1 - p2) + p3 - p0)));
+}
+
+}  // namespace
+
 void CueMixer::mixVoice(const Voice& voice, float* out, size_t frames, float gain) const {
-  const auto& samples = voice.sound->samples;
+  const Sound& sound = *voice.sound;
+  const auto& samples = sound.samples;
   gain /= Sound::kFullScale;
-  const auto length = static_cast<int64_t>(samples.size());
+  const int64_t length = framesOf(sound);
+  const bool resample = sound.rate > 0 && sound.rate != m_rate;
+  const double step = resample ? static_cast<double>(sound.rate) / m_rate : 1.0;
   const int64_t bufferEnd = m_bufferStart + static_cast<int64_t>(frames);
   const int64_t from = std::max(voice.start, m_bufferStart);
   const int64_t to = std::min({voice.end, voice.cutAt, bufferEnd});
@@ -146,8 +174,15 @@ void CueMixer::mixVoice(const Voice& voice, float* out, size_t frames, float gai
                                ? to
                                : std::max(voice.start, voice.cutAt - m_fadeSamples);
   for (int64_t n = from; n < to; ++n) {
-    float value =
-        static_cast<float>(samples[static_cast<size_t>((n - voice.start) % length)]) * gain;
+    const int64_t k = (n - voice.start) % length;
+    float value;
+    if (resample) {
+      const double x = static_cast<double>(k) * step;
+      const auto i = static_cast<int64_t>(x);
+      value = resampledAt(samples, i, static_cast<float>(x - static_cast<double>(i))) * gain;
+    } else {
+      value = static_cast<float>(samples[static_cast<size_t>(k)]) * gain;
+    }
     if (n >= fadeFrom)
       value *= static_cast<float>(voice.cutAt - n) / static_cast<float>(m_fadeSamples + 1);
     out[n - m_bufferStart] += value;

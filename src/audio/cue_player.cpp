@@ -161,7 +161,7 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
   if (!synth) {
     notices << "unknot: voice prompts are off (" << error << "); chimes still play\n";
   } else {
-    impl->speech = std::make_unique<SpeechWorker>(std::move(synth), impl->output->sampleRate());
+    impl->speech = std::make_unique<SpeechWorker>(std::move(synth));
     impl->speech->onReady([raw = impl.get()](const std::string& text, SoundPtr sound) {
       raw->promptReady(text, sound);
     });

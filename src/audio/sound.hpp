@@ -1,5 +1,5 @@
-// Audio as the cue mixer plays it: mono 16-bit samples at the output stream's rate, shared
-// read-only between the thread that made them and the audio callback.
+// Audio as the cue mixer plays it: mono 16-bit samples, shared read-only between the thread
+// that made them and the audio callback.
 #pragma once
 
 #include <array>
@@ -12,9 +12,12 @@ namespace unknot {
 
 // 16-bit, not float: the prompts synthesized ahead and the cue sounds are most of what sound
 // adds to the app's memory, and the sources (WAV files, espeak-ng) are 16-bit anyway.
+// Prompts stay at the synthesizer's rate (22,050 Hz for espeak-ng) and the mixer resamples them
+// as they play: converted ahead they took twice the memory and a conversion per prompt.
 struct Sound {
   static constexpr float kFullScale = 32768.0f;
   std::vector<int16_t> samples;
+  int rate = 0;  // samples a second; 0: the output's own rate
   float sample(size_t i) const { return static_cast<float>(samples[i]) / kFullScale; }
 };
 using SoundPtr = std::shared_ptr<const Sound>;

@@ -1,9 +1,7 @@
 #include "audio/speech.hpp"
 
-#include <SDL.h>
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -122,33 +120,22 @@ std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& t
   return pcm;
 }
 
-Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate) {
+Sound speechToSound(const std::vector<int16_t>& pcm, int rate) {
   Sound sound;
+  sound.rate = rate;
   constexpr int kQuiet = 200;  // about -44 dBFS
   const auto loud = [](int16_t v) { return std::abs(static_cast<int>(v)) > kQuiet; };
   const auto first = std::find_if(pcm.begin(), pcm.end(), loud);
   if (first == pcm.end()) return sound;
   const auto last = std::find_if(pcm.rbegin(), pcm.rend(), loud).base();
-  const auto lead = std::min<std::ptrdiff_t>(first - pcm.begin(), fromRate * 2 / 1000);
-  const auto tail = std::min<std::ptrdiff_t>(pcm.end() - last, fromRate * 30 / 1000);
-  const int16_t* begin = &*(first - lead);
-  const auto count = static_cast<size_t>((last + tail) - (first - lead));
-
-  SDL_AudioStream* stream = SDL_NewAudioStream(AUDIO_S16SYS, 1, fromRate, AUDIO_S16SYS, 1, toRate);
-  if (!stream) return sound;
-  if (SDL_AudioStreamPut(stream, begin, static_cast<int>(count * sizeof(int16_t))) == 0 &&
-      SDL_AudioStreamFlush(stream) == 0) {
-    const int available = SDL_AudioStreamAvailable(stream);
-    sound.samples.resize(static_cast<size_t>(available) / sizeof(int16_t));
-    const int got = SDL_AudioStreamGet(stream, sound.samples.data(), available);
-    sound.samples.resize(got > 0 ? static_cast<size_t>(got) / sizeof(int16_t) : 0);
-  }
-  SDL_FreeAudioStream(stream);
+  const auto lead = std::min<std::ptrdiff_t>(first - pcm.begin(), rate * 2 / 1000);
+  const auto tail = std::min<std::ptrdiff_t>(pcm.end() - last, rate * 30 / 1000);
+  sound.samples.assign(first - lead, last + tail);
   return sound;
 }
 
-SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth, int outputRate)
-    : m_synth(std::move(synth)), m_outputRate(outputRate), m_thread([this] { run(); }) {}
+SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth)
+    : m_synth(std::move(synth)), m_thread([this] { run(); }) {}
 
 SpeechWorker::~SpeechWorker() {
   stop();
@@ -238,8 +225,8 @@ void SpeechWorker::run() {
     const auto pcm = m_synth->synthesize(job.first, job.second, m_stop, error);
     if (m_stop) return;
     // A failed prompt is cached as silence so it is not retried for every phase.
-    auto sound = std::make_shared<Sound>(
-        pcm ? speechToSound(*pcm, m_synth->sampleRate(), m_outputRate) : Sound{});
+    auto sound =
+        std::make_shared<Sound>(pcm ? speechToSound(*pcm, m_synth->sampleRate()) : Sound{});
     std::function<void(const std::string&, SoundPtr)> handler;
     {
       std::lock_guard lock(m_mutex);
@@ -248,15 +235,6 @@ void SpeechWorker::run() {
       handler = m_onReady;
     }
     if (handler) handler(job.first, std::move(sound));
-    bool idle = false;
-    {
-      std::lock_guard lock(m_mutex);
-      idle = m_queue.empty();
-    }
-    // Synthesis leaves espeak-ng's and the resampler's scratch freed but still resident in this
-    // thread's malloc arena (3 MiB); handing those pages back once the batch is done keeps the
-    // sound's share of the app's memory to the prompts themselves.
-    if (idle) malloc_trim(0);
   }
 }
 

@@ -1,5 +1,6 @@
 // Spoken prompts: espeak-ng renders text off the timer and UI threads, ahead of need, into
-// sounds at the output rate, kept in a small cache the cue player looks prompts up in.
+// sounds at its own rate (the mixer resamples them), kept in a small cache the cue player
+// looks prompts up in.
 #pragma once
 
 #include <atomic>
@@ -44,13 +45,12 @@ class SpeechSynth {
 // ("English (America)"), sorted.
 std::vector<std::string> espeakVoices();
 
-// Converts espeak's output to the mixer's format and trims the silence espeak puts around
-// it, so a prompt is heard the moment it is scheduled.
-Sound speechToSound(const std::vector<int16_t>& pcm, int fromRate, int toRate);
+// Trims the silence espeak puts around a prompt, so it is heard the moment it is scheduled.
+Sound speechToSound(const std::vector<int16_t>& pcm, int rate);
 
 class SpeechWorker {
  public:
-  SpeechWorker(std::unique_ptr<SpeechSynth> synth, int outputRate);
+  explicit SpeechWorker(std::unique_ptr<SpeechSynth> synth);
   ~SpeechWorker();
   SpeechWorker(const SpeechWorker&) = delete;
   SpeechWorker& operator=(const SpeechWorker&) = delete;
@@ -81,7 +81,6 @@ class SpeechWorker {
 
   static constexpr size_t kCacheSize = 48;
   std::unique_ptr<SpeechSynth> m_synth;
-  int m_outputRate;
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;
   std::deque<std::pair<std::string, int>> m_queue;

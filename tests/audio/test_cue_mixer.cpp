@@ -209,3 +209,49 @@ TEST_CASE("empty or missing sounds are ignored") {
   CHECK(stream.mixer.starts().empty());
   CHECK(stream.firstSound() == -1);
 }
+
+TEST_CASE("a prompt at the synthesizer's rate is resampled as it plays, on its sample and whole") {
+  // espeak-ng speaks at 22,050 Hz; the prompt keeps that rate and the mixer converts it.
+  constexpr int kFrom = 22050;
+  constexpr double kHz = 1000.0;  // speech has most of its energy below 3 kHz
+  auto prompt = std::make_shared<Sound>();
+  prompt->rate = kFrom;
+  for (int i = 0; i < kFrom / 2; ++i)  // half a second
+    prompt->samples.push_back(
+        static_cast<int16_t>(std::lround(16000.0 * std::sin(2.0 * M_PI * kHz * i / kFrom))));
+  FakeStream stream;
+  stream.callback([&] { stream.mixer.submit(requestAt(1010.0, prompt, SoundTag::Speech)); });
+  stream.runUntil(1700.0);
+
+  const int64_t onset = stream.sampleOf(1010.0);
+  REQUIRE(stream.mixer.starts().size() == 1);
+  CHECK(stream.mixer.starts()[0].sample == onset);
+  // Half a second at the output's rate, to the sample: 24,000 frames.
+  int64_t last = -1;
+  for (size_t i = 0; i < stream.output.size(); ++i)
+    if (stream.output[i] != 0.0f) last = static_cast<int64_t>(i);
+  CHECK(last - onset + 1 == FakeStream::kRate / 2);
+
+  // Against the same tone made at 48 kHz, away from the edges: at least 60 dB apart.
+  double signal = 0, error = 0;
+  for (int64_t k = 100; k < FakeStream::kRate / 2 - 100; ++k) {
+    const double ideal = 16000.0 / Sound::kFullScale *
+                         std::sin(2.0 * M_PI * kHz * static_cast<double>(k) / FakeStream::kRate);
+    const double got = stream.output[static_cast<size_t>(onset + k)];
+    signal += ideal * ideal;
+    error += (got - ideal) * (got - ideal);
+  }
+  CHECK(10.0 * std::log10(signal / error) > 60.0);
+}
+
+TEST_CASE("a sound at the output's own rate is copied sample for sample") {
+  FakeStream stream;
+  auto chime = std::make_shared<Sound>(*testSound(300));
+  chime->rate = FakeStream::kRate;  // said outright, as the default 0 says it
+  stream.callback([&] { stream.mixer.submit(requestAt(1010.0, chime)); });
+  stream.runUntil(1200.0);
+  const int64_t onset = stream.sampleOf(1010.0);
+  for (size_t i = 0; i < 300; ++i)
+    CHECK(stream.output[static_cast<size_t>(onset) + i] == chime->sample(i));
+  CHECK(stream.output[static_cast<size_t>(onset + 300)] == 0.0f);
+}

@@ -31,7 +31,7 @@ TEST_CASE("the speech worker lets go of the prompts it is no longer asked for") 
   auto synth = SpeechSynth::create(error);
   INFO(error);
   REQUIRE(synth);
-  SpeechWorker worker(std::move(synth), 48000);
+  SpeechWorker worker(std::move(synth));
   int made = 0;
   worker.onReady([&made](const std::string&, SoundPtr) { ++made; });
 

@@ -135,17 +135,21 @@ void CueMixer::stopAlarm() {
     if (voice.tag == SoundTag::Alarm) cut(voice, m_bufferStart + m_fadeSamples);
 }
 
+bool CueMixer::resampled(const Sound& sound) const {
+  return sound.rate > 0 && sound.rate != m_rate;
+}
+
 int64_t CueMixer::framesOf(const Sound& sound) const {
   const auto count = static_cast<int64_t>(sound.samples.size());
-  if (sound.rate <= 0 || sound.rate == m_rate) return count;
+  if (!resampled(sound)) return count;
   return (count * m_rate + sound.rate - 1) / sound.rate;  // the last source sample is heard
 }
 
 namespace {
 
-// Catmull-Rom interpolation between samples i and i + 1 at fraction t: four taps, flat to
-// ~5 kHz at espeak-ng's 22,050 Hz, where speech has its energy, and cheap enough for the
-// callback. Samples before the start and past the end are silence.
+// Catmull-Rom interpolation between samples i and i + 1 at fraction t: four taps, cheap enough
+// for the callback. From espeak-ng's 22,050 Hz a 1 kHz tone comes out 71 dB above the error and
+// a 3 kHz one 40 dB, which is where speech has its energy. Samples outside the sound are silence.
 float resampledAt(const std::vector<int16_t>& samples, int64_t i, float t) {
   const auto at = [&](int64_t k) {
     return k < 0 || k >= static_cast<int64_t>(samples.size())
@@ -165,7 +169,7 @@ void CueMixer::mixVoice(const Voice& voice, float* out, size_t frames, float gai
   const auto& samples = sound.samples;
   gain /= Sound::kFullScale;
   const int64_t length = framesOf(sound);
-  const bool resample = sound.rate > 0 && sound.rate != m_rate;
+  const bool resample = resampled(sound);
   const double step = resample ? static_cast<double>(sound.rate) / m_rate : 1.0;
   const int64_t bufferEnd = m_bufferStart + static_cast<int64_t>(frames);
   const int64_t from = std::max(voice.start, m_bufferStart);

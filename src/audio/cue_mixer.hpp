@@ -89,7 +89,8 @@ class CueMixer {
   void place(CueRequest request, int64_t start, bool waited);
   bool resolveBoundary(const CueRequest& request, int64_t start);
   void cut(Voice& voice, int64_t at);
-  // A sound's length in output frames (resampled when it has a rate of its own).
+  // Whether a sound has a rate of its own, and its length in output frames.
+  bool resampled(const Sound& sound) const;
   int64_t framesOf(const Sound& sound) const;
   void mixVoice(const Voice& voice, float* out, size_t frames, float gain) const;
   void retire(Voice& voice);

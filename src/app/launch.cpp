@@ -76,9 +76,9 @@ TerminalOptions terminalOptions(const AppPaths& paths, const Library& library,
 #ifdef UNKNOT_HAVE_AUDIO
   if (!options.noAudio) {
     // The terminal's first session starts at once: load the module ahead.
-    AudioHookup audio =
-        audioHookup(paths.audioModule, settings.settings.audio, options.timeScale, paths.assetsDir,
-                    std::cerr, std::move(terminal.makeSessionSink), true);
+    AudioHookup audio = audioHookup(paths.audioModule, settings.settings.audio, options.timeScale,
+                                    {paths.assetsDir, paths.speechCacheDir}, std::cerr,
+                                    std::move(terminal.makeSessionSink), true);
     terminal.makeSessionSink = std::move(audio.makeSessionSink);
     terminal.muted = settings.settings.audio.muted;
     terminal.speak = std::move(audio.speak);
@@ -156,7 +156,8 @@ int runWindow(const AppPaths& paths, const Library& library, const LaunchOptions
   if (!options.noAudio && options.screenshot.empty()) {
     // A routine asked for starts before the first frame: its sound module loads meanwhile.
     AudioHookup audio = audioHookup(paths.audioModule, settings.settings.audio, options.timeScale,
-                                    paths.assetsDir, std::cerr, {}, !options.guiRunId.empty());
+                                    {paths.assetsDir, paths.speechCacheDir}, std::cerr, {},
+                                    !options.guiRunId.empty());
     gui.makeSessionSink = std::move(audio.makeSessionSink);
     gui.toggleMute = std::move(audio.toggleMute);  // saved with the window settings on exit
     gui.speak = std::move(audio.speak);

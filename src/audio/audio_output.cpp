@@ -445,16 +445,15 @@ SoundPtr AudioOutput::load(const std::filesystem::path& path, std::string& error
   const size_t frames =
       std::min<size_t>(chunk->alen / (sizeof(int16_t) * kChannels),
                        static_cast<size_t>(kMaxSoundSeconds * m_options.sampleRate));
-  auto sound = std::make_shared<Sound>();
-  sound->samples.resize(frames);
+  std::vector<int16_t> samples(frames);
   const auto* pcm = reinterpret_cast<const int16_t*>(chunk->abuf);
   for (size_t i = 0; i < frames; ++i) {
     int sum = 0;
     for (int c = 0; c < kChannels; ++c) sum += pcm[i * kChannels + c];
-    sound->samples[i] = static_cast<int16_t>(sum / kChannels);
+    samples[i] = static_cast<int16_t>(sum / kChannels);
   }
   Mix_FreeChunk(chunk);
-  return sound;
+  return std::make_shared<const Sound>(Sound::owning(std::move(samples)));
 }
 
 }  // namespace unknot

@@ -150,7 +150,7 @@ namespace {
 // Catmull-Rom interpolation between samples i and i + 1 at fraction t: four taps, cheap enough
 // for the callback. From espeak-ng's 22,050 Hz a 1 kHz tone comes out 71 dB above the error and
 // a 3 kHz one 40 dB, which is where speech has its energy. Samples outside the sound are silence.
-float resampledAt(const std::vector<int16_t>& samples, int64_t i, float t) {
+float resampledAt(std::span<const int16_t> samples, int64_t i, float t) {
   const auto at = [&](int64_t k) {
     return k < 0 || k >= static_cast<int64_t>(samples.size())
                ? 0.0f

@@ -34,6 +34,8 @@ constexpr size_t kMaxPromptLookahead = 4;
 constexpr double kPromptHorizonMs = 30'000;
 // The longest a finished session's player waits, when destroyed, for its last sounds.
 constexpr std::chrono::milliseconds kFinishDrain{2600};
+// A cue is a second or two; the longest sound read in place is bounded like a converted one.
+constexpr double kMaxCueSeconds = 60;
 
 }  // namespace
 
@@ -121,8 +123,7 @@ CuePlayer::CuePlayer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 CuePlayer::~CuePlayer() = default;
 
 std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, const Clock& clock,
-                                             double timeScale,
-                                             const std::filesystem::path& assetsDir,
+                                             double timeScale, const AudioFolders& folders,
                                              std::ostream& notices,
                                              std::unique_ptr<SpeechService> speech) {
   auto impl = std::make_unique<Impl>(notices);
@@ -143,12 +144,15 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
   std::string missing;
   for (size_t i = 0; i < kCueSoundCount; ++i) {
     const auto cue = static_cast<CueSound>(i);
-    impl->sounds[cue] =
-        impl->output->load(assetsDir / "sounds" / (std::string(toString(cue)) + ".wav"), error);
+    // Our own cue sounds are 16-bit mono WAV, read in place; a file of another kind (a
+    // replaced asset) is converted like a step's sound.
+    const auto file = folders.assets / "sounds" / (std::string(toString(cue)) + ".wav");
+    impl->sounds[cue] = mapPcmWav(file, kMaxCueSeconds, error);
+    if (!impl->sounds[cue]) impl->sounds[cue] = impl->output->load(file, error);
     if (!impl->sounds[cue]) missing += (missing.empty() ? "" : ", ") + std::string(toString(cue));
   }
   if (!missing.empty())
-    notices << (assetsDir / "sounds").string() << ": cannot load cue sounds (" << missing
+    notices << (folders.assets / "sounds").string() << ": cannot load cue sounds (" << missing
             << "); those cues are silent\n";
 
   if (impl->service) {
@@ -161,7 +165,9 @@ std::unique_ptr<CuePlayer> CuePlayer::create(const AudioSettings& settings, cons
   if (!synth) {
     notices << "unknot: voice prompts are off (" << error << "); chimes still play\n";
   } else {
-    impl->speech = std::make_unique<SpeechWorker>(std::move(synth));
+    impl->speech = std::make_unique<SpeechWorker>(
+        std::move(synth),
+        folders.speechCache.empty() ? nullptr : std::make_unique<SpeechCache>(folders.speechCache));
     impl->speech->onReady([raw = impl.get()](const std::string& text, SoundPtr sound) {
       raw->promptReady(text, sound);
     });

@@ -15,6 +15,14 @@
 
 namespace unknot {
 
+// Where the player reads and keeps files. An empty speech cache synthesizes every prompt.
+struct AudioFolders {
+  AudioFolders(std::filesystem::path assetsDir, std::filesystem::path speechCacheDir = {})
+      : assets(std::move(assetsDir)), speechCache(std::move(speechCacheDir)) {}
+  std::filesystem::path assets;       // sounds/<cue>.wav
+  std::filesystem::path speechCache;  // prompts spoken before (speech_cache.hpp)
+};
+
 class CuePlayer final : public CueSink {
  public:
   // Cue and prompt placement: sounds start this long after their engine time, so events that
@@ -27,12 +35,12 @@ class CuePlayer final : public CueSink {
   // Opens the audio device (SDL_AUDIODRIVER is honoured). On failure the player is silent and
   // ONE notice line goes to `notices`; so does a missing voice or missing cue sounds.
   // `clock` is the engine's clock running `timeScale` times faster than real time.
-  // `assetsDir` holds sounds/<cue>.wav. UNKNOT_AUDIO_LOG=<file> logs every audio callback and
-  // cue placement (for the timing tests and the bench). With a `speech` service (the desktop's
-  // speech-dispatcher) prompts are handed to it as text when due; otherwise espeak-ng
-  // synthesizes them here in settings.voiceName.
+  // `folders` says where the cue sounds are and where prompts are kept. UNKNOT_AUDIO_LOG=<file>
+  // logs every audio callback and cue placement (for the timing tests and the bench). With a
+  // `speech` service (the desktop's speech-dispatcher) prompts are handed to it as text when due;
+  // otherwise espeak-ng synthesizes them here in settings.voiceName.
   static std::unique_ptr<CuePlayer> create(const AudioSettings& settings, const Clock& clock,
-                                           double timeScale, const std::filesystem::path& assetsDir,
+                                           double timeScale, const AudioFolders& folders,
                                            std::ostream& notices,
                                            std::unique_ptr<SpeechService> speech = nullptr);
   // Cuts every sound, except after Finished: then it waits (at most 2.6 s) for the finish

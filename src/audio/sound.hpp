@@ -5,7 +5,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <span>
+#include <string>
 #include <vector>
 
 namespace unknot {
@@ -14,11 +17,17 @@ namespace unknot {
 // adds to the app's memory, and the sources (WAV files, espeak-ng) are 16-bit anyway.
 // Prompts stay at the synthesizer's rate (22,050 Hz for espeak-ng) and the mixer resamples them
 // as they play: converted ahead they took twice the memory and a conversion per prompt.
+// The samples are either the sound's own (made here) or read in place from a file mapped
+// read-only (the cue sounds, prompts kept on disk): those live in the page cache, shared and
+// reclaimable, not in the app's heap.
 struct Sound {
   static constexpr float kFullScale = 32768.0f;
-  std::vector<int16_t> samples;
-  int rate = 0;  // samples a second; 0: the output's own rate
+  std::span<const int16_t> samples;     // into `storage`
+  int rate = 0;                         // samples a second; 0: the output's own rate
+  std::shared_ptr<const void> storage;  // what `samples` points into, shared by every copy
   float sample(size_t i) const { return static_cast<float>(samples[i]) / kFullScale; }
+  // A sound that owns these samples.
+  static Sound owning(std::vector<int16_t> samples, int rate = 0);
 };
 using SoundPtr = std::shared_ptr<const Sound>;
 
@@ -33,6 +42,13 @@ const char* toString(SoundTag tag);
 inline SoundTag tagOf(CueSound sound) {
   return static_cast<SoundTag>(sound);
 }
+
+// Maps a WAV file of 16-bit mono PCM at any rate read-only and reads its samples in place;
+// null, with why in `error`, for any other file (the caller converts those itself). Only for
+// files nobody rewrites in place while they are open, such as the installed cue sounds (a
+// package upgrade replaces a file, it does not truncate it): reading a mapped page that a
+// truncation took away is a SIGBUS. At most `maxSeconds` are used.
+SoundPtr mapPcmWav(const std::filesystem::path& path, double maxSeconds, std::string& error);
 
 struct CueSounds {
   std::array<SoundPtr, kCueSoundCount> cues;  // null where a file failed to load

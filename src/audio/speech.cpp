@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 namespace unknot {
@@ -45,29 +46,53 @@ std::string statusText(espeak_ng_STATUS status) {
 // Prompts come from routine files; a page of text is not a prompt.
 constexpr size_t kMaxPromptBytes = 400;
 
+void setPathLocked(EspeakState& state) {
+  if (!state.pathSet) espeak_ng_InitializePath(nullptr);  // honours ESPEAK_DATA_PATH
+  state.pathSet = true;
+}
+
+// Loads espeak-ng's data, once per process (it cannot be unloaded: espeak_ng_Terminate hangs
+// in synchronous mode in 1.51).
+bool loadLocked(EspeakState& state, std::string& error) {
+  if (state.rate != 0) return true;
+  setPathLocked(state);
+  espeak_ng_ERROR_CONTEXT context = nullptr;
+  espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+  espeak_ng_ClearErrorContext(&context);
+  if (status == ENS_OK) status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+  if (status == ENS_OK) status = espeak_ng_SetVoiceByName("en");
+  if (status != ENS_OK) {
+    error = "espeak-ng: " + statusText(status);
+    return false;
+  }
+  espeak_SetSynthCallback(onSynth);
+  state.rate = espeak_ng_GetSampleRate();
+  state.voice = "en";
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error, const std::string& voice,
                                                  std::string* notice) {
   EspeakState& state = espeakState();
   std::lock_guard lock(state.mutex);
+  setPathLocked(state);
   if (state.rate == 0) {
-    if (!state.pathSet) espeak_ng_InitializePath(nullptr);  // honours ESPEAK_DATA_PATH
-    state.pathSet = true;
-    espeak_ng_ERROR_CONTEXT context = nullptr;
-    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-    espeak_ng_ClearErrorContext(&context);
-    if (status == ENS_OK)
-      status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
-    if (status == ENS_OK) status = espeak_ng_SetVoiceByName("en");
-    if (status != ENS_OK) {
-      error = "espeak-ng: " + statusText(status);
-      return nullptr;
+    // What espeak_ng_Initialize reads first, checked without loading it all.
+    const char* data = nullptr;
+    espeak_Info(&data);
+    for (const char* name : {"phontab", "phonindex", "phondata", "intonations"}) {
+      std::error_code ec;
+      if (!data || !std::filesystem::is_regular_file(std::filesystem::path(data) / name, ec)) {
+        error = "espeak-ng: no " + std::string(name) + " in " + (data ? data : "its data folder");
+        return nullptr;
+      }
     }
-    espeak_SetSynthCallback(onSynth);
-    state.rate = espeak_ng_GetSampleRate();
-    state.voice = "en";
   }
+  // A chosen voice is checked now, so an unknown one is named at the start: that loads the
+  // data, as only espeak-ng knows every name it accepts.
+  if (!voice.empty() && voice != "en" && !loadLocked(state, error)) return nullptr;
   std::string chosen = "en";
   if (!voice.empty() && voice != state.voice) {
     if (espeak_ng_SetVoiceByName(voice.c_str()) == ENS_OK) {
@@ -80,14 +105,23 @@ std::unique_ptr<SpeechSynth> SpeechSynth::create(std::string& error, const std::
   } else if (!voice.empty()) {
     chosen = voice;
   }
-  return std::unique_ptr<SpeechSynth>(new SpeechSynth(state.rate, chosen));
+  return std::unique_ptr<SpeechSynth>(new SpeechSynth(chosen));
+}
+
+int SpeechSynth::sampleRate() const {
+  EspeakState& state = espeakState();
+  std::lock_guard lock(state.mutex);
+  return state.rate;
+}
+
+std::string SpeechSynth::identity() const {
+  return std::string("espeak-ng ") + espeak_Info(nullptr) + "|" + m_voice;
 }
 
 std::vector<std::string> espeakVoices() {
   EspeakState& state = espeakState();
   std::lock_guard lock(state.mutex);
-  if (!state.pathSet) espeak_ng_InitializePath(nullptr);
-  state.pathSet = true;
+  setPathLocked(state);
   std::vector<std::string> names;
   const espeak_VOICE** voices = espeak_ListVoices(nullptr);
   for (const espeak_VOICE** voice = voices; voice && *voice; ++voice)
@@ -106,6 +140,7 @@ std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& t
   const std::string prompt = text.substr(0, kMaxPromptBytes);
   EspeakState& state = espeakState();
   std::lock_guard lock(state.mutex);
+  if (!loadLocked(state, error)) return std::nullopt;
   // Another player (the last session's, still finishing) may have set another voice.
   if (state.voice != m_voice && espeak_ng_SetVoiceByName(m_voice.c_str()) == ENS_OK)
     state.voice = m_voice;
@@ -121,21 +156,18 @@ std::optional<std::vector<int16_t>> SpeechSynth::synthesize(const std::string& t
 }
 
 Sound speechToSound(const std::vector<int16_t>& pcm, int rate) {
-  Sound sound;
-  sound.rate = rate;
   constexpr int kQuiet = 200;  // about -44 dBFS
   const auto loud = [](int16_t v) { return std::abs(static_cast<int>(v)) > kQuiet; };
   const auto first = std::find_if(pcm.begin(), pcm.end(), loud);
-  if (first == pcm.end()) return sound;
+  if (first == pcm.end()) return Sound::owning({}, rate);
   const auto last = std::find_if(pcm.rbegin(), pcm.rend(), loud).base();
   const auto lead = std::min<std::ptrdiff_t>(first - pcm.begin(), rate * 2 / 1000);
   const auto tail = std::min<std::ptrdiff_t>(pcm.end() - last, rate * 30 / 1000);
-  sound.samples.assign(first - lead, last + tail);
-  return sound;
+  return Sound::owning(std::vector<int16_t>(first - lead, last + tail), rate);
 }
 
-SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth)
-    : m_synth(std::move(synth)), m_thread([this] { run(); }) {}
+SpeechWorker::SpeechWorker(std::unique_ptr<SpeechSynth> synth, std::unique_ptr<SpeechCache> disk)
+    : m_synth(std::move(synth)), m_disk(std::move(disk)), m_thread([this] { run(); }) {}
 
 SpeechWorker::~SpeechWorker() {
   stop();
@@ -210,6 +242,26 @@ void SpeechWorker::store(const std::string& cacheKey, SoundPtr sound) {
   m_cache[cacheKey] = {std::move(sound), ++m_useCounter};
 }
 
+std::string SpeechWorker::diskKey(const SpeechSynth& synth, const std::string& text,
+                                  int wordsPerMinute) {
+  return synth.identity() + "|" + key(text, wordsPerMinute);
+}
+
+// On the worker: from the disk when it was spoken before, else synthesized (and kept there).
+SoundPtr SpeechWorker::render(const std::string& text, int wordsPerMinute, std::string& error) {
+  const std::string diskKey =
+      m_disk ? SpeechWorker::diskKey(*m_synth, text, wordsPerMinute) : std::string();
+  if (m_disk)
+    if (SoundPtr kept = m_disk->find(diskKey)) return kept;
+  const auto pcm = m_synth->synthesize(text, wordsPerMinute, m_stop, error);
+  if (!pcm || m_stop) return nullptr;
+  Sound sound = speechToSound(*pcm, m_synth->sampleRate());
+  // Read back in place, the prompt leaves the heap; when it cannot be written it stays there.
+  if (m_disk)
+    if (SoundPtr kept = m_disk->store(diskKey, sound)) return kept;
+  return std::make_shared<const Sound>(std::move(sound));
+}
+
 void SpeechWorker::run() {
   while (!m_stop) {
     std::pair<std::string, int> job;
@@ -222,15 +274,14 @@ void SpeechWorker::run() {
       if (m_cache.count(key(job.first, job.second))) continue;
     }
     std::string error;
-    const auto pcm = m_synth->synthesize(job.first, job.second, m_stop, error);
+    SoundPtr sound = render(job.first, job.second, error);
     if (m_stop) return;
     // A failed prompt is cached as silence so it is not retried for every phase.
-    auto sound =
-        std::make_shared<Sound>(pcm ? speechToSound(*pcm, m_synth->sampleRate()) : Sound{});
+    if (!sound) sound = std::make_shared<const Sound>();
     std::function<void(const std::string&, SoundPtr)> handler;
     {
       std::lock_guard lock(m_mutex);
-      if (!pcm && !m_error) m_error = error;
+      if (!error.empty() && !m_error) m_error = error;
       store(key(job.first, job.second), sound);
       handler = m_onReady;
     }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "audio/sound.hpp"
+#include "audio/speech_cache.hpp"
 
 namespace unknot {
 
@@ -24,20 +25,23 @@ namespace unknot {
 // type serialises access to it. Synthesis returns 16-bit mono PCM at sampleRate().
 class SpeechSynth {
  public:
-  // Loads espeak-ng's data; on failure returns null and says why in `error`. `voice` is an
-  // espeak-ng voice name (espeakVoices()); empty, or one espeak-ng does not know, speaks "en"
-  // (an unknown one is named in `notice`).
+  // Checks that espeak-ng's data is there; on failure returns null and says why in `error`.
+  // The data (about 1 MiB of memory) is loaded by the first synthesis: prompts kept on disk
+  // need none. `voice` is an espeak-ng voice name (espeakVoices()); empty, or one espeak-ng
+  // does not know, speaks "en" (an unknown one is named in `notice`).
   static std::unique_ptr<SpeechSynth> create(std::string& error, const std::string& voice = {},
                                              std::string* notice = nullptr);
-  int sampleRate() const { return m_rate; }
+  // The rate of what synthesize() returned; 0 before the first synthesis.
+  int sampleRate() const;
+  // What makes one rendering of a text differ from another: engine, version and voice.
+  std::string identity() const;
   // `cancel` is polled while synthesizing so shutdown never waits for a long prompt.
   std::optional<std::vector<int16_t>> synthesize(const std::string& text, int wordsPerMinute,
                                                  const std::atomic<bool>& cancel,
                                                  std::string& error) const;
 
  private:
-  SpeechSynth(int rate, std::string voice) : m_rate(rate), m_voice(std::move(voice)) {}
-  int m_rate;
+  explicit SpeechSynth(std::string voice) : m_voice(std::move(voice)) {}
   std::string m_voice;  // espeak-ng's voice name; "en" when none was chosen
 };
 
@@ -50,7 +54,10 @@ Sound speechToSound(const std::vector<int16_t>& pcm, int rate);
 
 class SpeechWorker {
  public:
-  explicit SpeechWorker(std::unique_ptr<SpeechSynth> synth);
+  // With a `disk` cache, a prompt spoken in an earlier run is read from it instead of
+  // synthesized, and a new one is written to it.
+  explicit SpeechWorker(std::unique_ptr<SpeechSynth> synth,
+                        std::unique_ptr<SpeechCache> disk = nullptr);
   ~SpeechWorker();
   SpeechWorker(const SpeechWorker&) = delete;
   SpeechWorker& operator=(const SpeechWorker&) = delete;
@@ -61,6 +68,8 @@ class SpeechWorker {
   // Moves one prompt to the front of the queue (it is needed now).
   void urgent(const std::string& text, int wordsPerMinute);
   SoundPtr find(const std::string& text, int wordsPerMinute) const;
+  // What a prompt is kept under on disk: this engine and voice, this rate, this text.
+  static std::string diskKey(const SpeechSynth& synth, const std::string& text, int wordsPerMinute);
   // Called on the worker thread after each prompt is ready (not under the worker's lock), with
   // the prompt's sound, so the handler needs nothing else from the worker.
   void onReady(std::function<void(const std::string& text, SoundPtr sound)> handler);
@@ -78,9 +87,11 @@ class SpeechWorker {
   static std::string key(const std::string& text, int wordsPerMinute);
   void run();
   void store(const std::string& cacheKey, SoundPtr sound);
+  SoundPtr render(const std::string& text, int wordsPerMinute, std::string& error);
 
   static constexpr size_t kCacheSize = 48;
   std::unique_ptr<SpeechSynth> m_synth;
+  std::unique_ptr<SpeechCache> m_disk;  // null: every prompt is synthesized
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;
   std::deque<std::pair<std::string, int>> m_queue;

@@ -11,11 +11,11 @@
 namespace unknot::testing {
 
 inline SoundPtr testSound(size_t length, float first = 0.5f) {
-  auto sound = std::make_shared<Sound>();
+  std::vector<int16_t> samples;
   for (size_t i = 0; i < length; ++i)
-    sound->samples.push_back(
+    samples.push_back(
         static_cast<int16_t>((first - 0.0005f * static_cast<float>(i % 100)) * Sound::kFullScale));
-  return sound;
+  return std::make_shared<Sound>(Sound::owning(std::move(samples)));
 }
 
 struct FakeStream {

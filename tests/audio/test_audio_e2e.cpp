@@ -112,6 +112,7 @@ void runRoutine(Run& run, const std::string& id, double scale, const fs::path& r
       {"XDG_CONFIG_HOME", run.home.file("config")},
       {"XDG_DATA_HOME", run.data.path().empty() ? run.home.file("data") : run.data.path()},
       {"HOME", run.home.path()},
+      {"XDG_CACHE_HOME", run.home.file("cache")},
       {"SDL_AUDIODRIVER", opts.driver},
       {"SDL_DISKAUDIOFILE", run.pcmPath()},
       {"UNKNOT_AUDIO_LOG", run.logPath()}};
@@ -356,6 +357,13 @@ TEST_CASE("each phase start speaks its prompt from the boundary", "[long]") {
   // one takes up to two quiet starts away.
   CHECK(quietStarts + 2 * latePrompts >= 4);
   CHECK(latePrompts <= 1);  // the hold and reps phases are long enough to hear in silence
+  // Every prompt is kept for the next run, in the run's own cache folder.
+  size_t kept = 0;
+  for (const auto& item : fs::directory_iterator(run.home.file("cache/unknot/speech"))) {
+    CHECK(item.path().extension() == ".pcm");  // no temporary file left
+    ++kept;
+  }
+  CHECK(kept >= prompts.size() / 2);  // phases may share a prompt
 }
 
 TEST_CASE("the desktop window plays every cue at its boundary too", "[long]") {

@@ -214,11 +214,11 @@ TEST_CASE("a prompt at the synthesizer's rate is resampled as it plays, on its s
   // espeak-ng speaks at 22,050 Hz; the prompt keeps that rate and the mixer converts it.
   constexpr int kFrom = 22050;
   constexpr double kHz = 1000.0;  // speech has most of its energy below 3 kHz
-  auto prompt = std::make_shared<Sound>();
-  prompt->rate = kFrom;
+  std::vector<int16_t> samples;
   for (int i = 0; i < kFrom / 2; ++i)  // half a second
-    prompt->samples.push_back(
+    samples.push_back(
         static_cast<int16_t>(std::lround(16000.0 * std::sin(2.0 * M_PI * kHz * i / kFrom))));
+  auto prompt = std::make_shared<Sound>(Sound::owning(std::move(samples), kFrom));
   FakeStream stream;
   stream.callback([&] { stream.mixer.submit(requestAt(1010.0, prompt, SoundTag::Speech)); });
   stream.runUntil(1700.0);

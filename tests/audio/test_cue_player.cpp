@@ -95,7 +95,8 @@ TEST_CASE("missing cue sounds are reported in one line and the player still runs
   EnvOverride driver("SDL_AUDIODRIVER", "dummy");
   FakeClock clock;
   std::ostringstream notices;
-  auto player = CuePlayer::create(AudioSettings{}, clock, 1.0, "/nonexistent/assets", notices);
+  auto player = CuePlayer::create(AudioSettings{}, clock, 1.0,
+                                  std::filesystem::path("/nonexistent/assets"), notices);
   CHECK(player->hasDevice());
   const std::string text = notices.str();
   CHECK(std::count(text.begin(), text.end(), '\n') == 1);

@@ -130,6 +130,11 @@ AppPaths resolveAppPaths(const EnvLookup& env, const std::optional<std::string>&
   }
   paths.data = dataDir(env, dataDirFlag);
   if (const char* home = env("HOME"); home && *home) paths.home = home;
+  if (const auto cache = absoluteVar(env, "XDG_CACHE_HOME")) {
+    paths.speechCacheDir = *cache / "unknot" / "speech";
+  } else if (!paths.home.empty()) {
+    paths.speechCacheDir = paths.home / ".cache" / "unknot" / "speech";
+  }
   paths.documentsDir = documentsDir(env, paths.home);
   paths.executable = exeDir / "unknot";
   const fs::path installedModule = exeDir.parent_path() / UNKNOT_AUDIO_MODULE;

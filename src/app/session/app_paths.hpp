@@ -23,6 +23,9 @@ struct AppPaths {
   std::filesystem::path userPosesDir;     // $XDG_CONFIG_HOME/unknot/poses; empty without HOME
   std::filesystem::path settingsFile;  // $XDG_CONFIG_HOME/unknot/settings.toml; empty without HOME
   DataDir data;
+  // Spoken prompts kept between runs: $XDG_CACHE_HOME/unknot/speech, else
+  // ~/.cache/unknot/speech; empty without HOME (every prompt is then synthesized).
+  std::filesystem::path speechCacheDir;
   std::filesystem::path home;  // $HOME; empty when unset
   // Where the window saves reports: the XDG documents folder as `xdg-user-dir DOCUMENTS` finds
   // it (XDG_DOCUMENTS_DIR in $XDG_CONFIG_HOME/user-dirs.dirs), when that folder exists; else

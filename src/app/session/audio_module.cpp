@@ -42,7 +42,7 @@ class LazyAudio {
     std::filesystem::path module;
     AudioSettings settings;
     double timeScale = 1.0;
-    std::filesystem::path assetsDir;
+    AudioFolders folders;
     SessionSinkFactory other;
   };
   LazyAudio(Request request, std::ostream& notices)
@@ -79,8 +79,8 @@ class LazyAudio {
   void load() {
     m_tried = true;
     if (const AudioModuleEntry* entry = openAudioModule(m_request.module, m_error)) {
-      m_real = entry->hookup(m_request.settings, m_request.timeScale, m_request.assetsDir,
-                             m_notices, m_request.other);
+      m_real = entry->hookup(m_request.settings, m_request.timeScale, m_request.folders, m_notices,
+                             m_request.other);
     }
   }
 
@@ -96,10 +96,10 @@ class LazyAudio {
 }  // namespace
 
 AudioHookup audioHookup(const std::filesystem::path& module, const AudioSettings& settings,
-                        double timeScale, const std::filesystem::path& assetsDir,
-                        std::ostream& notices, SessionSinkFactory other, bool loadAhead) {
+                        double timeScale, const AudioFolders& folders, std::ostream& notices,
+                        SessionSinkFactory other, bool loadAhead) {
   auto lazy = std::make_shared<LazyAudio>(
-      LazyAudio::Request{module, settings, timeScale, assetsDir, std::move(other)}, notices);
+      LazyAudio::Request{module, settings, timeScale, folders, std::move(other)}, notices);
   if (loadAhead) lazy->loadAhead();
   AudioHookup hookup;
   hookup.makeSessionSink = [lazy](const Plan& plan,

@@ -13,14 +13,14 @@ namespace unknot {
 
 // Both sides are built together; a module from another build (another layout of these types)
 // is refused. Bump the first number when the entry changes.
-inline constexpr unsigned long kAudioModuleAbi = (1ul << 48) | (sizeof(AudioHookup) << 32) |
+inline constexpr unsigned long kAudioModuleAbi = (2ul << 48) | (sizeof(AudioHookup) << 32) |
                                                  (sizeof(AudioSettings) << 16) |
                                                  sizeof(VoiceChoices);
 
 struct AudioModuleEntry {
   unsigned long abi;
   AudioHookup (*hookup)(const AudioSettings& settings, double timeScale,
-                        const std::filesystem::path& assetsDir, std::ostream& notices,
+                        const AudioFolders& folders, std::ostream& notices,
                         SessionSinkFactory other);
   VoiceChoices (*voices)(bool speechDispatcher);
 };
@@ -30,7 +30,7 @@ inline constexpr char kAudioModuleSymbol[] = "unknotAudioModule";
 
 // Inside the module only.
 AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
-                            const std::filesystem::path& assetsDir, std::ostream& notices,
+                            const AudioFolders& folders, std::ostream& notices,
                             SessionSinkFactory other);
 VoiceChoices listVoiceChoices(bool speechDispatcher);
 

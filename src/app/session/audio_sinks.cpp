@@ -164,12 +164,12 @@ std::unique_ptr<SpeechService> speechServiceFor(const AudioSettings& settings, d
 }  // namespace
 
 AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
-                            const std::filesystem::path& assetsDir, std::ostream& notices,
+                            const AudioFolders& folders, std::ostream& notices,
                             SessionSinkFactory other) {
   auto state = std::make_shared<AudioState>();
   state->settings = settings;
   AudioHookup hookup;
-  hookup.makeSessionSink = [state, timeScale, assetsDir, &notices, other](
+  hookup.makeSessionSink = [state, timeScale, folders, &notices, other](
                                const Plan& plan, const Clock& clock) -> std::unique_ptr<CueSink> {
     {
       // One device per process: the new session takes it over from the last one's player.
@@ -184,9 +184,9 @@ AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
       std::lock_guard lock(state->mutex);
       settings = state->settings;
     }
-    const auto make = [settings, timeScale, assetsDir, &plan, &clock] {
+    const auto make = [settings, timeScale, folders, &plan, &clock] {
       std::ostringstream said;
-      auto player = CuePlayer::create(settings, clock, timeScale, assetsDir, said,
+      auto player = CuePlayer::create(settings, clock, timeScale, folders, said,
                                       speechServiceFor(settings, timeScale));
       player->prepare(plan);
       return PlayerSession::Made{std::move(player), said.str()};
@@ -201,7 +201,7 @@ AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
     if (state->live) state->live->setMuted(state->settings.muted);
     return state->settings.muted;
   };
-  hookup.speak = [state, assetsDir, &notices](const std::string& text) {
+  hookup.speak = [state, folders, &notices](const std::string& text) {
     {
       std::lock_guard lock(state->mutex);
       if (state->live) {
@@ -218,7 +218,7 @@ AudioHookup makeAudioHookup(const AudioSettings& settings, double timeScale,
       settings = state->settings;
     }
     std::ostringstream said;
-    auto player = CuePlayer::create(settings, state->idleClock, 1.0, assetsDir, said,
+    auto player = CuePlayer::create(settings, state->idleClock, 1.0, folders, said,
                                     speechServiceFor(settings, 1.0));
     printNewNotices(*state, said.str(), notices);
     player->say(text);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/session/session_sinks.hpp"
+#include "audio/cue_player.hpp"
 #include "core/settings.hpp"
 
 namespace unknot {
@@ -40,9 +41,8 @@ VoiceChoices voiceChoices(const std::filesystem::path& module, bool speechDispat
 // `loadAhead` the module is loaded on a worker thread at once, so the first session does not
 // wait for it; else when first needed. Without a module every run is silent, after one notice.
 AudioHookup audioHookup(const std::filesystem::path& module, const AudioSettings& settings,
-                        double timeScale, const std::filesystem::path& assetsDir,
-                        std::ostream& notices, SessionSinkFactory other = {},
-                        bool loadAhead = false);
+                        double timeScale, const AudioFolders& folders, std::ostream& notices,
+                        SessionSinkFactory other = {}, bool loadAhead = false);
 
 // Wraps a mute switch so that every change is also written to the settings file, and the
 // next run starts muted or not as this one was left. Only for a file that could be read:

@@ -1,12 +1,13 @@
 #include "store/sqlite_db.hpp"
 
 #include <sqlite3.h>
-#include <sys/statvfs.h>
 
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <utility>
+
+#include "store/folder_access.hpp"
 
 namespace unknot {
 
@@ -18,14 +19,6 @@ std::string folderOf(sqlite3* db) {
   return file && *file ? std::filesystem::path(file).parent_path().string() : "the data folder";
 }
 
-// A kernel that turns a file system read-only after a disk error (ext4's errors=remount-ro)
-// fails the write in flight with EIO and later ones with EROFS: either way what the person
-// finds is a read-only folder.
-bool fileSystemReadOnly(const std::string& folder) {
-  struct statvfs info {};
-  return statvfs(folder.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY) != 0;
-}
-
 // What a failure means to the person whose record it is, when its cause lies outside the
 // database (the disk, the folder, another program): SQLite's own words ("disk I/O error",
 // "database is locked") do not say what to do about it. Empty for anything else.
@@ -35,8 +28,11 @@ std::string plainReason(sqlite3* db) {
   const int error = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno(db) : 0;
   if (code == SQLITE_FULL || error == ENOSPC || error == EDQUOT)
     return "the disk is full (" + folderOf(db) + ")";
+  // A kernel that turns a file system read-only after a disk error (ext4's errors=remount-ro)
+  // fails the write in flight with EIO, or SQLite's own "disk I/O error" with no errno, and later
+  // ones with EROFS: either way what the person finds is a read-only folder.
   if (error == EROFS || error == EPERM || error == EACCES ||
-      (code == SQLITE_IOERR && fileSystemReadOnly(folderOf(db))))
+      (code == SQLITE_IOERR && refusesNewFiles(folderOf(db))))
     return folderOf(db) + " became read-only";
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     return "the record is locked by another program";

@@ -11,6 +11,7 @@
 #include <system_error>
 #include <thread>
 
+#include "store/folder_access.hpp"
 #include "store/schema.hpp"
 #include "store/session_lock.hpp"
 
@@ -60,23 +61,6 @@ Database openForReading(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Database::inMemory();
   return Database(path, Database::Access::ReadOnly);
-}
-
-bool deniedByPermission(const std::filesystem::path& path, int mode) {
-  return ::access(path.c_str(), mode) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
-}
-
-// access() answers from modes, the immutable attribute and the mount's flags. A file system the
-// kernel turned read-only after a disk error (ext4's errors=remount-ro, on newer kernels) still
-// passes it and only refuses to create a file. An O_TMPFILE file has no name and is gone when
-// closed, so asking leaves nothing behind; file systems without it are not counted read-only.
-bool refusesNewFiles(const std::filesystem::path& folder) {
-  const int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0) {
-    ::close(fd);
-    return false;
-  }
-  return errno == EROFS || errno == EACCES || errno == EPERM;
 }
 
 // How long a write waits for another process to let go of the file.

@@ -34,7 +34,7 @@ SoundPtr mapPcmWav(const std::filesystem::path& path, double maxSeconds, std::st
     error = "samples are little-endian, this machine is not";
     return nullptr;
   }
-  auto file = MappedFile::open(path, size_t{16} << 20, error);
+  auto file = MappedFile::open(path, Sound::kMaxFileBytes, error);
   if (!file) return nullptr;
   const std::span<const std::byte> bytes = file->bytes();
   const auto tagIs = [&](size_t at, const char* tag) {
@@ -56,7 +56,7 @@ SoundPtr mapPcmWav(const std::filesystem::path& path, double maxSeconds, std::st
       pcm16mono = le16(f) == 1 && le16(f + 2) == 1 && le16(f + 14) == 16;
       rate = static_cast<int>(le32(f + 4));
     } else if (tagIs(at, "data")) {
-      if (!pcm16mono || rate < 8000 || rate > 192000) break;
+      if (!pcm16mono || !Sound::plausibleRate(rate)) break;
       if (body % alignof(int16_t) != 0) {
         error = "the samples are not aligned";
         return nullptr;

@@ -28,6 +28,13 @@ struct Sound {
   float sample(size_t i) const { return static_cast<float>(samples[i]) / kFullScale; }
   // A sound that owns these samples.
   static Sound owning(std::vector<int16_t> samples, int rate = 0);
+
+  // What a sound read from a file may be: a rate a sound card could play, and a file a
+  // cue or a prompt could need (over a minute of speech at the highest rate).
+  static constexpr int kMinRate = 8000;
+  static constexpr int kMaxRate = 192000;
+  static constexpr size_t kMaxFileBytes = size_t{16} << 20;
+  static constexpr bool plausibleRate(int64_t rate) { return rate >= kMinRate && rate <= kMaxRate; }
 };
 using SoundPtr = std::shared_ptr<const Sound>;
 

@@ -26,7 +26,6 @@ struct Header {
 static_assert(sizeof(Header) == 24);
 
 constexpr size_t kMaxKeyBytes = 4096;
-constexpr uint64_t kMaxFrames = 60 * 192000;  // a minute at the highest rate
 
 size_t padded(size_t bytes) {
   return (bytes + 7) / 8 * 8;
@@ -54,7 +53,7 @@ std::filesystem::path SpeechCache::fileFor(const std::string& key) const {
 SoundPtr SpeechCache::find(const std::string& key) const {
   const std::filesystem::path path = fileFor(key);
   std::string error;
-  auto file = MappedFile::open(path, size_t{16} << 20, error);
+  auto file = MappedFile::open(path, Sound::kMaxFileBytes, error);
   if (!file) return nullptr;
   const std::span<const std::byte> bytes = file->bytes();
   Header header{};
@@ -62,8 +61,9 @@ SoundPtr SpeechCache::find(const std::string& key) const {
   std::memcpy(&header, bytes.data(), sizeof header);
   const size_t start = sizeof header + padded(header.keyBytes);
   if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.keyBytes != key.size() ||
-      header.rate < 8000 || header.rate > 192000 || header.frames > kMaxFrames ||
-      bytes.size() != start + header.frames * sizeof(int16_t) ||
+      !Sound::plausibleRate(header.rate) || start > bytes.size() ||
+      (bytes.size() - start) / sizeof(int16_t) != header.frames ||
+      (bytes.size() - start) % sizeof(int16_t) != 0 ||
       std::memcmp(bytes.data() + sizeof header, key.data(), key.size()) != 0)
     return nullptr;
   // Its age says how recently it was used, for trim().
@@ -78,7 +78,10 @@ SoundPtr SpeechCache::find(const std::string& key) const {
 }
 
 SoundPtr SpeechCache::store(const std::string& key, const Sound& sound) {
-  if (m_dir.empty() || key.size() > kMaxKeyBytes || sound.samples.empty() || sound.rate <= 0)
+  const uintmax_t fileBytes =
+      sizeof(Header) + padded(key.size()) + sound.samples.size_bytes();
+  if (m_dir.empty() || key.size() > kMaxKeyBytes || sound.samples.empty() ||
+      !Sound::plausibleRate(sound.rate) || fileBytes > Sound::kMaxFileBytes)
     return nullptr;
   std::error_code ec;
   std::filesystem::create_directories(m_dir, ec);
@@ -113,11 +116,12 @@ SoundPtr SpeechCache::store(const std::string& key, const Sound& sound) {
     std::filesystem::remove(temp, ec);
     return nullptr;
   }
-  trim();
+  m_bytes = m_bytes ? *m_bytes + fileBytes : trim();
+  if (*m_bytes > m_maxBytes) m_bytes = trim();
   return find(key);
 }
 
-void SpeechCache::trim() const {
+uintmax_t SpeechCache::trim() const {
   struct Entry {
     std::filesystem::file_time_type used;
     uintmax_t size;
@@ -135,7 +139,7 @@ void SpeechCache::trim() const {
     entries.push_back({used, size, item.path()});
     total += size;
   }
-  if (total <= m_maxBytes) return;
+  if (total <= m_maxBytes) return total;
   std::sort(entries.begin(), entries.end(),
             [](const Entry& a, const Entry& b) { return a.used < b.used; });
   // Removing a file another player has mapped is safe: its mapping keeps the data.
@@ -143,6 +147,7 @@ void SpeechCache::trim() const {
     if (total <= m_maxBytes) break;
     if (std::filesystem::remove(entry.path, ec)) total -= entry.size;
   }
+  return total;
 }
 
 }  // namespace unknot

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "audio/sound.hpp"
@@ -30,11 +31,17 @@ class SpeechCache {
 
  private:
   std::filesystem::path fileFor(const std::string& key) const;
-  void trim() const;
+  // Lists the folder and removes the least recently used files past the bound; returns the
+  // bytes left.
+  uintmax_t trim() const;
 
   std::filesystem::path m_dir;
   uintmax_t m_maxBytes;
   unsigned m_stores = 0;
+  // The folder's size as of the last listing plus what this cache wrote since: the folder is
+  // listed again only once that passes the bound (other processes may write there too, so it
+  // is an estimate until then).
+  std::optional<uintmax_t> m_bytes;
 };
 
 }  // namespace unknot

@@ -78,8 +78,7 @@ SoundPtr SpeechCache::find(const std::string& key) const {
 }
 
 SoundPtr SpeechCache::store(const std::string& key, const Sound& sound) {
-  const uintmax_t fileBytes =
-      sizeof(Header) + padded(key.size()) + sound.samples.size_bytes();
+  const uintmax_t fileBytes = sizeof(Header) + padded(key.size()) + sound.samples.size_bytes();
   if (m_dir.empty() || key.size() > kMaxKeyBytes || sound.samples.empty() ||
       !Sound::plausibleRate(sound.rate) || fileBytes > Sound::kMaxFileBytes)
     return nullptr;

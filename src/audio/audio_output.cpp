@@ -232,36 +232,43 @@ void AudioOutput::runKeeper() {
   const auto ms = [](double value) {
     return std::chrono::duration_cast<Steady::duration>(duration<double, std::milli>(value));
   };
-  // While open, how often it looks whether everything has played out; a cheap wake-up next to
-  // the mixing thread's 23 a second, and only while the device is open.
+  // While open it sleeps until what plays has ended (the callback says when), then until the
+  // quiet spell is over, or until the next event is no longer near: a few wake-ups an opening.
+  // It looks again after `poll` only while that is not known (a cue not yet placed).
   const auto poll = std::chrono::milliseconds(100);
+  // The callback that finds a sound ended runs up to a buffer ahead of its playing, and the
+  // device plays a buffer or so behind the callback.
+  const auto playedOut = ms(2000.0 * m_options.bufferFrames / m_options.sampleRate);
   std::unique_lock lock(m_powerMutex);
   std::optional<Steady::time_point> quietSince;
   while (!m_stopKeeper) {
     const auto now = Steady::now();
     if (m_awake) {
       m_wakeWanted = false;
-      const bool quiet = idle() && m_holds == 0;
-      if (!quiet)
+      if (!idle() || m_holds > 0) {
         quietSince.reset();
-      else if (!quietSince)
-        quietSince = now;
+        const auto quietAt = Steady::time_point(Steady::duration(m_quietAt.load()));
+        const auto until = quietAt == Steady::time_point() ? now + poll : quietAt + playedOut;
+        m_power.wait_until(lock, std::clamp(until, now + std::chrono::milliseconds(10),
+                                            now + std::chrono::seconds(5)));
+        continue;
+      }
+      if (!quietSince) quietSince = now;
+      const auto closeAt = *quietSince + ms(m_options.sleepQuietMs);
       const bool dueSoon = m_nextDue && *m_nextDue - now < ms(m_options.sleepGapMs);
-      if (quiet && !dueSoon && now - *quietSince >= ms(m_options.sleepQuietMs)) {
+      if (!dueSoon && now >= closeAt) {
         // Marked asleep first: a sound sent while it closes asks for the device again.
         m_awake = false;
         lock.unlock();
         closeDevice();
-#ifdef __GLIBC__
-        // What the opening, the prompts and the player's making left free goes back to the
-        // system now, while nothing plays (about 2 MiB of the window's anonymous memory).
-        malloc_trim(0);
-#endif
+        trimHeap();
         lock.lock();
         m_closedAt = Steady::now();
         continue;
       }
-      m_power.wait_for(lock, poll);
+      // Near an event it stays open until the event has come (expectNext then wakes it);
+      // otherwise until the quiet spell is over.
+      m_power.wait_until(lock, dueSoon ? std::max(*m_nextDue, now + poll) : closeAt);
       continue;
     }
     const auto wakeAt =
@@ -304,6 +311,21 @@ void AudioOutput::runKeeper() {
   // SDL keeps per-thread state (its error text) for threads it did not start.
   lock.unlock();
   SDL_TLSCleanup();
+}
+
+void AudioOutput::trimHeap() {
+#ifdef __GLIBC__
+  // What the opening, the prompts and the player's making left free goes back to the system
+  // while nothing plays (about 2 MiB of the window's anonymous memory). Only once enough was
+  // freed since: a trim hands back pages the next opening faults in again, and its TLB
+  // shootdowns interrupt both cores, which cost more than the sound itself between cues.
+  constexpr size_t kWorthTrimming = size_t{256} << 10;
+  const size_t freeBytes = mallinfo2().fordblks;
+  m_freeAfterTrim = std::min(m_freeAfterTrim, freeBytes);
+  if (freeBytes - m_freeAfterTrim < kWorthTrimming) return;
+  malloc_trim(0);
+  m_freeAfterTrim = mallinfo2().fordblks;
+#endif
 }
 
 void AudioOutput::logArrival(const char* event, size_t phase, double atMs) {
@@ -388,6 +410,16 @@ void AudioOutput::mix(int16_t* out, size_t frames) {
     if (!m_retired.push(std::move(sound))) sound.reset();
   m_mixer.retired().clear();
   m_mixerIdle = m_mixer.pending() == 0 && m_mixer.playing() == 0;
+  // When what is placed has played out, so the keeper sleeps until then instead of polling.
+  if (const auto quiet = m_mixer.quietFrom()) {
+    const auto ahead =
+        std::chrono::duration<double>(static_cast<double>(*quiet - m_pos) / m_options.sampleRate);
+    m_quietAt = (Steady::now() + std::chrono::duration_cast<Steady::duration>(ahead))
+                    .time_since_epoch()
+                    .count();
+  } else {
+    m_quietAt = 0;
+  }
   m_applied += applied;  // after the idle flag, so idle() never sees a taken cue as played
   m_pos += static_cast<int64_t>(frames);
   ++m_callbacks;

@@ -115,6 +115,7 @@ class AudioOutput {
   bool openDevice(std::string& error);
   void closeDevice();
   void runKeeper();
+  void trimHeap();  // keeper only
   void wake();
   // Keeps the device open while it exists (loading a sound needs it open).
   class AwakeHold {
@@ -143,6 +144,8 @@ class AudioOutput {
   std::atomic<uint64_t> m_sent{0};     // commands pushed
   std::atomic<uint64_t> m_applied{0};  // commands the callback has taken
   std::atomic<bool> m_mixerIdle{true};
+  // When what the mixer has placed will have played out (steady clock ticks; 0: not known).
+  std::atomic<int64_t> m_quietAt{0};
   SpscRing<Command, 256> m_commands;
   SpscRing<SoundPtr, 128> m_retired;
 
@@ -170,6 +173,7 @@ class AudioOutput {
   bool m_stopKeeper = false;
   std::optional<Steady::time_point> m_nextDue;
   Steady::time_point m_closedAt;
+  size_t m_freeAfterTrim = 0;  // the heap's free bytes after the last trim, or fewer since
   std::unique_ptr<SegmentedRecording> m_recording;  // the disk driver's file, with a log
   std::thread m_keeper;
   std::atomic<uint64_t> m_logLost{0};

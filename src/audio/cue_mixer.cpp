@@ -217,4 +217,11 @@ void CueMixer::render(float* out, size_t frames, float masterGain, float voiceGa
   m_bufferStart = bufferEnd;
 }
 
+std::optional<int64_t> CueMixer::quietFrom() const {
+  if (!m_pending.empty()) return std::nullopt;
+  int64_t quiet = m_bufferStart;
+  for (const Voice& voice : m_voices) quiet = std::max(quiet, std::min(voice.end, voice.cutAt));
+  return quiet;
+}
+
 }  // namespace unknot

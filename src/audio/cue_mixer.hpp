@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "audio/sound.hpp"
@@ -69,6 +70,9 @@ class CueMixer {
   double latencyMs() const { return m_latencyMs; }
   const StreamClock& clock() const { return m_clock; }
   size_t playing() const { return m_voices.size(); }
+  // The stream position from which nothing placed so far sounds (the next buffer's start when
+  // nothing plays); nullopt while a cue waits to be placed, whose length is not known yet.
+  std::optional<int64_t> quietFrom() const;
   size_t pending() const { return m_pending.size(); }
   size_t dropped() const { return m_dropped; }
 

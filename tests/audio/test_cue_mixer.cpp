@@ -255,3 +255,21 @@ TEST_CASE("a sound at the output's own rate is copied sample for sample") {
     CHECK(stream.output[static_cast<size_t>(onset) + i] == chime->sample(i));
   CHECK(stream.output[static_cast<size_t>(onset + 300)] == 0.0f);
 }
+
+TEST_CASE("the mixer says from which sample on nothing it placed sounds, so the device may close") {
+  FakeStream stream;
+  const auto chime = testSound(3000);    // 62.5 ms
+  CHECK(stream.mixer.quietFrom() == 0);  // nothing placed: quiet from the next buffer on
+  stream.callback([&] { stream.mixer.submit(requestAt(1010.0, chime)); });
+  // Not placed yet: its start, and so its end, is not known.
+  CHECK(stream.mixer.quietFrom() == std::nullopt);
+  stream.runUntil(1100.0);
+  const int64_t onset = stream.sampleOf(1010.0);
+  REQUIRE(stream.firstSound() == onset);
+  CHECK(stream.mixer.quietFrom() == onset + 3000);  // still playing
+  // A stop cuts it short: its fade-out (8 ms) ends inside this 10-ms buffer, so it is quiet
+  // from the next one on, long before the chime would have ended.
+  stream.callback([&] { stream.mixer.stopAll(); });
+  CHECK(stream.mixer.quietFrom() == stream.pos);
+  CHECK(stream.pos < onset + 3000);
+}

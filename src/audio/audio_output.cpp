@@ -238,7 +238,8 @@ void AudioOutput::runKeeper() {
   const auto poll = std::chrono::milliseconds(100);
   // The callback that finds a sound ended runs up to a buffer ahead of its playing, and the
   // device plays a buffer or so behind the callback.
-  const auto playedOut = ms(2000.0 * m_options.bufferFrames / m_options.sampleRate);
+  const auto buffer = ms(1000.0 * m_options.bufferFrames / m_options.sampleRate);
+  const auto playedOut = 2 * buffer;
   std::unique_lock lock(m_powerMutex);
   std::optional<Steady::time_point> quietSince;
   while (!m_stopKeeper) {
@@ -249,8 +250,8 @@ void AudioOutput::runKeeper() {
         quietSince.reset();
         const auto quietAt = Steady::time_point(Steady::duration(m_quietAt.load()));
         const auto until = quietAt == Steady::time_point() ? now + poll : quietAt + playedOut;
-        m_power.wait_until(lock, std::clamp(until, now + std::chrono::milliseconds(10),
-                                            now + std::chrono::seconds(5)));
+        // At least a buffer: a cue sent but not yet taken is taken by the next callback.
+        m_power.wait_until(lock, std::clamp(until, now + buffer, now + std::chrono::seconds(5)));
         continue;
       }
       if (!quietSince) quietSince = now;

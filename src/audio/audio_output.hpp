@@ -173,7 +173,6 @@ class AudioOutput {
   bool m_stopKeeper = false;
   std::optional<Steady::time_point> m_nextDue;
   Steady::time_point m_closedAt;
-  size_t m_freeAfterTrim = 0;  // the heap's free bytes after the last trim, or fewer since
   std::unique_ptr<SegmentedRecording> m_recording;  // the disk driver's file, with a log
   std::thread m_keeper;
   std::atomic<uint64_t> m_logLost{0};

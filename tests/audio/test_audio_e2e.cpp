@@ -275,7 +275,7 @@ double rms(const std::vector<float>& pcm, int64_t from, int64_t count) {
 const std::string kNoVoice = "[audio]\nvoice = false\n";
 const fs::path kFixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "audio-check.toml";
 
-TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary", "[long]") {
+TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary", "[long][onset]") {
   Run run;
   runRoutine(run, "pigeon-pose", 10.0, {}, {kNoVoice});
   INFO(run.result.err);
@@ -290,7 +290,7 @@ TEST_CASE("a terminal run of pigeon pose writes every cue at its boundary", "[lo
   checkCues(rec, expected);
 }
 
-TEST_CASE("every kind of cue is heard at its boundary in a short routine", "[long]") {
+TEST_CASE("every kind of cue is heard at its boundary in a short routine", "[long][onset]") {
   Run run;
   runRoutine(run, "audio-check", 4.0, kFixture, {kNoVoice});
   INFO(run.result.err);
@@ -304,7 +304,7 @@ TEST_CASE("every kind of cue is heard at its boundary in a short routine", "[lon
   checkCues(readRecording(run), expected);
 }
 
-TEST_CASE("each phase start speaks its prompt from the boundary", "[long]") {
+TEST_CASE("each phase start speaks its prompt from the boundary", "[long][onset]") {
   // Cue sounds off, voice on: the recording holds nothing but the prompts.
   Run run;
   runRoutine(
@@ -366,7 +366,7 @@ TEST_CASE("each phase start speaks its prompt from the boundary", "[long]") {
   CHECK(kept >= prompts.size() / 2);  // phases may share a prompt
 }
 
-TEST_CASE("the desktop window plays every cue at its boundary too", "[long]") {
+TEST_CASE("the desktop window plays every cue at its boundary too", "[long][onset]") {
   Run run;
   runRoutine(run, "audio-check", 4.0, kFixture, {kNoVoice, "disk", {}, {}, true});
   INFO(run.result.err);
@@ -374,7 +374,8 @@ TEST_CASE("the desktop window plays every cue at its boundary too", "[long]") {
   checkCues(readRecording(run), expectedCues(planOf("audio-check", kFixture.parent_path())));
 }
 
-TEST_CASE("at real speed the window makes its player while drawing and still lands every cue") {
+TEST_CASE("at real speed the window makes its player while drawing and still lands every cue",
+          "[onset]") {
   // At real speed the player is made on a worker after the session starts: the first cue is
   // sent before it exists and must still start on its sample.
   const fs::path fixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "real-speed.toml";
@@ -387,7 +388,8 @@ TEST_CASE("at real speed the window makes its player while drawing and still lan
   checkCues(readRecording(run), expected);
 }
 
-TEST_CASE("the device sleeps through a quiet hold and wakes in time for the next cue", "[long]") {
+TEST_CASE("the device sleeps through a quiet hold and wakes in time for the next cue",
+          "[long][onset]") {
   // Real speed: the device sleeps only when the next cue is seconds away in real time.
   const fs::path fixture = fs::path(UNKNOT_FIXTURES_DIR) / "audio" / "quiet-hold.toml";
   Run run;
@@ -484,7 +486,7 @@ TEST_CASE("the m key mutes every cue") {
   CHECK(text.find("muted = true") != std::string::npos);
 }
 
-TEST_CASE("when espeak-ng cannot start, the chimes still play", "[long]") {
+TEST_CASE("when espeak-ng cannot start, the chimes still play", "[long][onset]") {
   Run run;
   // espeak-ng prefers ~/espeak-ng-data when it exists: an empty one makes it fail to load.
   fs::create_directories(fs::path(run.home.path()) / "espeak-ng-data");

@@ -27,8 +27,8 @@ std::atomic<bool>& outputInUse() {
 void ignoreAlsaMessage(const char* /*file*/, int /*line*/, const char* /*function*/, int /*err*/,
                        const char* /*fmt*/, ...) {}
 
-// Sound files named by routines are short cues; this bounds the memory one can take.
-constexpr std::uintmax_t kMaxSoundFileBytes = 16 * 1024 * 1024;
+// Sound files named by routines are short cues; this bounds the memory one can take (the
+// file's size is bounded by Sound::kMaxFileBytes, as for every sound read from a file).
 constexpr double kMaxSoundSeconds = 60;
 
 }  // namespace
@@ -461,7 +461,7 @@ SoundPtr AudioOutput::load(const std::filesystem::path& path, std::string& error
     error = ec.message();
     return nullptr;
   }
-  if (size > kMaxSoundFileBytes) {
+  if (size > Sound::kMaxFileBytes) {
     error = "file is larger than 16 MiB";
     return nullptr;
   }
